@@ -1,0 +1,107 @@
+package io.latchkey;
+
+import static io.latchkey.ErrorCategory.CONFLICT;
+import static io.latchkey.ErrorCategory.FORBIDDEN;
+import static io.latchkey.ErrorCategory.GONE;
+import static io.latchkey.ErrorCategory.INVALID;
+import static io.latchkey.ErrorCategory.NOT_FOUND;
+import static io.latchkey.ErrorCategory.RATE_LIMITED;
+
+/**
+ * Every refusal the SDK can give, each with a unique number (stable across releases, so clients may store
+ * it), a category and a message template ({@link String#format} style).
+ *
+ * <p>Numbers are grouped by area: 1xxx general, 2xxx party and access, 3xxx credential pools.
+ */
+public enum ErrorCode {
+    /** A required field is missing or blank. */
+    FIELD_REQUIRED(1001, INVALID, "%s is required"),
+    /** A field is longer than allowed. */
+    FIELD_TOO_LONG(1002, INVALID, "%s is longer than %d characters"),
+    /** A field is not of the expected form. */
+    FIELD_MALFORMED(1003, INVALID, "%s is not valid: %s"),
+    /** The thing was changed by someone else since it was read; read it again and retry. */
+    CONCURRENT_MODIFICATION(1004, CONFLICT, "%s was changed concurrently; retry"),
+    /** The event is not allowed in the thing's current state. */
+    TRANSITION_NOT_ALLOWED(1005, CONFLICT, "cannot %s a %s that is %s"),
+    /** An idempotency key was reused for a different request. */
+    IDEMPOTENCY_KEY_REUSED(1006, CONFLICT, "the idempotency key was already used for another request"),
+    /** A unique value is already taken. */
+    DUPLICATE(1007, CONFLICT, "%s already exists"),
+
+    /** The actor's role does not allow the action. */
+    PERMISSION_DENIED(2001, FORBIDDEN, "%s is not allowed for this user"),
+    /** No organization with that id is visible to the actor. */
+    ORGANIZATION_NOT_FOUND(2002, NOT_FOUND, "organization %s not found"),
+    /** No member with that id is visible to the actor. */
+    MEMBER_NOT_FOUND(2003, NOT_FOUND, "member %s not found"),
+    /** The e-mail address is not valid. */
+    EMAIL_INVALID(2004, INVALID, "'%s' is not a valid e-mail address"),
+    /** The time zone is not an IANA region id. */
+    TIMEZONE_UNKNOWN(2005, INVALID, "'%s' is not a known IANA time zone"),
+    /** The language is not one the SDK speaks. */
+    LANGUAGE_UNSUPPORTED(2006, INVALID, "language '%s' is not supported (ru, en, pl)"),
+    /** The organization kind cannot be created here or by this actor. */
+    ORGANIZATION_KIND_INVALID(2007, INVALID, "an organization of kind %s cannot be created under %s"),
+    /** An e-mail address is already used by a member. */
+    MEMBER_EMAIL_TAKEN(2008, CONFLICT, "a member with e-mail %s already exists"),
+    /** Too many failed attempts. */
+    TOO_MANY_ATTEMPTS(2009, RATE_LIMITED, "too many failed attempts; try again later"),
+
+    /** No pool order with that id is visible to the actor. */
+    POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),
+    /** The pool order size is out of range. */
+    POOL_ORDER_SIZE_INVALID(3002, INVALID, "size must be between 1 and %d"),
+    /** No client with that id is visible to the actor. */
+    CLIENT_NOT_FOUND(3003, NOT_FOUND, "client %s not found"),
+    /** The partner already has a client with this e-mail. */
+    CLIENT_EMAIL_TAKEN(3004, CONFLICT, "a client with e-mail %s already exists"),
+    /** No credential with that label is visible to the actor. */
+    CREDENTIAL_NOT_FOUND(3005, NOT_FOUND, "credential %s not found"),
+    /** The pool has no free credential. */
+    CREDENTIAL_POOL_EMPTY(3006, CONFLICT, "the pool has no free credential"),
+    /** The window does not end after it starts. */
+    CREDENTIAL_WINDOW_INVALID(3007, INVALID, "validTo must be after validFrom"),
+    /** The window ends already. */
+    CREDENTIAL_WINDOW_IN_PAST(3008, INVALID, "validTo must be in the future"),
+    /** No free credential's capacity lasts until the end of the window. */
+    CREDENTIAL_WINDOW_OUTSIDE_CAPACITY(3009, CONFLICT, "no free credential is valid until %s; the pool capacity ends earlier"),
+    /** The provisioning token is not one the SDK issued. */
+    PROVISIONING_TOKEN_INVALID(3010, INVALID, "the provisioning link is not valid"),
+    /** The provisioning token was used already, or a newer link replaced it. */
+    PROVISIONING_TOKEN_USED(3011, GONE, "the provisioning link was used already or replaced by a newer one"),
+    /** The provisioning token expired. */
+    PROVISIONING_TOKEN_EXPIRED(3012, GONE, "the provisioning link has expired"),
+    /** The order's validity ended before it was completed. */
+    POOL_ORDER_EXPIRED(3013, CONFLICT, "pool order %s expired before it was completed"),
+    /** Only partners have credential pools. */
+    POOL_NOT_AVAILABLE(3014, INVALID, "an organization of kind %s has no credential pool");
+
+    private final int number;
+    private final ErrorCategory category;
+    private final String template;
+
+    ErrorCode(int number, ErrorCategory category, String template) {
+        this.number = number;
+        this.category = category;
+        this.template = template;
+    }
+
+    /** The stable, unique number of this code. */
+    public int number() {
+        return number;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The message template, with {@link String#format} placeholders. */
+    public String template() {
+        return template;
+    }
+
+    String format(Object... args) {
+        return args.length == 0 ? template : String.format(java.util.Locale.ROOT, template, args);
+    }
+}

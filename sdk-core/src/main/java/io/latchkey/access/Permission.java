@@ -1,0 +1,46 @@
+package io.latchkey.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every action that needs a permission, with the roles that grant it and the {@link Scope} in which they do.
+ * This table is the whole authorization policy of the SDK; {@link Access} applies it.
+ */
+public enum Permission {
+    /** Read an organization, its members and what it holds. */
+    VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
+    /** Create an organization below one's own (the operator creates partners). */
+    ORGANIZATION_CREATE(Scope.CHANNEL, Role.ADMIN),
+    /** Add members and change their roles. */
+    MEMBER_MANAGE(Scope.OWN, Role.ADMIN),
+    /** Order pool capacity for one's own pool. */
+    POOL_ORDER_PLACE(Scope.OWN, Role.ADMIN, Role.MANAGER),
+    /** Complete or reject a pool order placed below. */
+    POOL_ORDER_DECIDE(Scope.UPSTREAM, Role.ADMIN, Role.MANAGER),
+    /** Create and edit clients. */
+    CLIENT_MANAGE(Scope.OWN, Role.ADMIN, Role.MANAGER),
+    /** Issue a credential from one's own pool, and re-send its link. */
+    CREDENTIAL_ISSUE(Scope.OWN, Role.ADMIN, Role.MANAGER),
+    /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
+    CREDENTIAL_REVOKE(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
+    /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */
+    CREDENTIAL_PROVISION(Scope.OWN);
+
+    private final Scope scope;
+    private final Set<Role> roles;
+
+    Permission(Scope scope, Role... roles) {
+        this.scope = scope;
+        this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The roles of which the actor needs at least one; empty if a token, not a role, grants it. */
+    public Set<Role> roles() {
+        return roles;
+    }
+}

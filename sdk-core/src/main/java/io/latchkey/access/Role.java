@@ -1,0 +1,9 @@
+package io.latchkey.access;
+
+/** What a member may do in its organization. Permissions name the roles they need. */
+public enum Role {
+    /** Manages the organization: users, requisites, and everything a manager does. */
+    ADMIN,
+    /** Does the daily work: orders, clients, issuing and revoking. */
+    MANAGER
+}

@@ -1,0 +1,43 @@
+package io.latchkey.credential;
+
+import io.latchkey.party.OrgId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage port for credentials. Labels are unique: inserting a taken one throws
+ * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. The store keeps
+ * {@link Credential#dueAt()} indexed for the scheduler. Must be called inside a transaction.
+ */
+public interface CredentialRepository {
+
+    void insert(Credential credential);
+
+    /** Stores a changed credential if its version is still the stored one; returns it with the new version. */
+    Credential update(Credential credential);
+
+    Optional<Credential> find(CredentialId id);
+
+    Optional<Credential> findByLabel(Label label);
+
+    /**
+     * Locks and returns up to {@code limit} credentials of {@code partner} that are free at {@code now}
+     * ({@link Credential#issuableAt}) and whose capacity lasts until {@code until}: the soonest-expiring
+     * capacity first, then the longest free. Credentials another transaction has locked are skipped, never
+     * returned twice.
+     */
+    List<Credential> claimFree(OrgId partner, Instant now, Instant until, int limit);
+
+    /** Locks and returns up to {@code limit} credentials due at {@code now}, earliest first, skipping locked ones. */
+    List<Credential> claimDue(Instant now, int limit);
+
+    /** How many of a partner's credentials are issuable at {@code now} (free, capacity not expired). */
+    long countIssuable(OrgId partner, Instant now);
+
+    /** How many of a partner's credentials have capacity left at {@code now} (expiring at or after it), whatever their state. */
+    long countUnexpired(OrgId partner, Instant now);
+
+    /** Every credential of a partner's pool, by label. */
+    List<Credential> byPartner(OrgId partner);
+}

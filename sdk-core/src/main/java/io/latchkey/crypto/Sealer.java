@@ -1,0 +1,88 @@
+package io.latchkey.crypto;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Authenticated encryption (AES-256-GCM) of secrets at rest, under the {@link KeyStore}'s current secret key.
+ * The sealed form names its key id, so keys can rotate; the {@code context} is bound as associated data,
+ * so a sealed value moved to another column or purpose does not open.
+ *
+ * <p>Format: {@code 0x01, keyIdLength, keyId, 12-byte nonce, ciphertext+tag}. Thread-safe.
+ */
+public final class Sealer {
+
+    private static final byte VERSION = 1;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final KeyStore keys;
+    private final RandomSource random;
+
+    public Sealer(KeyStore keys, RandomSource random) {
+        this.keys = keys;
+        this.random = random;
+    }
+
+    /** Encrypts {@code plain} for the given context. */
+    public byte[] seal(byte[] plain, String context) {
+        SecretKey key = keys.currentSecretKey();
+        byte[] nonce = random.bytes(NONCE_BYTES);
+        byte[] keyId = key.keyId().getBytes(StandardCharsets.US_ASCII);
+        byte[] body = cipher(Cipher.ENCRYPT_MODE, key, nonce, context).doFinalUnchecked(plain);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 + keyId.length + NONCE_BYTES + body.length);
+        out.write(VERSION);
+        out.write(keyId.length);
+        out.writeBytes(keyId);
+        out.writeBytes(nonce);
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    /**
+     * Decrypts what {@link #seal} made for the same context.
+     *
+     * @throws IllegalStateException if it was tampered with, sealed for another context, or its key is gone
+     */
+    public byte[] open(byte[] sealed, String context) {
+        if (sealed == null || sealed.length < 2 || sealed[0] != VERSION) {
+            throw new IllegalStateException("not a sealed value");
+        }
+        int keyIdLength = sealed[1] & 0xFF;
+        int nonceAt = 2 + keyIdLength;
+        if (sealed.length < nonceAt + NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("sealed value is truncated");
+        }
+        String keyId = new String(sealed, 2, keyIdLength, StandardCharsets.US_ASCII);
+        SecretKey key = keys.secretKey(keyId)
+                .orElseThrow(() -> new IllegalStateException("sealing key " + keyId + " is not in the key store"));
+        byte[] nonce = java.util.Arrays.copyOfRange(sealed, nonceAt, nonceAt + NONCE_BYTES);
+        byte[] body = java.util.Arrays.copyOfRange(sealed, nonceAt + NONCE_BYTES, sealed.length);
+        return cipher(Cipher.DECRYPT_MODE, key, nonce, context).doFinalUnchecked(body);
+    }
+
+    private static GcmCipher cipher(int mode, SecretKey key, byte[] nonce, String context) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key.key(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return new GcmCipher(cipher);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private record GcmCipher(Cipher cipher) {
+        byte[] doFinalUnchecked(byte[] input) {
+            try {
+                return cipher.doFinal(input);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("sealed value does not open: tampered or wrong context", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.latchkey.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * Ed25519 signatures with domain separation: what is signed is the domain (such as {@code "activation/"})
+ * followed by the payload, so a signature made for one purpose is never valid for another.
+ *
+ * <p>The compact form used in links, files and documents is {@code keyId.payload.signature}, the last two
+ * in URL-safe base64 without padding. Ed25519 is deterministic: the same key and payload always give the
+ * same compact form. Stateless and thread-safe.
+ */
+public final class Signatures {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private Signatures() {
+    }
+
+    /** The raw 64-byte signature of {@code domain + payload}. */
+    public static byte[] sign(SigningKey key, String domain, byte[] payload) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key.parameters());
+        byte[] message = message(domain, payload);
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    /** Whether {@code signature} is {@code key}'s signature of {@code domain + payload}. */
+    public static boolean verify(VerificationKey key, String domain, byte[] payload, byte[] signature) {
+        if (signature == null || signature.length != 64) {
+            return false;
+        }
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(key.publicKey(), 0));
+        byte[] message = message(domain, payload);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
+    /** The compact signed form {@code keyId.payload.signature} of a UTF-8 payload. */
+    public static String signCompact(SigningKey key, String domain, String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return key.keyId() + "." + B64.encodeToString(bytes) + "." + B64.encodeToString(sign(key, domain, bytes));
+    }
+
+    /**
+     * The payload of a compact signed form if its signature is good under the named key for this domain;
+     * empty if it is malformed, names an unknown key or fails verification.
+     */
+    public static Optional<String> openCompact(String compact, String domain,
+                                               Function<String, Optional<VerificationKey>> keys) {
+        if (compact == null) {
+            return Optional.empty();
+        }
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            byte[] payload = B64D.decode(parts[1]);
+            byte[] signature = B64D.decode(parts[2]);
+            return keys.apply(parts[0])
+                    .filter(key -> verify(key, domain, payload, signature))
+                    .map(key -> new String(payload, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] message(String domain, byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        if (domain == null || !domain.endsWith("/") || domain.length() < 2) {
+            throw new IllegalArgumentException("a signature domain ends with '/', e.g. \"activation/\"");
+        }
+        byte[] prefix = domain.getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[prefix.length + payload.length];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(payload, 0, message, prefix.length, payload.length);
+        return message;
+    }
+}

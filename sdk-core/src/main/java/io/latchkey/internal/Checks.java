@@ -1,0 +1,77 @@
+package io.latchkey.internal;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Input checks shared by every area. Each failure is a {@link LatchkeyException} naming the field.
+ * Not API: the package may change without notice.
+ */
+public final class Checks {
+
+    /** Deliberately plain: one {@code @}, a dot in the domain, no spaces; RFC 5321 lengths. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    private Checks() {
+    }
+
+    /** The value, trimmed; refused if null or blank. */
+    public static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, field, field);
+        }
+        return value.strip();
+    }
+
+    /** The value itself; refused if null. */
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, field, field);
+        }
+        return value;
+    }
+
+    /** The value, trimmed, or null if null or blank; refused if longer than {@code max}. */
+    public static String optional(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return maxLength(field, value.strip(), max);
+    }
+
+    /** The value, refused if longer than {@code max} characters. */
+    public static String maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_TOO_LONG, field, field, max);
+        }
+        return value;
+    }
+
+    /** A required e-mail address, trimmed and lower-cased. */
+    public static String email(String field, String value) {
+        String email = required(field, value).toLowerCase(Locale.ROOT);
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw LatchkeyException.ofField(ErrorCode.EMAIL_INVALID, field, value);
+        }
+        return email;
+    }
+
+    /** A required IANA region time zone (such as {@code Europe/Moscow}); fixed offsets are refused. */
+    public static ZoneId timezone(String field, String value) {
+        String id = required(field, value);
+        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+            throw LatchkeyException.ofField(ErrorCode.TIMEZONE_UNKNOWN, field, value);
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw LatchkeyException.ofField(ErrorCode.TIMEZONE_UNKNOWN, field, value);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.latchkey.notify;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every notification template the SDK sends, with the parameters each is given. A {@link MailSender} must
+ * render each of them in every {@link Language}; adapters test that against this list.
+ */
+public final class Templates {
+
+    /** To a client: a credential was issued. Attachment: the QR code of {@code link}. */
+    public static final String CREDENTIAL_ISSUED = "credential.issued";
+    /** To the partner's managers: a credential was issued to a client. */
+    public static final String CREDENTIAL_ISSUED_MANAGER = "credential.issued.manager";
+    /** To the partner's managers: their pool order was completed. */
+    public static final String POOL_ORDER_COMPLETED = "pool.order.completed";
+    /** To the partner's managers: their pool order was rejected. */
+    public static final String POOL_ORDER_REJECTED = "pool.order.rejected";
+    /** To the partner's managers: few free credentials are left. */
+    public static final String POOL_NEARLY_EMPTY = "pool.nearly-empty";
+
+    /** The parameters each template is given. */
+    public static final Map<String, List<String>> PARAMETERS = Map.of(
+            CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link"),
+            CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom", "validTo", "timezone"),
+            POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil"),
+            POOL_ORDER_REJECTED, List.of("orderNumber", "size"),
+            POOL_NEARLY_EMPTY, List.of("free", "capacity"));
+
+    private Templates() {
+    }
+}

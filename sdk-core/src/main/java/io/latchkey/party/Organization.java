@@ -1,0 +1,45 @@
+package io.latchkey.party;
+
+import io.latchkey.notify.Language;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An organization of the channel. The operator is the root; every other organization has a parent, and an
+ * organization sees itself and what lies below it.
+ *
+ * @param id        its id
+ * @param kind      operator, partner or company
+ * @param name      display name
+ * @param parentId  the organization above it; null only for the operator
+ * @param timezone  where its dates are cut (month ends, order days); IANA
+ * @param language  the language of its screens and e-mails
+ * @param createdAt when it was created
+ * @param version   optimistic version, bumped by the store on every update
+ */
+public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
+                           Language language, Instant createdAt, long version) {
+
+    public Organization {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if ((kind == OrgKind.OPERATOR) != (parentId == null)) {
+            throw new IllegalArgumentException("the operator, and only the operator, has no parent");
+        }
+    }
+
+    public Optional<OrgId> parent() {
+        return Optional.ofNullable(parentId);
+    }
+
+    /** The same organization with another version; for stores. */
+    public Organization withVersion(long version) {
+        return new Organization(id, kind, name, parentId, timezone, language, createdAt, version);
+    }
+}

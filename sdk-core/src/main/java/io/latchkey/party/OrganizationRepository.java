@@ -1,0 +1,24 @@
+package io.latchkey.party;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage port for organizations. Every method must be called inside
+ * {@link io.latchkey.store.Transactions#inTransaction}.
+ */
+public interface OrganizationRepository {
+
+    void insert(Organization organization);
+
+    /** Stores a changed organization if its version is still the stored one; returns it with the new version. */
+    Organization update(Organization organization);
+
+    Optional<Organization> find(OrgId id);
+
+    /** The operator, if it was created. */
+    Optional<Organization> findOperator();
+
+    /** The organizations whose parent is {@code parent}, by name. */
+    List<Organization> children(OrgId parent);
+}

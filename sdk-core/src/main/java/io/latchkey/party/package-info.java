@@ -1,0 +1,9 @@
+/**
+ * The channel: the operator at the root, partners and companies below it
+ * ({@link io.latchkey.party.Organization}), and their {@link io.latchkey.party.Member}s with roles.
+ * {@link io.latchkey.party.PartyService} holds the commands.
+ *
+ * <p>Depends on {@code io.latchkey}, {@code access}, {@code notify} (languages), {@code store} and
+ * {@code internal}.
+ */
+package io.latchkey.party;
