@@ -12,8 +12,8 @@ public enum Permission {
     VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
     /** Create an organization below one's own (the operator creates partners). */
     ORGANIZATION_CREATE(Scope.CHANNEL, Role.ADMIN),
-    /** Add members and change their roles. */
-    MEMBER_MANAGE(Scope.OWN, Role.ADMIN),
+    /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
+    MEMBER_MANAGE(Scope.CHANNEL, Role.ADMIN),
     /** Order pool capacity for one's own pool. */
     POOL_ORDER_PLACE(Scope.OWN, Role.ADMIN, Role.MANAGER),
     /** Complete or reject a pool order placed below. */

@@ -1,0 +1,439 @@
+package io.latchkey.credential;
+
+import static io.latchkey.testkit.Refusals.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.ErrorCategory;
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.notify.Language;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Templates;
+import io.latchkey.store.Store;
+import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.QrDecoder;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Credential pools end to end, on any {@link Store}: each store implementation extends this class. The
+ * scenarios follow the PW-ID RT manual (seed 000).
+ */
+public abstract class CredentialPoolContractTest {
+
+    protected static final Duration COOLDOWN = Duration.ofHours(1);
+
+    protected Fixture fx;
+    protected CredentialService credentials;
+    protected Partner partner;
+    protected Client client;
+    protected Instant now;
+
+    /** A new, empty store of the implementation under test. */
+    protected abstract Store newStore();
+
+    @BeforeEach
+    public void setUp() {
+        fx = new Fixture(newStore(), COOLDOWN);
+        credentials = fx.latchkey.credentials();
+        partner = fx.partner();
+        client = fx.client(partner, "sav@elics.ru");
+        now = fx.clock.instant();
+    }
+
+    private IssuanceView issue(Instant from, Instant to) {
+        return credentials.issue(partner.manager(), new IssueRequest(client.id(), from, to, null), null);
+    }
+
+    private String tokenOf(Notification mail) {
+        String link = mail.parameter("link");
+        return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+    }
+
+    private String lastToken() {
+        fx.runDueWork();
+        return tokenOf(fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email()));
+    }
+
+    @Test
+    public void issuingSendsTheClientALinkAndQrInTheClientsLanguageAndZone() {
+        fx.filledPool(partner, 3, PoolTerm.ONE_YEAR);
+        IssuanceView view = issue(Instant.parse("2026-11-23T11:50:12Z"), Instant.parse("2026-11-24T11:49:15Z"));
+        assertEquals(CredentialState.NEW, view.status());
+        fx.runDueWork();
+
+        Notification mail = fx.mail.last(Templates.CREDENTIAL_ISSUED, "sav@elics.ru");
+        assertEquals(Language.RU, mail.language());
+        assertEquals(view.issuance().label().toString(), mail.parameter("label"));
+        assertEquals("2026-11-23 14:50", mail.parameter("validFrom"), "shown in Moscow time");
+        assertEquals("Europe/Moscow", mail.parameter("timezone"));
+        String link = mail.parameter("link");
+        assertTrue(link.startsWith("https://portal.example.test/provision?token="), link);
+        assertEquals(link, QrDecoder.decode(mail.attachments().get(0).content()));
+        assertEquals(Templates.PARAMETERS.get(Templates.CREDENTIAL_ISSUED).stream().sorted().toList(),
+                List.copyOf(mail.parameters().keySet()));
+
+        Notification toManager = fx.mail.last(Templates.CREDENTIAL_ISSUED_MANAGER, partner.managerMember().email());
+        assertEquals(Language.PL, toManager.language());
+        assertEquals("sav@elics.ru", toManager.parameter("clientEmail"));
+    }
+
+    @Test
+    public void aLinkIsExchangedOnceForADocumentThatVerifiesOffline() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        IssuanceView view = issue(now, now.plus(Duration.ofDays(1)));
+        String token = lastToken();
+
+        CredentialDocument document = credentials.provision(token, "203.0.113.7");
+        assertEquals(view.issuance().label(), document.label());
+        CredentialDocument verified = CredentialDocument.verify(document.encoded(),
+                fx.latchkey.keys().verificationKeys()).orElseThrow();
+        assertEquals(document, verified);
+        assertTrue(verified.validAt(now));
+        assertEquals(CredentialState.ACTIVATED, credentials.credential(partner.manager(), document.label()).status());
+
+        LatchkeyException again = refused(ErrorCode.PROVISIONING_TOKEN_USED, "token",
+                () -> credentials.provision(token, "203.0.113.7"));
+        assertEquals(ErrorCategory.GONE, again.category());
+    }
+
+    @Test
+    public void aCredentialActivatesOnlyOnceItsWindowHasStartedAndThePhoneHasIt() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        IssuanceView view = issue(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
+        Label label = view.issuance().label();
+        credentials.provision(lastToken(), "phone");
+        assertEquals(CredentialState.NEW, credentials.credential(partner.manager(), label).status());
+
+        fx.clock.advance(Duration.ofDays(1));
+        CredentialView derived = credentials.credential(partner.manager(), label);
+        assertEquals(CredentialState.ACTIVATED, derived.status(), "derived on read before the scheduler runs");
+        assertEquals(CredentialState.NEW, derived.credential().state());
+
+        fx.runDueWork();
+        CredentialView persisted = credentials.credential(partner.manager(), label);
+        assertEquals(CredentialState.ACTIVATED, persisted.credential().state());
+        List<JournalEntry> history = credentials.history(partner.manager(), label);
+        JournalEntry last = history.get(history.size() - 1);
+        assertEquals("ACTIVATE", last.event());
+        assertEquals("system:scheduler", last.actor());
+    }
+
+    @Test
+    public void aCredentialNeverDownloadedStaysNewAndEndsWithItsWindow() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        Label label = issue(now, now.plus(Duration.ofHours(2))).issuance().label();
+        fx.clock.advance(Duration.ofHours(1));
+        assertEquals(CredentialState.NEW, credentials.credential(partner.manager(), label).status());
+        fx.clock.advance(Duration.ofHours(1));
+        assertEquals(CredentialState.DEACTIVATED, credentials.credential(partner.manager(), label).status());
+        fx.clock.advance(COOLDOWN);
+        assertEquals(CredentialState.FREE, credentials.credential(partner.manager(), label).status());
+        fx.runDueWork();
+        CredentialView returned = credentials.credential(partner.manager(), label);
+        assertEquals(CredentialState.FREE, returned.credential().state());
+        assertTrue(returned.issuance().isEmpty());
+        IssuanceView history = credentials.issuances(partner.manager(), null, null, null, null, 10).get(0);
+        assertEquals(CredentialState.DEACTIVATED, history.status());
+        assertEquals(EndReason.EXPIRED, history.issuance().endReason());
+    }
+
+    @Test
+    public void revokingEndsAtOnceAndReturnsToThePoolAfterTheCooldownWithANewSecret() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        Label label = issue(now, now.plus(Duration.ofDays(30))).issuance().label();
+        String oldToken = lastToken();
+
+        IssuanceView revoked = credentials.revoke(partner.manager(), label, "guest left early");
+        assertEquals(CredentialState.DEACTIVATED, revoked.status());
+        assertEquals(EndReason.REVOKED, revoked.issuance().endReason());
+        assertEquals(1, credentials.pool(partner.manager(), null).deactivated());
+        refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(now, now.plus(Duration.ofDays(1))));
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(oldToken, "phone"));
+
+        fx.clock.advance(COOLDOWN);
+        assertEquals(1, credentials.pool(partner.manager(), null).free());
+        Client other = fx.client(partner, "guest2@example.test");
+        IssuanceView reissued = credentials.issue(partner.manager(),
+                new IssueRequest(other.id(), fx.clock.instant(), fx.clock.instant().plus(Duration.ofDays(1)), null), null);
+        assertEquals(label, reissued.issuance().label(), "the only credential came back");
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(oldToken, "phone"));
+        List<String> events = credentials.history(partner.manager(), label).stream().map(JournalEntry::event).toList();
+        assertEquals(List.of("CREATE", "ISSUE", "REVOKE", "RETURN", "ISSUE"), events);
+    }
+
+    @Test
+    public void resendingKillsTheOldLink() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        Label label = issue(now, now.plus(Duration.ofDays(1))).issuance().label();
+        String first = lastToken();
+        credentials.resend(partner.manager(), label);
+        String second = lastToken();
+        assertNotEquals(first, second);
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(first, "phone"));
+        assertEquals(label, credentials.provision(second, "phone").label());
+        assertEquals(second, tokenOf(fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email())));
+        assertEquals(credentials.provisioningLink(partner.manager(), label).toString(),
+                fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email()).parameter("link"));
+    }
+
+    @Test
+    public void anExpiredOrForgedLinkIsRefusedAndGuessingIsRateLimited() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        issue(now, now.plus(Duration.ofHours(1)));
+        String token = lastToken();
+        fx.clock.advance(Duration.ofHours(1));
+        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, "token", () -> credentials.provision(token, "phone"));
+
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        for (int i = 0; i < 10; i++) {
+            refused(ErrorCode.PROVISIONING_TOKEN_INVALID, "token", () -> credentials.provision(forged, "198.51.100.1"));
+        }
+        LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
+                () -> credentials.provision(token, "198.51.100.1"));
+        assertEquals(ErrorCategory.RATE_LIMITED, limited.category());
+        assertTrue(limited.retryAfter().orElseThrow().compareTo(Duration.ZERO) > 0);
+        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, () -> credentials.provision(token, "another-source"));
+    }
+
+    @Test
+    public void aBadWindowIsRefusedNamingTheFieldAndChangesNothing() {
+        fx.filledPool(partner, 2, PoolTerm.ONE_YEAR);
+        fx.runDueWork();
+        int mailsBefore = fx.mail.attempts();
+        PoolSummary before = credentials.pool(partner.manager(), null);
+
+        refused(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo", () -> issue(now.plusSeconds(60), now.plusSeconds(60)));
+        refused(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo", () -> issue(now.plusSeconds(60), now));
+        refused(ErrorCode.CREDENTIAL_WINDOW_IN_PAST, "validTo", () -> issue(now.minusSeconds(120), now.minusSeconds(60)));
+        refused(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY, "validTo",
+                () -> issue(now, Instant.parse("2027-11-24T00:00:00Z")));
+        refused(ErrorCode.FIELD_REQUIRED, "validFrom", () -> issue(null, now.plusSeconds(60)));
+        refused(ErrorCode.FIELD_REQUIRED, "clientId", () -> credentials.issue(partner.manager(),
+                new IssueRequest(null, now, now.plusSeconds(60), null), null));
+        refused(ErrorCode.FIELD_TOO_LONG, "description", () -> credentials.issue(partner.manager(),
+                new IssueRequest(client.id(), now, now.plusSeconds(60), "x".repeat(1001)), null));
+
+        // The last second of the capacity is still inside it.
+        issue(now, Instant.parse("2027-11-23T23:59:59Z"));
+        fx.runDueWork();
+        assertEquals(before.free() - 1, credentials.pool(partner.manager(), null).free());
+        assertTrue(fx.mail.attempts() > mailsBefore);
+        assertEquals(1, credentials.issuances(partner.manager(), null, null, null, null, 10).size());
+    }
+
+    @Test
+    public void anEmptyPoolIsRefusedAndNoCredentialIsHandedOutTwice() {
+        refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(now, now.plusSeconds(60)));
+        fx.filledPool(partner, 3, PoolTerm.UNLIMITED);
+        List<Label> labels = List.of(issue(now, now.plusSeconds(60)).issuance().label(),
+                issue(now, now.plusSeconds(60)).issuance().label(), issue(now, now.plusSeconds(60)).issuance().label());
+        assertEquals(3, labels.stream().distinct().count());
+        refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(now, now.plusSeconds(60)));
+        PoolSummary pool = credentials.pool(partner.manager(), null);
+        assertEquals(0, pool.free());
+        assertEquals(3, pool.issued());
+        assertEquals(3, pool.capacity());
+    }
+
+    @Test
+    public void anotherPartnerSeesNothingAndOnlyUpstreamDecidesOrders() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        Label label = issue(now, now.plusSeconds(3600)).issuance().label();
+        Partner other = fx.partner();
+
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.credential(other.manager(), label));
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.revoke(other.admin(), label, null));
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.resend(other.admin(), label));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.pool(other.manager(), partner.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND,
+                () -> credentials.issuances(other.manager(), partner.id(), null, null, null, 10));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.clients(other.manager(), partner.id(), null, 10));
+        refused(ErrorCode.CLIENT_NOT_FOUND, () -> credentials.client(other.manager(), client.id()));
+        refused(ErrorCode.CLIENT_NOT_FOUND, "clientId", () -> credentials.issue(other.manager(),
+                new IssueRequest(client.id(), now, now.plusSeconds(60), null), null));
+
+        PoolOrder order = credentials.placeOrder(partner.manager(), 5, PoolTerm.TWO_YEARS, null);
+        refused(ErrorCode.PERMISSION_DENIED, () -> credentials.completeOrder(partner.admin(), order.id()));
+        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.completeOrder(other.admin(), order.id()));
+        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.order(other.admin(), order.id()));
+
+        // The operator sees every pool, and may revoke (a lost phone reported to it).
+        assertEquals(1, credentials.pool(fx.operatorAdmin, partner.id()).issued());
+        assertEquals(CredentialState.DEACTIVATED, credentials.revoke(fx.operatorAdmin, label, "lost phone").status());
+    }
+
+    @Test
+    public void issuingOnEightThreadsNeverHandsOutACredentialTwiceNorLosesOne() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        int poolSize = 150;
+        fx.filledPool(partner, poolSize, PoolTerm.UNLIMITED);
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Object>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            results.add(executor.submit(() -> {
+                start.await();
+                List<Object> outcomes = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        outcomes.add(issue(now, now.plusSeconds(3600)).issuance().label());
+                    } catch (LatchkeyException e) {
+                        outcomes.add(e.code());
+                    }
+                }
+                return outcomes;
+            }));
+        }
+        start.countDown();
+        List<Object> all = new ArrayList<>();
+        for (Future<List<Object>> result : results) {
+            all.addAll(result.get(60, TimeUnit.SECONDS));
+        }
+        executor.shutdown();
+
+        List<Object> labels = all.stream().filter(o -> o instanceof Label).toList();
+        assertEquals(poolSize, labels.size(), "every credential was issued");
+        assertEquals(poolSize, labels.stream().distinct().count(), "none twice");
+        assertEquals(threads * perThread - poolSize,
+                all.stream().filter(o -> o == ErrorCode.CREDENTIAL_POOL_EMPTY).count(), "the rest found the pool empty");
+        PoolSummary pool = credentials.pool(partner.manager(), null);
+        assertEquals(0, pool.free());
+        assertEquals(poolSize, pool.issued());
+        assertEquals(poolSize, credentials.issuances(partner.manager(), null, null, null, null, 1000).size());
+    }
+
+    @Test
+    public void aRepeatedIssueWithTheSameKeyReturnsTheFirstIssuance() {
+        fx.filledPool(partner, 5, PoolTerm.UNLIMITED);
+        IssueRequest request = new IssueRequest(client.id(), now, now.plusSeconds(600), "gate");
+        IssuanceView first = credentials.issue(partner.manager(), request, "key-1");
+        IssuanceView again = credentials.issue(partner.manager(), request, "key-1");
+        assertEquals(first.issuance().id(), again.issuance().id());
+        assertEquals(4, credentials.pool(partner.manager(), null).free());
+        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> credentials.issue(partner.manager(),
+                new IssueRequest(client.id(), now, now.plusSeconds(601), "gate"), "key-1"));
+        fx.runDueWork();
+        assertEquals(1, fx.mail.deliveredTo(client.email()).size());
+    }
+
+    @Test
+    public void managersHearOnceWhenThePoolIsNearlyEmpty() {
+        fx.filledPool(partner, 10, PoolTerm.UNLIMITED);
+        for (int i = 0; i < 8; i++) {
+            issue(now, now.plusSeconds(600));
+        }
+        fx.runDueWork();
+        assertTrue(fx.mail.delivered().stream().noneMatch(n -> n.template().equals(Templates.POOL_NEARLY_EMPTY)));
+        issue(now, now.plusSeconds(600));
+        issue(now, now.plusSeconds(600));
+        fx.runDueWork();
+        List<Notification> warnings = fx.mail.delivered().stream()
+                .filter(n -> n.template().equals(Templates.POOL_NEARLY_EMPTY)).toList();
+        assertEquals(2, warnings.size(), "once to the admin and once to the manager");
+        assertEquals("1", warnings.get(0).parameter("free"));
+        assertEquals("10", warnings.get(0).parameter("capacity"));
+    }
+
+    @Test
+    public void completingAnOrderMintsItsCredentialsAndTellsTheManagers() {
+        fx.clock.set(Instant.parse("2021-05-14T10:44:00Z"));
+        PoolOrder placed = credentials.placeOrder(partner.manager(), 3, PoolTerm.ONE_YEAR, null);
+        assertEquals(PoolOrderStatus.NEW, placed.status());
+        assertEquals(Instant.parse("2022-05-14T23:59:59Z"), placed.validUntil(), "15/05/2022 02:59 in Moscow");
+        assertEquals(0, credentials.pool(partner.manager(), null).capacity());
+
+        PoolOrder completed = credentials.completeOrder(fx.operatorAdmin, placed.id());
+        assertEquals(PoolOrderStatus.COMPLETED, completed.status());
+        assertEquals(fx.clock.instant(), completed.decidedAt());
+        PoolSummary pool = credentials.pool(partner.manager(), null);
+        assertEquals(3, pool.free());
+        assertEquals(placed.validUntil(), pool.capacityExpiresAt().orElseThrow());
+        fx.runDueWork();
+        Notification mail = fx.mail.last(Templates.POOL_ORDER_COMPLETED, partner.managerMember().email());
+        assertEquals("2022-05-15 02:59", mail.parameter("validUntil"));
+        assertEquals(Long.toString(placed.number()), mail.parameter("orderNumber"));
+
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.completeOrder(fx.operatorAdmin, placed.id()));
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.rejectOrder(fx.operatorAdmin, placed.id(), null));
+        assertEquals(3, credentials.pool(partner.manager(), null).free(), "completing twice mints nothing more");
+    }
+
+    @Test
+    public void anOrderPastItsValidityCannotBeCompletedAndCapacityEndsWithIt() {
+        PoolOrder stale = credentials.placeOrder(partner.manager(), 1, PoolTerm.ONE_YEAR, null);
+        PoolOrder fresh = credentials.placeOrder(partner.manager(), 2, PoolTerm.ONE_YEAR, null);
+        credentials.completeOrder(fx.operatorAdmin, fresh.id());
+        fx.clock.advance(Duration.ofDays(367));
+        refused(ErrorCode.POOL_ORDER_EXPIRED, () -> credentials.completeOrder(fx.operatorAdmin, stale.id()));
+        PoolSummary pool = credentials.pool(partner.manager(), null);
+        assertEquals(0, pool.free());
+        assertEquals(2, pool.expired());
+        Instant later = fx.clock.instant();
+        refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(later, later.plusSeconds(60)));
+    }
+
+    @Test
+    public void ordersAreListedForTheirPartnerAndAllOfThemForTheOperator() {
+        Partner other = fx.partner();
+        PoolOrder mine = credentials.placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null);
+        PoolOrder theirs = credentials.placeOrder(other.manager(), 2, PoolTerm.UNLIMITED, null);
+        assertEquals(List.of(mine.id()), credentials.orders(partner.manager(), null, 50).stream().map(PoolOrder::id).toList());
+        assertEquals(List.of(theirs.id(), mine.id()),
+                credentials.orders(fx.operatorAdmin, null, 50).stream().map(PoolOrder::id).toList());
+        assertTrue(theirs.number() > mine.number());
+        refused(ErrorCode.POOL_ORDER_SIZE_INVALID, "size", () -> credentials.placeOrder(partner.manager(), 0,
+                PoolTerm.UNLIMITED, null));
+        refused(ErrorCode.FIELD_REQUIRED, "term", () -> credentials.placeOrder(partner.manager(), 1, null, null));
+        refused(ErrorCode.POOL_NOT_AVAILABLE, () -> credentials.placeOrder(fx.operatorAdmin, 1, PoolTerm.UNLIMITED, null));
+    }
+
+    @Test
+    public void clientsAreCheckedAndUniquePerPartner() {
+        refused(ErrorCode.EMAIL_INVALID, "email", () -> fx.client(partner, "not-an-address"));
+        refused(ErrorCode.FIELD_REQUIRED, "email", () -> credentials.createClient(partner.manager(),
+                new ClientDraft(" ", "x", "Europe/Moscow", "ru", null)));
+        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.createClient(partner.manager(),
+                new ClientDraft("a@b.test", "x", "Moscow", "ru", null)));
+        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.createClient(partner.manager(),
+                new ClientDraft("a@b.test", "x", "+03:00", "ru", null)));
+        refused(ErrorCode.LANGUAGE_UNSUPPORTED, "language", () -> credentials.createClient(partner.manager(),
+                new ClientDraft("a@b.test", "x", "Europe/Moscow", "de", null)));
+        refused(ErrorCode.FIELD_REQUIRED, "language", () -> credentials.createClient(partner.manager(),
+                new ClientDraft("a@b.test", "x", "Europe/Moscow", null, null)));
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> fx.client(partner, "SAV@elics.ru"));
+        assertEquals(1, credentials.clients(partner.manager(), null, null, 10).size(), "nothing was added");
+
+        Partner other = fx.partner();
+        fx.client(other, "sav@elics.ru");
+
+        Client edited = credentials.updateClient(partner.manager(), client.id(),
+                new ClientDraft("vlad@elics.ru", "Vlad", "Europe/Warsaw", "pl", "tenant, flat 12"));
+        assertEquals("vlad@elics.ru", edited.email());
+        assertEquals(Language.PL, edited.language());
+        assertEquals(client.version() + 1, edited.version());
+        Client second = fx.client(partner, "sav@elics.ru");
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> credentials.updateClient(partner.manager(), second.id(),
+                new ClientDraft("vlad@elics.ru", "", "Europe/Moscow", "ru", null)));
+        assertEquals(List.of("sav@elics.ru", "vlad@elics.ru"), credentials.clients(partner.manager(), null, null, 10)
+                .stream().map(Client::email).toList());
+        assertFalse(credentials.clients(partner.manager(), null, "sav@elics.ru", 10).isEmpty());
+    }
+}

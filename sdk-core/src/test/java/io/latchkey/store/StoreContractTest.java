@@ -1,0 +1,377 @@
+package io.latchkey.store;
+
+import static io.latchkey.testkit.Refusals.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.access.Role;
+import io.latchkey.credential.Client;
+import io.latchkey.credential.ClientId;
+import io.latchkey.credential.Credential;
+import io.latchkey.credential.CredentialId;
+import io.latchkey.credential.CredentialState;
+import io.latchkey.credential.Issuance;
+import io.latchkey.credential.IssuanceId;
+import io.latchkey.credential.Label;
+import io.latchkey.credential.PoolOrder;
+import io.latchkey.credential.PoolOrderId;
+import io.latchkey.credential.PoolOrderStatus;
+import io.latchkey.credential.PoolTerm;
+import io.latchkey.crypto.Ids;
+import io.latchkey.crypto.RandomSource;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.notify.Language;
+import io.latchkey.notify.OutboxMessage;
+import io.latchkey.notify.OutboxStatus;
+import io.latchkey.party.Member;
+import io.latchkey.party.MemberId;
+import io.latchkey.party.OrgId;
+import io.latchkey.party.OrgKind;
+import io.latchkey.party.Organization;
+import io.latchkey.time.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the storage port: what every {@link Store} must do, whatever it keeps its rows in. Each
+ * implementation extends this class and supplies an empty store.
+ */
+public abstract class StoreContractTest {
+
+    protected static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    protected Store store;
+    private final Ids ids = new Ids(MutableClock.at(T0), RandomSource.seeded(7));
+    private Organization operator;
+    private Organization partnerA;
+    private Organization partnerB;
+
+    /** A new, empty store of the implementation under test. */
+    protected abstract Store newStore();
+
+    @BeforeEach
+    public void createStore() {
+        store = newStore();
+        operator = org(OrgKind.OPERATOR, "Operator", null);
+        partnerA = org(OrgKind.PARTNER, "Alpha", operator.id());
+        partnerB = org(OrgKind.PARTNER, "Beta", operator.id());
+        store.inTransaction(() -> {
+            store.organizations().insert(operator);
+            store.organizations().insert(partnerA);
+            store.organizations().insert(partnerB);
+        });
+    }
+
+    private Organization org(OrgKind kind, String name, OrgId parent) {
+        return new Organization(new OrgId(ids.next()), kind, name, parent, ZoneId.of("Europe/Moscow"), Language.RU, T0, 0);
+    }
+
+    private Credential credential(Organization partner, long label, Instant capacity, Instant freeAt) {
+        return new Credential(new CredentialId(ids.next()), new Label(label), partner.id(),
+                new PoolOrderId(ids.next()), capacity, CredentialState.FREE, null, null, null, null, 1, 0, freeAt, 0);
+    }
+
+    private <T> T tx(java.util.function.Supplier<T> work) {
+        return store.inTransaction(work);
+    }
+
+    @Test
+    public void organizationsAreFoundWithTheirChildrenAndThereIsOneOperator() {
+        assertEquals(operator, tx(() -> store.organizations().find(operator.id()).orElseThrow()));
+        assertEquals(operator.id(), tx(() -> store.organizations().findOperator().orElseThrow().id()));
+        assertEquals(List.of("Alpha", "Beta"),
+                tx(() -> store.organizations().children(operator.id())).stream().map(Organization::name).toList());
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(
+                () -> store.organizations().insert(org(OrgKind.OPERATOR, "Second", null))));
+    }
+
+    @Test
+    public void anUpdateOfAStaleVersionIsRefused() {
+        Organization renamed = tx(() -> store.organizations().update(
+                new Organization(partnerA.id(), partnerA.kind(), "Alpha 2", partnerA.parentId(), partnerA.timezone(),
+                        partnerA.language(), partnerA.createdAt(), partnerA.version())));
+        assertEquals(partnerA.version() + 1, renamed.version());
+        assertEquals("Alpha 2", tx(() -> store.organizations().find(partnerA.id()).orElseThrow().name()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(
+                () -> store.organizations().update(partnerA)));
+        assertEquals("Alpha 2", tx(() -> store.organizations().find(partnerA.id()).orElseThrow().name()));
+    }
+
+    @Test
+    public void memberEmailsAreUnique() {
+        Member m = new Member(new MemberId(ids.next()), partnerA.id(), "m@a.test", "M", Language.PL,
+                Set.of(Role.MANAGER, Role.ADMIN), T0, 0);
+        store.inTransaction(() -> store.members().insert(m));
+        assertEquals(m, tx(() -> store.members().findByEmail("m@a.test").orElseThrow()));
+        assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> store.members().find(m.id()).orElseThrow().roles()));
+        refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.members().insert(
+                new Member(new MemberId(ids.next()), partnerB.id(), "m@a.test", "Other", Language.EN,
+                        Set.of(Role.ADMIN), T0, 0))));
+        assertEquals(List.of(m), tx(() -> store.members().byOrganization(partnerA.id())));
+        assertEquals(List.of(), tx(() -> store.members().byOrganization(partnerB.id())));
+    }
+
+    @Test
+    public void orderNumbersCountUpAndOrdersListNewestFirst() {
+        List<PoolOrder> placed = new ArrayList<>();
+        for (Organization partner : List.of(partnerA, partnerB, partnerA)) {
+            placed.add(tx(() -> {
+                PoolOrder o = new PoolOrder(new PoolOrderId(ids.next()), store.poolOrders().nextNumber(), partner.id(),
+                        3, PoolTerm.ONE_YEAR, T0, PoolTerm.ONE_YEAR.validUntil(T0).orElseThrow(), PoolOrderStatus.NEW,
+                        null, null, 0);
+                store.poolOrders().insert(o);
+                return o;
+            }));
+        }
+        assertEquals(List.of(1L, 2L, 3L), placed.stream().map(PoolOrder::number).toList());
+        assertEquals(List.of(placed.get(2), placed.get(0)), tx(() -> store.poolOrders().list(partnerA.id(), 10)));
+        assertEquals(List.of(placed.get(2), placed.get(1)), tx(() -> store.poolOrders().list(null, 2)));
+        assertEquals(placed.get(1), tx(() -> store.poolOrders().find(placed.get(1).id()).orElseThrow()));
+    }
+
+    @Test
+    public void orderNumbersAreNeverHandedOutTwiceUnderConcurrency() throws Exception {
+        Set<Long> numbers = ConcurrentHashMap.newKeySet();
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            futures.add(executor.submit(() -> numbers.add(tx(() -> store.poolOrders().nextNumber()))));
+        }
+        for (Future<?> f : futures) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        executor.shutdown();
+        assertEquals(200, numbers.size());
+    }
+
+    @Test
+    public void clientEmailsAreUniquePerPartnerAndListInPages() {
+        Client a = new Client(new ClientId(ids.next()), partnerA.id(), "c@x.test", "C", ZoneId.of("Europe/Warsaw"),
+                Language.PL, null, T0, 0);
+        Client b = new Client(new ClientId(ids.next()), partnerA.id(), "d@x.test", "", ZoneId.of("Asia/Yekaterinburg"),
+                Language.RU, "flat 3", T0, 0);
+        store.inTransaction(() -> {
+            store.clients().insert(a);
+            store.clients().insert(b);
+            store.clients().insert(new Client(new ClientId(ids.next()), partnerB.id(), "c@x.test", "", ZoneId.of("UTC"),
+                    Language.EN, null, T0, 0));
+        });
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.clients().insert(
+                new Client(new ClientId(ids.next()), partnerA.id(), "c@x.test", "", ZoneId.of("UTC"), Language.EN,
+                        null, T0, 0))));
+        assertEquals(a, tx(() -> store.clients().findByEmail(partnerA.id(), "c@x.test").orElseThrow()));
+        assertEquals(List.of(a), tx(() -> store.clients().list(partnerA.id(), null, 1)));
+        assertEquals(List.of(b), tx(() -> store.clients().list(partnerA.id(), "c@x.test", 10)));
+
+        Client moved = tx(() -> store.clients().update(new Client(a.id(), a.partner(), "e@x.test", a.fullName(),
+                a.timezone(), a.language(), a.description(), a.createdAt(), a.version())));
+        assertEquals(1, moved.version());
+        assertTrue(tx(() -> store.clients().findByEmail(partnerA.id(), "c@x.test")).isEmpty());
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.clients().update(
+                new Client(b.id(), b.partner(), "e@x.test", "", b.timezone(), b.language(), null, T0, b.version()))));
+    }
+
+    @Test
+    public void labelsAreUniqueAndFreeCredentialsAreClaimedInOrder() {
+        Instant year = T0.plus(Duration.ofDays(365));
+        Credential unlimited = credential(partnerA, 1, null, T0);
+        Credential expiresLater = credential(partnerA, 2, year.plus(Duration.ofDays(365)), T0);
+        Credential expiresSoon = credential(partnerA, 3, year, T0);
+        Credential freeLater = credential(partnerA, 4, year, T0.plusSeconds(60));
+        Credential otherPartner = credential(partnerB, 5, null, T0);
+        store.inTransaction(() -> List.of(unlimited, expiresLater, expiresSoon, freeLater, otherPartner)
+                .forEach(store.credentials()::insert));
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(
+                () -> store.credentials().insert(credential(partnerB, 1, null, T0))));
+
+        assertEquals(List.of(expiresSoon, expiresLater, unlimited),
+                tx(() -> store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 10)));
+        assertEquals(List.of(expiresSoon, freeLater, expiresLater, unlimited),
+                tx(() -> store.credentials().claimFree(partnerA.id(), T0.plusSeconds(60), T0.plusSeconds(3600), 10)));
+        assertEquals(List.of(expiresLater, unlimited),
+                tx(() -> store.credentials().claimFree(partnerA.id(), T0, year.plusSeconds(1), 10)));
+        assertEquals(List.of(expiresSoon),
+                tx(() -> store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 1)));
+        assertEquals(3L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0)));
+        assertEquals(4L, tx(() -> store.credentials().countUnexpired(partnerA.id(), year)));
+        assertEquals(2L, tx(() -> store.credentials().countUnexpired(partnerA.id(), year.plusSeconds(1))));
+        assertEquals(expiresSoon, tx(() -> store.credentials().findByLabel(new Label(3)).orElseThrow()));
+        assertEquals(List.of(unlimited, expiresLater, expiresSoon, freeLater),
+                tx(() -> store.credentials().byPartner(partnerA.id())));
+    }
+
+    @Test
+    public void concurrentTransactionsNeverClaimTheSameFreeCredential() throws Exception {
+        int size = 40;
+        store.inTransaction(() -> {
+            for (int i = 0; i < size; i++) {
+                store.credentials().insert(credential(partnerA, 1000 + i, null, T0));
+            }
+        });
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        List<Future<Label>> claims = new ArrayList<>();
+        for (int i = 0; i < size + 8; i++) {
+            claims.add(executor.submit(() -> tx(() -> {
+                List<Credential> free = store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(60), 1);
+                if (free.isEmpty()) {
+                    return null;
+                }
+                Credential c = free.get(0);
+                store.credentials().update(new Credential(c.id(), c.label(), c.partner(), c.orderId(),
+                        c.capacityExpiresAt(), CredentialState.NEW, new IssuanceId(ids.next()), T0, T0.plusSeconds(60),
+                        null, 1, 0, T0.plusSeconds(60), c.version()));
+                return c.label();
+            })));
+        }
+        Set<Label> claimed = new HashSet<>();
+        int empty = 0;
+        for (Future<Label> f : claims) {
+            Label label = f.get(30, TimeUnit.SECONDS);
+            if (label == null) {
+                empty++;
+            } else {
+                assertTrue(claimed.add(label), "claimed twice: " + label);
+            }
+        }
+        executor.shutdown();
+        assertEquals(size, claimed.size());
+        assertEquals(8, empty);
+    }
+
+    @Test
+    public void dueCredentialsAreClaimedEarliestFirst() {
+        Credential free = credential(partnerA, 10, null, T0);
+        Credential issued = new Credential(new CredentialId(ids.next()), new Label(11), partnerA.id(),
+                new PoolOrderId(ids.next()), null, CredentialState.NEW, new IssuanceId(ids.next()), T0,
+                T0.plusSeconds(100), null, 1, 0, T0.plusSeconds(100), 0);
+        Credential deactivated = new Credential(new CredentialId(ids.next()), new Label(12), partnerA.id(),
+                new PoolOrderId(ids.next()), null, CredentialState.DEACTIVATED, new IssuanceId(ids.next()), T0,
+                T0.plusSeconds(300), null, 1, 0, T0.plusSeconds(50), 0);
+        store.inTransaction(() -> List.of(free, issued, deactivated).forEach(store.credentials()::insert));
+        assertEquals(List.of(), tx(() -> store.credentials().claimDue(T0.plusSeconds(49), 10)));
+        assertEquals(List.of(deactivated), tx(() -> store.credentials().claimDue(T0.plusSeconds(99), 10)));
+        assertEquals(List.of(deactivated, issued), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 10)));
+        assertEquals(List.of(deactivated), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 1)));
+    }
+
+    @Test
+    public void issuancesListNewestFirstByClientInPages() {
+        ClientId c1 = new ClientId(ids.next());
+        ClientId c2 = new ClientId(ids.next());
+        List<Issuance> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(new Issuance(new IssuanceId(ids.next()), new CredentialId(ids.next()), new Label(i), partnerA.id(),
+                    i % 2 == 0 ? c1 : c2, T0, T0.plusSeconds(60), "#" + i, T0, "member:x", null, null, null, 0));
+        }
+        store.inTransaction(() -> made.forEach(store.issuances()::insert));
+        assertEquals(List.of(made.get(4), made.get(3)), tx(() -> store.issuances().list(partnerA.id(), null, null, 2)));
+        assertEquals(List.of(made.get(2), made.get(1)),
+                tx(() -> store.issuances().list(partnerA.id(), null, made.get(3).id(), 2)));
+        assertEquals(List.of(made.get(4), made.get(2), made.get(0)),
+                tx(() -> store.issuances().list(partnerA.id(), c1, null, 10)));
+        assertEquals(List.of(), tx(() -> store.issuances().list(partnerB.id(), null, null, 10)));
+    }
+
+    @Test
+    public void theJournalKeepsEachAggregatesHistoryInOrder() {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            entries.add(new JournalEntry(ids.next(), T0.plusSeconds(i), "credential", "A1", "member:x",
+                    i == 0 ? "CREATE" : "ISSUE", i == 0 ? null : "FREE", "NEW", i == 2 ? "why" : null));
+        }
+        store.inTransaction(() -> {
+            entries.forEach(store.journal()::append);
+            store.journal().append(new JournalEntry(ids.next(), T0, "credential", "B2", "system:x", "CREATE", null,
+                    "FREE", null));
+        });
+        assertEquals(entries, tx(() -> store.journal().history("credential", "A1")));
+        assertEquals(List.of(), tx(() -> store.journal().history("pool-order", "A1")));
+    }
+
+    @Test
+    public void outboxMessagesAreUniqueByKeyAndLeasedWhenClaimed() {
+        OutboxMessage first = new OutboxMessage(ids.next(), "mail/1", new byte[] {1, 2, 3}, T0, OutboxStatus.PENDING, 0,
+                T0, null, 0);
+        OutboxMessage later = new OutboxMessage(ids.next(), "mail/2", new byte[] {4}, T0, OutboxStatus.PENDING, 0,
+                T0.plusSeconds(30), null, 0);
+        store.inTransaction(() -> {
+            store.outbox().insert(first);
+            store.outbox().insert(later);
+            store.outbox().insert(new OutboxMessage(ids.next(), "mail/1", new byte[] {9}, T0, OutboxStatus.PENDING, 0,
+                    T0, null, 0));
+        });
+        assertEquals(2L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.PENDING));
+
+        List<OutboxMessage> claimed = tx(() -> store.outbox().claimDue(T0, 10, Duration.ofMinutes(2)));
+        assertEquals(List.of(first.id()), claimed.stream().map(OutboxMessage::id).toList());
+        assertEquals(T0.plus(Duration.ofMinutes(2)), claimed.get(0).nextAttemptAt());
+        assertEquals(List.of(), tx(() -> store.outbox().claimDue(T0.plusSeconds(10), 10, Duration.ofMinutes(2))));
+        assertEquals(List.of(later.id()), tx(() -> store.outbox().claimDue(T0.plusSeconds(30), 10,
+                Duration.ofMinutes(2))).stream().map(OutboxMessage::id).toList());
+
+        OutboxMessage sent = new OutboxMessage(first.id(), first.idempotencyKey(), first.sealedPayload(),
+                first.createdAt(), OutboxStatus.SENT, 1, T0, null, claimed.get(0).version());
+        store.inTransaction(() -> store.outbox().update(sent));
+        OutboxMessage stored = tx(() -> store.outbox().find(first.id()).orElseThrow());
+        assertEquals(OutboxStatus.SENT, stored.status());
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(stored.sealedPayload()[0], stored.sealedPayload()[1],
+                stored.sealedPayload()[2]));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.outbox().update(sent)));
+        assertEquals(1L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.SENT));
+    }
+
+    @Test
+    public void idempotencyKeysAreUniquePerScope() {
+        IdempotencyRecord record = new IdempotencyRecord("credential.issue/a", "k1", "hash", "result", T0);
+        store.inTransaction(() -> store.idempotency().insert(record));
+        assertEquals(record, tx(() -> store.idempotency().find("credential.issue/a", "k1").orElseThrow()));
+        assertTrue(tx(() -> store.idempotency().find("credential.issue/b", "k1")).isEmpty());
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.idempotency().insert(record)));
+    }
+
+    @Test
+    public void aTransactionThatFailsHalfWayLeavesNothingBehind() {
+        Credential credential = credential(partnerA, 77, null, T0);
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+            store.credentials().insert(credential);
+            store.journal().append(new JournalEntry(ids.next(), T0, "credential", "77", "system:x", "CREATE", null,
+                    "FREE", null));
+            store.outbox().insert(new OutboxMessage(ids.next(), "mail/77", new byte[] {1}, T0, OutboxStatus.PENDING, 0,
+                    T0, null, 0));
+            store.organizations().update(partnerA);
+            throw new IllegalStateException("crash half-way");
+        }));
+        assertTrue(tx(() -> store.credentials().findByLabel(new Label(77))).isEmpty());
+        assertEquals(List.of(), tx(() -> store.journal().history("credential", "77")));
+        assertEquals(0L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.PENDING));
+        assertEquals(partnerA.version(), tx(() -> store.organizations().find(partnerA.id()).orElseThrow().version()));
+    }
+
+    @Test
+    public void anInnerTransactionJoinsTheOuterOne() {
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
+            store.inTransaction(() -> store.credentials().insert(credential(partnerA, 88, null, T0)));
+            throw new IllegalStateException("the outer one fails");
+        }));
+        assertTrue(tx(() -> store.credentials().findByLabel(new Label(88))).isEmpty());
+    }
+
+    @Test
+    public void repositoriesAreUsedOnlyInsideATransaction() {
+        assertThrows(IllegalStateException.class, () -> store.organizations().find(operator.id()));
+    }
+}
