@@ -93,13 +93,12 @@ public final class CredentialService {
     /** Fulfils a NEW order: mints its credentials into the partner's pool and tells the partner's managers. */
     public PoolOrder completeOrder(Actor actor, PoolOrderId id) {
         return store.inTransaction(() -> {
-            PoolOrder order = decidable(actor, id);
+            PoolOrder order = visibleOrder(actor, id);
+            Transition<PoolOrderStatus, PoolOrderEvent> step = decide(actor, order, PoolOrderEvent.COMPLETE);
             Instant now = kernel.clock().instant();
             if (order.validUntil() != null && !order.validUntil().isAfter(now)) {
                 throw LatchkeyException.of(ErrorCode.POOL_ORDER_EXPIRED, order.number());
             }
-            Transition<PoolOrderStatus, PoolOrderEvent> step =
-                    CredentialLifecycle.POOL_ORDER.require(order.status(), PoolOrderEvent.COMPLETE);
             PoolOrder completed = store.poolOrders().update(order.decided(step.to(), now, actor.describe()));
             kernel.journal().record(actor, CredentialLifecycle.POOL_ORDER_AGGREGATE, id, step, null);
             for (int i = 0; i < order.size(); i++) {
@@ -119,9 +118,8 @@ public final class CredentialService {
     /** Turns down a NEW order; nothing is minted. */
     public PoolOrder rejectOrder(Actor actor, PoolOrderId id, String reason) {
         return store.inTransaction(() -> {
-            PoolOrder order = decidable(actor, id);
-            Transition<PoolOrderStatus, PoolOrderEvent> step =
-                    CredentialLifecycle.POOL_ORDER.require(order.status(), PoolOrderEvent.REJECT);
+            PoolOrder order = visibleOrder(actor, id);
+            Transition<PoolOrderStatus, PoolOrderEvent> step = decide(actor, order, PoolOrderEvent.REJECT);
             PoolOrder rejected = store.poolOrders().update(
                     order.decided(step.to(), kernel.clock().instant(), actor.describe()));
             kernel.journal().record(actor, CredentialLifecycle.POOL_ORDER_AGGREGATE, id, step,
@@ -247,16 +245,13 @@ public final class CredentialService {
     /** Ends an issued credential now; it returns to the pool after the cool-down. */
     public IssuanceView revoke(Actor actor, Label label, String reason) {
         return store.inTransaction(() -> {
-            Credential credential = caughtUp(visibleCredential(actor, label));
-            kernel.access().require(actor, Permission.CREDENTIAL_REVOKE, credential.partner(),
-                    ErrorCode.CREDENTIAL_NOT_FOUND, label);
-            Transition<CredentialState, CredentialEvent> step =
-                    CredentialLifecycle.CREDENTIAL.require(credential.state(), CredentialEvent.REVOKE);
+            Stepped stepped = step(actor, label, CredentialEvent.REVOKE);
+            Credential credential = stepped.credential();
             Instant now = kernel.clock().instant();
             Issuance issuance = store.issuances().update(
                     currentIssuance(credential).ended(now, EndReason.REVOKED));
             store.credentials().update(credential.revoked(now.plus(settings.cooldown())));
-            kernel.journal().record(actor, CredentialLifecycle.CREDENTIAL_AGGREGATE, label, step,
+            kernel.journal().record(actor, CredentialLifecycle.CREDENTIAL_AGGREGATE, label, stepped.step(),
                     Checks.optional("reason", reason, 1000));
             return new IssuanceView(issuance, issuance.status(now));
         });
@@ -265,13 +260,9 @@ public final class CredentialService {
     /** Sends the client a new provisioning link; the previous link stops working. */
     public IssuanceView resend(Actor actor, Label label) {
         return store.inTransaction(() -> {
-            Credential credential = caughtUp(visibleCredential(actor, label));
-            kernel.access().require(actor, Permission.CREDENTIAL_ISSUE, credential.partner(),
-                    ErrorCode.CREDENTIAL_NOT_FOUND, label);
-            Transition<CredentialState, CredentialEvent> step =
-                    CredentialLifecycle.CREDENTIAL.require(credential.state(), CredentialEvent.RESEND);
-            credential = store.credentials().update(credential.resent());
-            kernel.journal().record(actor, CredentialLifecycle.CREDENTIAL_AGGREGATE, label, step, null);
+            Stepped stepped = step(actor, label, CredentialEvent.RESEND);
+            Credential credential = store.credentials().update(stepped.credential().resent());
+            kernel.journal().record(actor, CredentialLifecycle.CREDENTIAL_AGGREGATE, label, stepped.step(), null);
             Issuance issuance = currentIssuance(credential);
             Client client = store.clients().find(issuance.clientId()).orElseThrow();
             sendLink(client, credential);
@@ -282,11 +273,8 @@ public final class CredentialService {
     /** The current provisioning link of an issued credential (the one last e-mailed). */
     public URI provisioningLink(Actor actor, Label label) {
         return store.inTransaction(() -> {
-            Credential credential = caughtUp(visibleCredential(actor, label));
-            kernel.access().require(actor, Permission.CREDENTIAL_ISSUE, credential.partner(),
-                    ErrorCode.CREDENTIAL_NOT_FOUND, label);
-            CredentialLifecycle.CREDENTIAL.require(credential.state(), CredentialEvent.RESEND);
-            return link(credential);
+            // Whoever may re-send the link may see it; the table's RESEND row says when there is one.
+            return link(step(actor, label, CredentialEvent.RESEND).credential());
         });
     }
 
@@ -436,6 +424,22 @@ public final class CredentialService {
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
+    /** A credential, caught up with the clock, and the step {@code event} takes it on. */
+    private record Stepped(Credential credential, Transition<CredentialState, CredentialEvent> step) {
+    }
+
+    /**
+     * The visible credential with the table's step for {@code event} from its state, once the actor holds the
+     * permission the table names for that step.
+     */
+    private Stepped step(Actor actor, Label label, CredentialEvent event) {
+        Credential credential = caughtUp(visibleCredential(actor, label));
+        Transition<CredentialState, CredentialEvent> step =
+                CredentialLifecycle.CREDENTIAL.require(credential.state(), event);
+        kernel.access().require(actor, step.permission(), credential.partner(), ErrorCode.CREDENTIAL_NOT_FOUND, label);
+        return new Stepped(credential, step);
+    }
+
     /** Takes every timed step that is due, persisting each with its journal entry. */
     private Credential caughtUp(Credential credential) {
         Instant now = kernel.clock().instant();
@@ -516,10 +520,10 @@ public final class CredentialService {
         return new Client(id, partner, email, fullName, zone, language, description, createdAt, version);
     }
 
-    private PoolOrder decidable(Actor actor, PoolOrderId id) {
-        PoolOrder order = visibleOrder(actor, id);
-        kernel.access().require(actor, Permission.POOL_ORDER_DECIDE, order.partner(), ErrorCode.POOL_ORDER_NOT_FOUND, id);
-        return order;
+    private Transition<PoolOrderStatus, PoolOrderEvent> decide(Actor actor, PoolOrder order, PoolOrderEvent event) {
+        Transition<PoolOrderStatus, PoolOrderEvent> step = CredentialLifecycle.POOL_ORDER.require(order.status(), event);
+        kernel.access().require(actor, step.permission(), order.partner(), ErrorCode.POOL_ORDER_NOT_FOUND, order.id());
+        return step;
     }
 
     private PoolOrder visibleOrder(Actor actor, PoolOrderId id) {

@@ -129,6 +129,20 @@ class CredentialPoolModelTest {
             return URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
         }
 
+        /**
+         * Runs {@code action} on the label of issuance {@code index} if that issuance still holds it: an older
+         * issuance's label may have gone back to the pool and out again.
+         */
+        void onCurrent(int index, java.util.function.Consumer<Label> action) {
+            attempt(() -> {
+                Label label = labels.get(index);
+                CredentialView view = service.credential(partner.manager(), label);
+                if (view.issuance().map(i -> i.description().equals("#" + index)).orElse(false)) {
+                    action.accept(label);
+                }
+            });
+        }
+
         /** Runs a command that the pool may refuse; a refusal must be a typed one and is otherwise ignored. */
         void attempt(Runnable command) {
             try {
@@ -287,14 +301,9 @@ class CredentialPoolModelTest {
             public void run(Pool p) {
                 if (!p.labels.isEmpty()) {
                     int index = pick % p.labels.size();
-                    p.attempt(() -> {
-                        // Only the issuance that holds the label may be re-sent; an older one's label may be reissued.
-                        Label label = p.labels.get(index);
-                        CredentialView view = p.service.credential(p.partner.manager(), label);
-                        if (view.issuance().map(i -> i.description().equals("#" + index)).orElse(false)) {
-                            p.service.resend(p.partner.manager(), label);
-                            p.tokens.set(index, p.token(label));
-                        }
+                    p.onCurrent(index, label -> {
+                        p.service.resend(p.partner.manager(), label);
+                        p.tokens.set(index, p.token(label));
                     });
                 }
             }
@@ -315,14 +324,7 @@ class CredentialPoolModelTest {
         return new Step("revoke #" + pick) {
             public void run(Pool p) {
                 if (!p.labels.isEmpty()) {
-                    int index = pick % p.labels.size();
-                    p.attempt(() -> {
-                        Label label = p.labels.get(index);
-                        CredentialView view = p.service.credential(p.partner.manager(), label);
-                        if (view.issuance().map(i -> i.description().equals("#" + index)).orElse(false)) {
-                            p.service.revoke(p.partner.manager(), label, null);
-                        }
-                    });
+                    p.onCurrent(pick % p.labels.size(), label -> p.service.revoke(p.partner.manager(), label, null));
                 }
             }
 
