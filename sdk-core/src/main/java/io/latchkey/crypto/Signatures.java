@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  *
  * <p>The compact form used in links, files and documents is {@code keyId.payload.signature}, the last two
  * in URL-safe base64 without padding. Ed25519 is deterministic: the same key and payload always give the
- * same compact form. Stateless and thread-safe.
+ * same compact form, and only that exact string verifies. Stateless and thread-safe.
  */
 public final class Signatures {
 
@@ -57,6 +57,7 @@ public final class Signatures {
      */
     public static Optional<String> openCompact(String compact, String domain,
                                                Function<String, Optional<VerificationKey>> keys) {
+        requireDomain(domain);
         if (compact == null) {
             return Optional.empty();
         }
@@ -64,22 +65,38 @@ public final class Signatures {
         if (parts.length != 3) {
             return Optional.empty();
         }
+        Optional<byte[]> payload = canonicalBase64(parts[1]);
+        Optional<byte[]> signature = canonicalBase64(parts[2]);
+        if (payload.isEmpty() || signature.isEmpty()) {
+            return Optional.empty();
+        }
+        return keys.apply(parts[0])
+                .filter(key -> verify(key, domain, payload.get(), signature.get()))
+                .map(key -> new String(payload.get(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The bytes of unpadded URL-safe base64, only if it is the one canonical spelling of them: the JDK decoder
+     * also takes padding and stray trailing bits, which would give one signed statement several valid strings.
+     */
+    private static Optional<byte[]> canonicalBase64(String text) {
         try {
-            byte[] payload = B64D.decode(parts[1]);
-            byte[] signature = B64D.decode(parts[2]);
-            return keys.apply(parts[0])
-                    .filter(key -> verify(key, domain, payload, signature))
-                    .map(key -> new String(payload, StandardCharsets.UTF_8));
+            byte[] bytes = B64D.decode(text);
+            return B64.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
     }
 
-    private static byte[] message(String domain, byte[] payload) {
-        Objects.requireNonNull(payload, "payload");
+    private static void requireDomain(String domain) {
         if (domain == null || !domain.endsWith("/") || domain.length() < 2) {
             throw new IllegalArgumentException("a signature domain ends with '/', e.g. \"activation/\"");
         }
+    }
+
+    private static byte[] message(String domain, byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        requireDomain(domain);
         byte[] prefix = domain.getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[prefix.length + payload.length];
         System.arraycopy(prefix, 0, message, 0, prefix.length);

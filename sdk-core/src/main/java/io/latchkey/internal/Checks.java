@@ -62,7 +62,10 @@ public final class Checks {
         return email;
     }
 
-    /** A required IANA region time zone (such as {@code Europe/Moscow}); fixed offsets are refused. */
+    /**
+     * A required IANA time zone id (such as {@code Europe/Moscow}, or {@code UTC}); offsets typed as such
+     * ({@code +03:00}, {@code UTC+3}) and abbreviations ({@code MSK}) are refused.
+     */
     public static ZoneId timezone(String field, String value) {
         String id = required(field, value);
         if (!ZoneId.getAvailableZoneIds().contains(id)) {

@@ -1,0 +1,126 @@
+package io.latchkey.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+class SealerTest {
+
+    private static final String CONTEXT = "credential/secret";
+    private static final Gen<byte[]> BYTE_ARRAYS = byteArrays(0, 1024);
+
+    private final InMemoryKeyStore keys = InMemoryKeyStore.generate(RandomSource.seeded(11));
+    private final Sealer sealer = new Sealer(keys, RandomSource.seeded(12));
+
+    @Test
+    void sealedBytesOpenToThePlaintext() {
+        qt().withExamples(300).forAll(BYTE_ARRAYS, strings().basicLatinAlphabet().ofLengthBetween(0, 40))
+                .check((plain, context) -> Arrays.equals(plain, sealer.open(sealer.seal(plain, context), context)));
+    }
+
+    @Test
+    void anotherContextDoesNotOpen() {
+        byte[] sealed = sealer.seal(bytes("s3cret-device-password"), CONTEXT);
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed, "device/password"));
+        assertThrows(IllegalStateException.class, () -> sealer.open(sealed, ""));
+    }
+
+    @Test
+    void anyTamperedByteDoesNotOpen() {
+        byte[] sealed = sealer.seal(bytes("s3cret-device-password"), CONTEXT);
+        qt().withExamples(500).forAll(integers().between(0, sealed.length - 1), integers().between(1, 255))
+                .check((position, mask) -> {
+                    byte[] tampered = sealed.clone();
+                    tampered[position] ^= (byte) (int) mask;
+                    try {
+                        sealer.open(tampered, CONTEXT);
+                        return false;
+                    } catch (IllegalStateException expected) {
+                        return true;
+                    }
+                });
+    }
+
+    @Test
+    void truncatedOrForeignValuesDoNotOpen() {
+        byte[] sealed = sealer.seal(bytes("s3cret"), CONTEXT);
+        for (byte[] broken : new byte[][] {null, {}, {1}, {2, 0}, Arrays.copyOf(sealed, sealed.length - 1),
+                Arrays.copyOf(sealed, 20)}) {
+            assertThrows(IllegalStateException.class, () -> sealer.open(broken, CONTEXT));
+        }
+        Sealer stranger = new Sealer(InMemoryKeyStore.generate(RandomSource.seeded(99)), RandomSource.seeded(98));
+        assertThrows(IllegalStateException.class, () -> stranger.open(sealed, CONTEXT));
+    }
+
+    @Test
+    void afterRotationOldValuesStillOpenAndNewOnesUseTheNewKey() {
+        byte[] old = sealer.seal(bytes("before"), CONTEXT);
+        String oldKeyId = keys.currentSecretKey().keyId();
+
+        keys.rotate();
+
+        byte[] fresh = sealer.seal(bytes("after"), CONTEXT);
+        assertNotEquals(oldKeyId, keys.currentSecretKey().keyId());
+        assertEquals(oldKeyId, keyIdOf(old));
+        assertEquals(keys.currentSecretKey().keyId(), keyIdOf(fresh));
+        assertArrayEquals(bytes("before"), sealer.open(old, CONTEXT));
+        assertArrayEquals(bytes("after"), sealer.open(fresh, CONTEXT));
+    }
+
+    /** The key id the sealed format names: {@code 0x01, keyIdLength, keyId, ...}. */
+    private static String keyIdOf(byte[] sealed) {
+        return new String(sealed, 2, sealed[1] & 0xFF, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void twoSealsOfTheSamePlaintextDiffer() {
+        byte[] plain = bytes("same plaintext");
+        byte[] first = sealer.seal(plain, CONTEXT);
+        byte[] second = sealer.seal(plain, CONTEXT);
+        assertFalse(Arrays.equals(first, second), "each seal draws a fresh nonce");
+        assertArrayEquals(sealer.open(first, CONTEXT), sealer.open(second, CONTEXT));
+    }
+
+    @Test
+    void sealedBytesDoNotContainThePlaintext() {
+        qt().withExamples(200).forAll(byteArrays(8, 1024)).check(plain ->
+                indexOf(sealer.seal(plain, CONTEXT), plain) < 0);
+        byte[] text = bytes("https://example.test/p?token=abcdefghijklmnop");
+        assertEquals(-1, indexOf(sealer.seal(text, CONTEXT), text));
+        assertEquals(-1, indexOf(sealer.seal(text, CONTEXT), bytes("token=")));
+    }
+
+    private static Gen<byte[]> byteArrays(int minLength, int maxLength) {
+        return Generate.byteArrays(integers().between(minLength, maxLength),
+                Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
