@@ -463,7 +463,9 @@ public final class CredentialService {
     private Credential claimFree(OrgId partner, Instant now, Instant until) {
         List<Credential> claimed = store.credentials().claimFree(partner, now, until, 1);
         if (claimed.isEmpty()) {
-            if (store.credentials().countIssuable(partner, now) > 0) {
+            // Ask again without the window's end: rows other issuers hold are skipped here too, so a pool that
+            // concurrent issuers are emptying reads as empty, not as too short.
+            if (!store.credentials().claimFree(partner, now, now, 1).isEmpty()) {
                 throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY, "validTo", until);
             }
             throw LatchkeyException.of(ErrorCode.CREDENTIAL_POOL_EMPTY);

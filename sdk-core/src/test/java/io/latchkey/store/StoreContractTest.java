@@ -59,6 +59,9 @@ public abstract class StoreContractTest {
     private Organization operator;
     private Organization partnerA;
     private Organization partnerB;
+    private PoolOrder orderA;
+    private PoolOrder orderB;
+    private Client clientA;
 
     /** A new, empty store of the implementation under test. */
     protected abstract Store newStore();
@@ -69,11 +72,23 @@ public abstract class StoreContractTest {
         operator = org(OrgKind.OPERATOR, "Operator", null);
         partnerA = org(OrgKind.PARTNER, "Alpha", operator.id());
         partnerB = org(OrgKind.PARTNER, "Beta", operator.id());
+        orderA = order(partnerA, 1001);
+        orderB = order(partnerB, 1002);
+        clientA = new Client(new ClientId(ids.next()), partnerA.id(), "z@a.test", "", ZoneId.of("Europe/Moscow"),
+                Language.RU, null, T0, 0);
         store.inTransaction(() -> {
             store.organizations().insert(operator);
             store.organizations().insert(partnerA);
             store.organizations().insert(partnerB);
+            store.poolOrders().insert(orderA);
+            store.poolOrders().insert(orderB);
+            store.clients().insert(clientA);
         });
+    }
+
+    private PoolOrder order(Organization partner, long number) {
+        return new PoolOrder(new PoolOrderId(ids.next()), number, partner.id(), 100, PoolTerm.UNLIMITED, T0, null,
+                PoolOrderStatus.COMPLETED, T0, "system:test", 0);
     }
 
     private Organization org(OrgKind kind, String name, OrgId parent) {
@@ -81,8 +96,20 @@ public abstract class StoreContractTest {
     }
 
     private Credential credential(Organization partner, long label, Instant capacity, Instant freeAt) {
-        return new Credential(new CredentialId(ids.next()), new Label(label), partner.id(),
-                new PoolOrderId(ids.next()), capacity, CredentialState.FREE, null, null, null, null, 1, 0, freeAt, 0);
+        PoolOrderId order = partner == partnerA ? orderA.id() : orderB.id();
+        return new Credential(new CredentialId(ids.next()), new Label(label), partner.id(), order, capacity,
+                CredentialState.FREE, null, null, null, null, 1, 0, freeAt, 0);
+    }
+
+    /** Stores an issuance of a stored free credential and moves the credential to {@code state}. */
+    private Credential issue(Credential free, CredentialState state, Instant to, Instant freeAt) {
+        Issuance issuance = new Issuance(new IssuanceId(ids.next()), free.id(), free.label(), free.partner(),
+                clientA.id(), T0, to, null, T0, "member:x", null, null, null, 0);
+        return tx(() -> {
+            store.issuances().insert(issuance);
+            return store.credentials().update(new Credential(free.id(), free.label(), free.partner(), free.orderId(),
+                    free.capacityExpiresAt(), state, issuance.id(), T0, to, null, 1, 0, freeAt, free.version()));
+        });
     }
 
     private <T> T tx(java.util.function.Supplier<T> work) {
@@ -138,8 +165,10 @@ public abstract class StoreContractTest {
             }));
         }
         assertEquals(List.of(1L, 2L, 3L), placed.stream().map(PoolOrder::number).toList());
-        assertEquals(List.of(placed.get(2), placed.get(0)), tx(() -> store.poolOrders().list(partnerA.id(), 10)));
-        assertEquals(List.of(placed.get(2), placed.get(1)), tx(() -> store.poolOrders().list(null, 2)));
+        assertEquals(List.of(orderA, placed.get(2), placed.get(0)),
+                tx(() -> store.poolOrders().list(partnerA.id(), 10)));
+        assertEquals(List.of(orderB.id(), orderA.id()),
+                tx(() -> store.poolOrders().list(null, 2)).stream().map(PoolOrder::id).toList());
         assertEquals(placed.get(1), tx(() -> store.poolOrders().find(placed.get(1).id()).orElseThrow()));
     }
 
@@ -175,7 +204,7 @@ public abstract class StoreContractTest {
                         null, T0, 0))));
         assertEquals(a, tx(() -> store.clients().findByEmail(partnerA.id(), "c@x.test").orElseThrow()));
         assertEquals(List.of(a), tx(() -> store.clients().list(partnerA.id(), null, 1)));
-        assertEquals(List.of(b), tx(() -> store.clients().list(partnerA.id(), "c@x.test", 10)));
+        assertEquals(List.of(b, clientA), tx(() -> store.clients().list(partnerA.id(), "c@x.test", 10)));
 
         Client moved = tx(() -> store.clients().update(new Client(a.id(), a.partner(), "e@x.test", a.fullName(),
                 a.timezone(), a.language(), a.description(), a.createdAt(), a.version())));
@@ -231,9 +260,10 @@ public abstract class StoreContractTest {
                     return null;
                 }
                 Credential c = free.get(0);
+                // Taken: free only again in an hour, so no one else may claim it now.
                 store.credentials().update(new Credential(c.id(), c.label(), c.partner(), c.orderId(),
-                        c.capacityExpiresAt(), CredentialState.NEW, new IssuanceId(ids.next()), T0, T0.plusSeconds(60),
-                        null, 1, 0, T0.plusSeconds(60), c.version()));
+                        c.capacityExpiresAt(), CredentialState.FREE, null, null, null, null, 1, 0,
+                        T0.plusSeconds(3600), c.version()));
                 return c.label();
             })));
         }
@@ -255,35 +285,49 @@ public abstract class StoreContractTest {
     @Test
     public void dueCredentialsAreClaimedEarliestFirst() {
         Credential free = credential(partnerA, 10, null, T0);
-        Credential issued = new Credential(new CredentialId(ids.next()), new Label(11), partnerA.id(),
-                new PoolOrderId(ids.next()), null, CredentialState.NEW, new IssuanceId(ids.next()), T0,
-                T0.plusSeconds(100), null, 1, 0, T0.plusSeconds(100), 0);
-        Credential deactivated = new Credential(new CredentialId(ids.next()), new Label(12), partnerA.id(),
-                new PoolOrderId(ids.next()), null, CredentialState.DEACTIVATED, new IssuanceId(ids.next()), T0,
-                T0.plusSeconds(300), null, 1, 0, T0.plusSeconds(50), 0);
+        Credential issued = credential(partnerA, 11, null, T0);
+        Credential deactivated = credential(partnerA, 12, null, T0);
         store.inTransaction(() -> List.of(free, issued, deactivated).forEach(store.credentials()::insert));
+        Credential due100 = issue(issued, CredentialState.NEW, T0.plusSeconds(100), T0.plusSeconds(100));
+        Credential due50 = issue(deactivated, CredentialState.DEACTIVATED, T0.plusSeconds(300), T0.plusSeconds(50));
+        assertEquals(T0.plusSeconds(100), due100.dueAt());
         assertEquals(List.of(), tx(() -> store.credentials().claimDue(T0.plusSeconds(49), 10)));
-        assertEquals(List.of(deactivated), tx(() -> store.credentials().claimDue(T0.plusSeconds(99), 10)));
-        assertEquals(List.of(deactivated, issued), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 10)));
-        assertEquals(List.of(deactivated), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 1)));
+        assertEquals(List.of(due50), tx(() -> store.credentials().claimDue(T0.plusSeconds(99), 10)));
+        assertEquals(List.of(due50, due100), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 10)));
+        assertEquals(List.of(due50), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 1)));
+        assertEquals(due100, tx(() -> store.credentials().find(issued.id()).orElseThrow()));
     }
 
     @Test
     public void issuancesListNewestFirstByClientInPages() {
-        ClientId c1 = new ClientId(ids.next());
-        ClientId c2 = new ClientId(ids.next());
+        Client other = new Client(new ClientId(ids.next()), partnerA.id(), "other@a.test", "", ZoneId.of("UTC"),
+                Language.EN, null, T0, 0);
+        List<Credential> credentials = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            credentials.add(credential(partnerA, 500 + i, null, T0));
+        }
+        store.inTransaction(() -> {
+            store.clients().insert(other);
+            credentials.forEach(store.credentials()::insert);
+        });
         List<Issuance> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            made.add(new Issuance(new IssuanceId(ids.next()), new CredentialId(ids.next()), new Label(i), partnerA.id(),
-                    i % 2 == 0 ? c1 : c2, T0, T0.plusSeconds(60), "#" + i, T0, "member:x", null, null, null, 0));
+            Credential c = credentials.get(i);
+            made.add(new Issuance(new IssuanceId(ids.next()), c.id(), c.label(), partnerA.id(),
+                    i % 2 == 0 ? clientA.id() : other.id(), T0, T0.plusSeconds(60), "#" + i, T0, "member:x", null, null,
+                    null, 0));
         }
         store.inTransaction(() -> made.forEach(store.issuances()::insert));
         assertEquals(List.of(made.get(4), made.get(3)), tx(() -> store.issuances().list(partnerA.id(), null, null, 2)));
         assertEquals(List.of(made.get(2), made.get(1)),
                 tx(() -> store.issuances().list(partnerA.id(), null, made.get(3).id(), 2)));
         assertEquals(List.of(made.get(4), made.get(2), made.get(0)),
-                tx(() -> store.issuances().list(partnerA.id(), c1, null, 10)));
+                tx(() -> store.issuances().list(partnerA.id(), clientA.id(), null, 10)));
         assertEquals(List.of(), tx(() -> store.issuances().list(partnerB.id(), null, null, 10)));
+        Issuance ended = tx(() -> store.issuances().update(new Issuance(made.get(0).id(), made.get(0).credentialId(),
+                made.get(0).label(), partnerA.id(), clientA.id(), T0, T0.plusSeconds(60), "#0", T0, "member:x",
+                T0.plusSeconds(1), T0.plusSeconds(2), io.latchkey.credential.EndReason.REVOKED, made.get(0).version())));
+        assertEquals(ended, tx(() -> store.issuances().find(made.get(0).id()).orElseThrow()));
     }
 
     @Test
