@@ -115,7 +115,10 @@ CREATE TABLE credential (
     version             BIGINT                   NOT NULL,
     CONSTRAINT credential_issued CHECK ((state = 'FREE') = (issuance_id IS NULL))
 );
--- Issuing claims the free ones of a pool; the scheduler claims the due ones; the pool lists by label.
+-- Issuing claims the free ones of a pool in this order (PostgreSQL sorts NULL capacity last in an ascending
+-- index, as the claim asks); counting what is free goes by free_at; the scheduler claims the due ones; the
+-- pool lists by label.
+CREATE INDEX credential_claim ON credential (partner_id, capacity_expires_at, free_at, label);
 CREATE INDEX credential_free ON credential (partner_id, free_at);
 CREATE INDEX credential_due ON credential (due_at);
 CREATE INDEX credential_pool ON credential (partner_id, label);

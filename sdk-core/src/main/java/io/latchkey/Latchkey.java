@@ -19,6 +19,7 @@ import io.latchkey.party.PartyService;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
+import io.latchkey.time.Clocks;
 import io.latchkey.time.Scheduler;
 import java.net.URI;
 import java.time.Clock;
@@ -51,7 +52,8 @@ public final class Latchkey implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
 
     private Latchkey(Builder b) {
-        Clock clock = b.clock;
+        // Databases keep microseconds; instants made here never carry more, so what is stored reads back equal.
+        Clock clock = Clocks.microseconds(b.clock);
         Ids ids = new Ids(clock, b.random);
         Outbox outbox = new Outbox(b.store, b.store.outbox(), b.mailSender, new Sealer(b.keys, b.random), clock, ids,
                 b.retryPolicy);

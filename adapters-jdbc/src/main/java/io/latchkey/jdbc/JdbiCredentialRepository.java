@@ -105,17 +105,12 @@ final class JdbiCredentialRepository implements CredentialRepository {
     }
 
     @Override
-    public long countIssuable(OrgId partner, Instant now) {
-        return handle.get().createQuery("SELECT COUNT(*) FROM credential WHERE partner_id = :partner "
-                        + "AND free_at <= :now AND (capacity_expires_at IS NULL OR capacity_expires_at >= :now)")
-                .bind("partner", Sql.uuid(partner.value())).bind("now", Sql.instant(now)).mapTo(Long.class).one();
-    }
-
-    @Override
-    public long countUnexpired(OrgId partner, Instant now) {
-        return handle.get().createQuery("SELECT COUNT(*) FROM credential WHERE partner_id = :partner "
-                        + "AND (capacity_expires_at IS NULL OR capacity_expires_at >= :now)")
-                .bind("partner", Sql.uuid(partner.value())).bind("now", Sql.instant(now)).mapTo(Long.class).one();
+    public long countIssuable(OrgId partner, Instant now, long atMost) {
+        return handle.get().createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM credential WHERE partner_id = :partner "
+                        + "AND free_at <= :now AND (capacity_expires_at IS NULL OR capacity_expires_at >= :now) "
+                        + "LIMIT :atMost) AS issuable")
+                .bind("partner", Sql.uuid(partner.value())).bind("now", Sql.instant(now)).bind("atMost", atMost)
+                .mapTo(Long.class).one();
     }
 
     @Override

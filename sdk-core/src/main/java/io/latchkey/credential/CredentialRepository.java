@@ -32,11 +32,11 @@ public interface CredentialRepository {
     /** Locks and returns up to {@code limit} credentials due at {@code now}, earliest first, skipping locked ones. */
     List<Credential> claimDue(Instant now, int limit);
 
-    /** How many of a partner's credentials are issuable at {@code now} (free, capacity not expired). */
-    long countIssuable(OrgId partner, Instant now);
-
-    /** How many of a partner's credentials have capacity left at {@code now} (expiring at or after it), whatever their state. */
-    long countUnexpired(OrgId partner, Instant now);
+    /**
+     * How many of a partner's credentials are issuable at {@code now} (free, capacity not expired), counting no
+     * further than {@code atMost}: callers only ask whether few are left, and a pool may hold many thousands.
+     */
+    long countIssuable(OrgId partner, Instant now, long atMost);
 
     /** Every credential of a partner's pool, by label. */
     List<Credential> byPartner(OrgId partner);

@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -200,8 +201,8 @@ public final class CredentialService {
                     partner);
             Instant now = kernel.clock().instant();
             ClientId clientId = Checks.required("clientId", request.clientId());
-            Instant from = Checks.required("validFrom", request.validFrom());
-            Instant to = Checks.required("validTo", request.validTo());
+            Instant from = Checks.required("validFrom", request.validFrom()).truncatedTo(ChronoUnit.MICROS);
+            Instant to = Checks.required("validTo", request.validTo()).truncatedTo(ChronoUnit.MICROS);
             if (!to.isAfter(from)) {
                 throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo");
             }
@@ -493,10 +494,14 @@ public final class CredentialService {
     }
 
     private void warnIfNearlyEmpty(OrgId partner, Instant now, IssuanceId cause) {
-        long free = store.credentials().countIssuable(partner, now);
-        long capacity = store.credentials().countUnexpired(partner, now);
+        // Capacity from the completed orders (a few rows), free credentials counted only up to the threshold.
+        long capacity = store.poolOrders().list(partner, Integer.MAX_VALUE).stream()
+                .filter(o -> o.status() == PoolOrderStatus.COMPLETED)
+                .filter(o -> o.validUntil() == null || !o.validUntil().isBefore(now))
+                .mapToLong(PoolOrder::size).sum();
         long threshold = settings.nearlyEmptyAt(capacity);
-        if (free <= threshold && free + 1 > threshold) {
+        long free = store.credentials().countIssuable(partner, now, threshold + 1);
+        if (free == threshold) {
             notifyManagers(partner, Templates.POOL_NEARLY_EMPTY, "pool.nearly-empty/" + cause,
                     zone -> Map.of("free", Long.toString(free), "capacity", Long.toString(capacity)));
         }

@@ -376,14 +376,9 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
-        public long countIssuable(OrgId partner, Instant now) {
-            return credentials.values().filter(c -> c.partner().equals(partner) && c.issuableAt(now, now)).count();
-        }
-
-        @Override
-        public long countUnexpired(OrgId partner, Instant now) {
-            return credentials.values().filter(c -> c.partner().equals(partner)
-                    && (c.capacityExpiresAt() == null || !c.capacityExpiresAt().isBefore(now))).count();
+        public long countIssuable(OrgId partner, Instant now, long atMost) {
+            return credentials.values().filter(c -> c.partner().equals(partner) && c.issuableAt(now, now))
+                    .limit(atMost).count();
         }
 
         @Override

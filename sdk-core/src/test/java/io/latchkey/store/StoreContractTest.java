@@ -235,9 +235,10 @@ public abstract class StoreContractTest {
                 tx(() -> store.credentials().claimFree(partnerA.id(), T0, year.plusSeconds(1), 10)));
         assertEquals(List.of(expiresSoon),
                 tx(() -> store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 1)));
-        assertEquals(3L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0)));
-        assertEquals(4L, tx(() -> store.credentials().countUnexpired(partnerA.id(), year)));
-        assertEquals(2L, tx(() -> store.credentials().countUnexpired(partnerA.id(), year.plusSeconds(1))));
+        assertEquals(3L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0, 10)));
+        assertEquals(2L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0, 2)));
+        assertEquals(4L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0.plusSeconds(60), 10)));
+        assertEquals(2L, tx(() -> store.credentials().countIssuable(partnerA.id(), year.plusSeconds(1), 10)));
         assertEquals(expiresSoon, tx(() -> store.credentials().findByLabel(new Label(3)).orElseThrow()));
         assertEquals(List.of(unlimited, expiresLater, expiresSoon, freeLater),
                 tx(() -> store.credentials().byPartner(partnerA.id())));
