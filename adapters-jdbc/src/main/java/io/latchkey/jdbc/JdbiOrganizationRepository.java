@@ -65,7 +65,7 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
 
     @Override
     public Optional<Organization> findOperator() {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE kind = 'OPERATOR'")
+        return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE operator_marker = TRUE")
                 .map((rs, ctx) -> read(rs)).findOne();
     }
 

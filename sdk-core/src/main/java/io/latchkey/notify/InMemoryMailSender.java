@@ -39,6 +39,12 @@ public final class InMemoryMailSender implements MailSender {
         return delivered.values().stream().filter(n -> n.recipient().equalsIgnoreCase(recipient)).toList();
     }
 
+    /** The idempotency keys of the notifications delivered to {@code recipient}, in delivery order. */
+    public synchronized List<String> keysDeliveredTo(String recipient) {
+        return delivered.entrySet().stream().filter(e -> e.getValue().recipient().equalsIgnoreCase(recipient))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** The last notification of {@code template} to {@code recipient}; {@link IllegalStateException} if none. */
     public synchronized Notification last(String template, String recipient) {
         List<Notification> matching = deliveredTo(recipient).stream().filter(n -> n.template().equals(template)).toList();
