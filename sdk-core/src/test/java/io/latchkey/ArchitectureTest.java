@@ -70,6 +70,32 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * The business areas sit side by side on the kernel: an area never imports another area (what they share
+     * belongs in the kernel). The kernel may name an area only where it gathers ports ({@code store}) or wires
+     * services ({@code io.latchkey}).
+     */
+    @Test
+    void areasDoNotReachIntoEachOther() {
+        List<String> areas = List.of("credential", "license", "subscription", "device", "billing");
+        List<String> violations = new ArrayList<>();
+        sources.forEach((file, text) -> {
+            String own = file.getNameCount() > 3 ? file.getName(2).toString() : "";
+            boolean gathersAreas = own.equals("store") || file.getNameCount() == 3;
+            Matcher m = IMPORT.matcher(withoutComments(text));
+            while (m.find()) {
+                String imported = m.group(1);
+                for (String area : areas) {
+                    boolean intoArea = imported.startsWith("io.latchkey." + area + ".");
+                    if (intoArea && !own.equals(area) && (areas.contains(own) || !gathersAreas)) {
+                        violations.add(file + ": " + imported);
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), violations);
+    }
+
     @Test
     void onlyTheInternalPackageHasImplClasses() {
         List<String> violations = new ArrayList<>();

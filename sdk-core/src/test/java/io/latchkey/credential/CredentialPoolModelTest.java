@@ -54,6 +54,14 @@ class CredentialPoolModelTest {
             return with(now, minted, pending, next);
         }
 
+        /** The model after {@code change} to the picked issuance, if that one still holds a live credential. */
+        Model updateLive(int pick, UnaryOperator<Issued> change) {
+            if (issued.isEmpty() || !issued.get(pick % issued.size()).live(now)) {
+                return this;
+            }
+            return update(pick % issued.size(), change);
+        }
+
         long free() {
             return minted - issued.stream().filter(i -> i.current(now)).count();
         }
@@ -309,13 +317,8 @@ class CredentialPoolModelTest {
             }
 
             public Model nextState(Model m) {
-                if (m.issued().isEmpty()) {
-                    return m;
-                }
-                int index = pick % m.issued().size();
-                Issued i = m.issued().get(index);
-                return !i.live(m.now()) ? m : m.update(index, x -> new Issued(x.seq(), x.client(), x.from(), x.to(),
-                        x.provisionedAt(), x.revokedAt(), false));
+                return m.updateLive(pick, x -> new Issued(x.seq(), x.client(), x.from(), x.to(), x.provisionedAt(),
+                        x.revokedAt(), false));
             }
         };
     }
@@ -329,13 +332,8 @@ class CredentialPoolModelTest {
             }
 
             public Model nextState(Model m) {
-                if (m.issued().isEmpty()) {
-                    return m;
-                }
-                int index = pick % m.issued().size();
-                Issued i = m.issued().get(index);
-                return !i.live(m.now()) ? m : m.update(index, x -> new Issued(x.seq(), x.client(), x.from(), x.to(),
-                        x.provisionedAt(), m.now(), x.linkUsed()));
+                return m.updateLive(pick, x -> new Issued(x.seq(), x.client(), x.from(), x.to(), x.provisionedAt(),
+                        m.now(), x.linkUsed()));
             }
         };
     }

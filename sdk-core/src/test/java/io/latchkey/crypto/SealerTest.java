@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.latchkey.testkit.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -95,10 +96,10 @@ class SealerTest {
     @Test
     void sealedBytesDoNotContainThePlaintext() {
         qt().withExamples(200).forAll(byteArrays(8, 1024)).check(plain ->
-                indexOf(sealer.seal(plain, CONTEXT), plain) < 0);
+                Bytes.indexOf(sealer.seal(plain, CONTEXT), plain) < 0);
         byte[] text = bytes("https://example.test/p?token=abcdefghijklmnop");
-        assertEquals(-1, indexOf(sealer.seal(text, CONTEXT), text));
-        assertEquals(-1, indexOf(sealer.seal(text, CONTEXT), bytes("token=")));
+        assertEquals(-1, Bytes.indexOf(sealer.seal(text, CONTEXT), text));
+        assertEquals(-1, Bytes.indexOf(sealer.seal(text, CONTEXT), bytes("token=")));
     }
 
     private static Gen<byte[]> byteArrays(int minLength, int maxLength) {
@@ -108,19 +109,5 @@ class SealerTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

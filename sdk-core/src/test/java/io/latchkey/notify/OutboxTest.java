@@ -10,6 +10,7 @@ import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.Bytes;
 import io.latchkey.time.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -225,25 +226,12 @@ class OutboxTest {
         enqueue("issue-1", n);
 
         byte[] sealed = lastRow().sealedPayload();
-        assertEquals(-1, indexOf(sealed, RECIPIENT.getBytes(StandardCharsets.UTF_8)), "recipient in clear");
-        assertEquals(-1, indexOf(sealed, "token=".getBytes(StandardCharsets.UTF_8)), "token in clear");
-        assertEquals(-1, indexOf(sealed, LINK.getBytes(StandardCharsets.UTF_8)), "link in clear");
+        assertEquals(-1, Bytes.indexOf(sealed, RECIPIENT.getBytes(StandardCharsets.UTF_8)), "recipient in clear");
+        assertEquals(-1, Bytes.indexOf(sealed, "token=".getBytes(StandardCharsets.UTF_8)), "token in clear");
+        assertEquals(-1, Bytes.indexOf(sealed, LINK.getBytes(StandardCharsets.UTF_8)), "link in clear");
         // And it does carry the whole notification: what is delivered is what was enqueued.
         outbox.dispatchDue(10);
         assertEquals(Optional.of(n), sender.delivered().stream().findFirst());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
