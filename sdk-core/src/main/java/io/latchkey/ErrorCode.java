@@ -47,6 +47,8 @@ public enum ErrorCode {
     MEMBER_EMAIL_TAKEN(2008, CONFLICT, "a member with e-mail %s already exists"),
     /** Too many failed attempts. */
     TOO_MANY_ATTEMPTS(2009, RATE_LIMITED, "too many failed attempts; try again later"),
+    /** The phone number is not a valid international number. */
+    PHONE_INVALID(2010, INVALID, "'%s' is not a valid phone number"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),
