@@ -11,7 +11,8 @@ import static io.latchkey.ErrorCategory.RATE_LIMITED;
  * Every refusal the SDK can give, each with a unique number (stable across releases, so clients may store
  * it), a category and a message template ({@link String#format} style).
  *
- * <p>Numbers are grouped by area: 1xxx general, 2xxx party and access, 3xxx credential pools.
+ * <p>Numbers are grouped by area: 1xxx general, 2xxx party and access, 3xxx credential pools, 4xxx licenses,
+ * 5xxx devices, 6xxx subscriptions.
  */
 public enum ErrorCode {
     /** A required field is missing or blank. */
@@ -28,6 +29,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(1006, CONFLICT, "the idempotency key was already used for another request"),
     /** A unique value is already taken. */
     DUPLICATE(1007, CONFLICT, "%s already exists"),
+    /** A value that must come from a list does not. */
+    VALUE_NOT_IN_LIST(1008, INVALID, "%s '%s' is not one of the allowed values"),
 
     /** The actor's role does not allow the action. */
     PERMISSION_DENIED(2001, FORBIDDEN, "%s is not allowed for this user"),
@@ -48,7 +51,7 @@ public enum ErrorCode {
     /** Too many failed attempts. */
     TOO_MANY_ATTEMPTS(2009, RATE_LIMITED, "too many failed attempts; try again later"),
     /** The phone number is not a valid international number. */
-    PHONE_INVALID(2010, INVALID, "'%s' is not a valid phone number"),
+    PHONE_INVALID(2010, INVALID, "%s is not a valid international phone number"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),
@@ -77,7 +80,22 @@ public enum ErrorCode {
     /** The order's validity ended before it was completed. */
     POOL_ORDER_EXPIRED(3013, CONFLICT, "pool order %s expired before it was completed"),
     /** Only partners have credential pools. */
-    POOL_NOT_AVAILABLE(3014, INVALID, "an organization of kind %s has no credential pool");
+    POOL_NOT_AVAILABLE(3014, INVALID, "an organization of kind %s has no credential pool"),
+
+    /** No device with that serial is visible to the actor. */
+    DEVICE_NOT_FOUND(5001, NOT_FOUND, "device %s not found"),
+    /** The serial number is taken. */
+    DEVICE_SERIAL_TAKEN(5002, CONFLICT, "a device with serial %s already exists"),
+    /** The password printed on the device does not match. */
+    DEVICE_PASSWORD_WRONG(5003, FORBIDDEN, "the device password is wrong"),
+    /** Another partner is responsible for the device already. */
+    DEVICE_ALREADY_CLAIMED(5004, CONFLICT, "device %s is claimed by another partner"),
+    /** The acting engineer's password, asked again to confirm the step, is wrong. */
+    STEP_UP_FAILED(5005, FORBIDDEN, "the password confirming this step is wrong"),
+    /** The target status needs data the device does not have yet. */
+    DEVICE_DETAILS_MISSING(5006, INVALID, "%s is needed before the device can become %s"),
+    /** The named organization is not a partner. */
+    NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner");
 
     private final int number;
     private final ErrorCategory category;

@@ -2,14 +2,18 @@ package io.latchkey;
 
 import io.latchkey.access.Access;
 import io.latchkey.access.InMemoryRateLimiter;
+import io.latchkey.access.PasswordVerifier;
 import io.latchkey.access.RateLimiter;
 import io.latchkey.credential.CredentialService;
 import io.latchkey.credential.CredentialSettings;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.KeyStore;
+import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
+import io.latchkey.device.DeviceCatalog;
+import io.latchkey.device.DeviceService;
 import io.latchkey.internal.Kernel;
 import io.latchkey.lifecycle.Journal;
 import io.latchkey.notify.InMemoryMailSender;
@@ -48,6 +52,7 @@ public final class Latchkey implements AutoCloseable {
     private final Kernel kernel;
     private final PartyService party;
     private final CredentialService credentials;
+    private final DeviceService devices;
     private final Scheduler scheduler;
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -65,6 +70,8 @@ public final class Latchkey implements AutoCloseable {
         this.party = new PartyService(kernel);
         this.credentials = new CredentialService(kernel,
                 new CredentialSettings(b.publicUrl, b.credentialCooldown, 0.10, 100_000));
+        this.devices = new DeviceService(kernel, b.deviceCatalog,
+                b.passwordHasher != null ? b.passwordHasher : PasswordHasher.argon2id(b.random), b.passwordVerifier);
         this.scheduler = new Scheduler(clock, List.of(credentials.dueWork()), b.schedulerBatch);
     }
 
@@ -80,6 +87,11 @@ public final class Latchkey implements AutoCloseable {
     /** Credential pools: orders, clients, issuing, provisioning, revoking. */
     public CredentialService credentials() {
         return credentials;
+    }
+
+    /** Devices: the factory, status steps, claims, details, owners, reports. */
+    public DeviceService devices() {
+        return devices;
     }
 
     /** The scheduler of timed transitions. */
@@ -140,6 +152,9 @@ public final class Latchkey implements AutoCloseable {
         private Duration credentialCooldown = Duration.ZERO;
         private Outbox.RetryPolicy retryPolicy = Outbox.RetryPolicy.defaults();
         private int schedulerBatch = 200;
+        private DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
+        private PasswordHasher passwordHasher;
+        private PasswordVerifier passwordVerifier = PasswordVerifier.none();
 
         private Builder() {
         }
@@ -198,6 +213,27 @@ public final class Latchkey implements AutoCloseable {
         /** How notifications are retried. */
         public Builder retryPolicy(Outbox.RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The lists device details come from, manuals and the online timeout; default {@link DeviceCatalog#defaults()}. */
+        public Builder deviceCatalog(DeviceCatalog value) {
+            this.deviceCatalog = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How device passwords are hashed; default Argon2id with OWASP parameters. */
+        public Builder passwordHasher(PasswordHasher value) {
+            this.passwordHasher = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How a member's own password is checked again before a confirmed step (device status steps); default
+         * {@link PasswordVerifier#none()}, which refuses every such step until the host says how.
+         */
+        public Builder passwordVerifier(PasswordVerifier value) {
+            this.passwordVerifier = Objects.requireNonNull(value);
             return this;
         }
 

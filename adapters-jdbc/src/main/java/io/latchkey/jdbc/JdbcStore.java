@@ -6,8 +6,10 @@ import io.latchkey.credential.ClientRepository;
 import io.latchkey.credential.CredentialRepository;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
+import io.latchkey.device.DeviceRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
+import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.store.IdempotencyRepository;
@@ -46,6 +48,8 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private final OrganizationRepository organizations;
     private final MemberRepository members;
+    private final CustomerRepository customers;
+    private final DeviceRepository devices;
     private final PoolOrderRepository poolOrders;
     private final ClientRepository clients;
     private final CredentialRepository credentials;
@@ -62,6 +66,8 @@ public final class JdbcStore implements Store, AutoCloseable {
         Supplier<Handle> handle = this::handle;
         this.organizations = new JdbiOrganizationRepository(handle);
         this.members = new JdbiMemberRepository(handle);
+        this.customers = new JdbiCustomerRepository(handle);
+        this.devices = new JdbiDeviceRepository(handle);
         this.poolOrders = new JdbiPoolOrderRepository(handle, dialect);
         this.clients = new JdbiClientRepository(handle);
         this.credentials = new JdbiCredentialRepository(handle, dialect);
@@ -150,6 +156,16 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public MemberRepository members() {
         return members;
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    @Override
+    public DeviceRepository devices() {
+        return devices;
     }
 
     @Override

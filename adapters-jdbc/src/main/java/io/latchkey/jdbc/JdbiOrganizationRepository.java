@@ -70,6 +70,28 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public List<Organization> search(OrgKind kind, String text, int limit) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.UUID id = null;
+        try {
+            id = needle.isEmpty() ? null : java.util.UUID.fromString(needle);
+        } catch (IllegalArgumentException notAnId) {
+            // Not an id: the name is searched alone.
+        }
+        String match = needle.isEmpty() ? "" : " AND (LOWER(name) LIKE :like ESCAPE '\\'"
+                + (id == null ? ")" : " OR id = :id)");
+        org.jdbi.v3.core.statement.Query query = handle.get().createQuery("SELECT " + COLUMNS + " FROM organization "
+                + "WHERE kind = :kind" + match + " ORDER BY name, id LIMIT :limit");
+        if (!needle.isEmpty()) {
+            query.bind("like", Sql.containing(needle));
+        }
+        if (id != null) {
+            query.bind("id", Sql.uuid(id));
+        }
+        return query.bind("kind", kind.name()).bind("limit", limit).map((rs, ctx) -> read(rs)).list();
+    }
+
+    @Override
     public List<Organization> children(OrgId parent) {
         return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE parent_id = :parent "
                         + "ORDER BY name, id")

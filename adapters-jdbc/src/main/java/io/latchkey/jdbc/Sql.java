@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
 
@@ -58,8 +57,9 @@ final class Sql {
         };
     }
 
-    static <S extends SqlStatement<S>> S bindInstant(S statement, String name, Instant value) {
-        return statement.bind(name, instant(value));
+    /** A LIKE pattern that finds {@code text} anywhere, with its wildcards escaped (use {@code ESCAPE '\\'}). */
+    static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -93,7 +93,9 @@ class TwoNodesIT {
         try (com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(config)) {
             assertEquals(0, JdbcStore.migrate(dataSource));
         }
-        assertEquals(Set.of("1 t"), query("SELECT version, success FROM flyway_schema_history", 2));
+        assertEquals(Set.of(Integer.toString(SchemaMigrationTest.migrations())),
+                query("SELECT COUNT(*) FROM flyway_schema_history WHERE success", 1));
+        assertEquals(Set.of("0"), query("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success", 1));
     }
 
     @Test

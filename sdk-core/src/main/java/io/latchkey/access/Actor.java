@@ -1,5 +1,6 @@
 package io.latchkey.access;
 
+import io.latchkey.party.CustomerId;
 import io.latchkey.party.MemberId;
 import io.latchkey.party.OrgId;
 import java.util.EnumSet;
@@ -12,8 +13,9 @@ import java.util.Set;
  * best with {@link io.latchkey.party.PartyService#actorFor(MemberId)}; the SDK then checks the actor's roles
  * and tenancy itself.
  *
- * @param kind         a member, the system (scheduler, bootstrap), or an unauthenticated device or app
- * @param subject      who exactly: the member id, the job name, or the caller's source (IP) for rate limits
+ * @param kind         a member, the system (scheduler, bootstrap), a device, a customer, or an anonymous caller
+ * @param subject      who exactly: the member id, the job name, the serial, the customer id, or the caller's
+ *                     source (IP) for rate limits
  * @param organization the member's organization; null for the system and anonymous callers
  * @param roles        the member's roles; empty for others
  */
@@ -25,8 +27,12 @@ public record Actor(Kind kind, String subject, OrgId organization, Set<Role> rol
         MEMBER,
         /** The SDK itself: timed transitions, bootstrap. Passes every permission check. */
         SYSTEM,
-        /** An unauthenticated caller (a phone exchanging a link, a device): holds no permission. */
-        ANONYMOUS
+        /** An unauthenticated caller (a phone exchanging a link): holds no permission. */
+        ANONYMOUS,
+        /** A device that proved who it is (its serial and printed password): reports its own events only. */
+        DEVICE,
+        /** An end customer signed in to an app (a device's owner): sees what is theirs. */
+        CUSTOMER
     }
 
     public Actor {
@@ -51,6 +57,16 @@ public record Actor(Kind kind, String subject, OrgId organization, Set<Role> rol
     /** An unauthenticated caller, named by its source (such as an IP address) for rate limiting. */
     public static Actor anonymous(String source) {
         return new Actor(Kind.ANONYMOUS, source == null || source.isBlank() ? "unknown" : source, null, Set.of());
+    }
+
+    /** A device that the host authenticated, named by its serial. */
+    public static Actor device(String serial) {
+        return new Actor(Kind.DEVICE, serial, null, Set.of());
+    }
+
+    /** An end customer the host authenticated, named by its id. */
+    public static Actor customer(CustomerId customer) {
+        return new Actor(Kind.CUSTOMER, customer.toString(), null, Set.of());
     }
 
     public Optional<MemberId> memberId() {

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public enum Permission {
     /** Read an organization, its members and what it holds. */
-    VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
+    VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
     /** Create an organization below one's own (the operator creates partners). */
     ORGANIZATION_CREATE(Scope.CHANNEL, Role.ADMIN),
     /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
@@ -25,7 +25,23 @@ public enum Permission {
     /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
     CREDENTIAL_REVOKE(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */
-    CREDENTIAL_PROVISION(Scope.OWN);
+    CREDENTIAL_PROVISION(Scope.OWN),
+    /** Register a new device (the operator's factory side). */
+    DEVICE_CREATE(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    /** Move a device to its next status, with the engineer's password again. */
+    DEVICE_ADVANCE(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    /** Take a device out of service for good (ADMIN from any status; an ENGINEER from the field statuses). */
+    DEVICE_DECOMMISSION(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    /** Set any status by hand, with a reason. */
+    DEVICE_SET_STATUS(Scope.OWN, Role.ADMIN),
+    /** Make a partner responsible for a device. */
+    DEVICE_ASSIGN(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    /** Claim a device for one's partner, with the password printed on it. */
+    DEVICE_CLAIM(Scope.OWN, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
+    /** Fill in where a device stands and for whom (the responsible partner, or the operator). */
+    DEVICE_EDIT(Scope.CHANNEL, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
+    /** A device's first connection puts it into operation: granted to the device itself, never by a role. */
+    DEVICE_REPORT(Scope.OWN);
 
     private final Scope scope;
     private final Set<Role> roles;

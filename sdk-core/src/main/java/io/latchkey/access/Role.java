@@ -5,5 +5,7 @@ public enum Role {
     /** Manages the organization: users, requisites, and everything a manager does. */
     ADMIN,
     /** Does the daily work: orders, clients, issuing and revoking. */
-    MANAGER
+    MANAGER,
+    /** A service engineer: moves devices along their lifecycle and assigns them to partners. */
+    ENGINEER
 }

@@ -30,6 +30,16 @@ public final class Journal {
                 actor.describe(), transition.event().name(), transition.from().name(), transition.to().name(), reason));
     }
 
+    /**
+     * Records something that happened to {@code aggregateId} without moving its state (a claim, a hand-set
+     * status, a change of owner): {@code event} names it, {@code from} and {@code to} are the states around it.
+     */
+    public void recordEvent(Actor actor, String aggregateType, Object aggregateId, String event, Enum<?> from,
+                            Enum<?> to, String reason) {
+        entries.append(new JournalEntry(ids.next(), clock.instant(), aggregateType, aggregateId.toString(),
+                actor.describe(), event, from.name(), to.name(), reason));
+    }
+
     /** Records that {@code aggregateId} was created in {@code state}. */
     public void created(Actor actor, String aggregateType, Object aggregateId, Enum<?> state, String reason) {
         entries.append(new JournalEntry(ids.next(), clock.instant(), aggregateType, aggregateId.toString(),

@@ -19,6 +19,12 @@ public interface OrganizationRepository {
     /** The operator, if it was created. */
     Optional<Organization> findOperator();
 
+    /**
+     * Organizations of {@code kind} whose id is {@code text} or whose name contains it (any case), by name;
+     * at most {@code limit}.
+     */
+    List<Organization> search(OrgKind kind, String text, int limit);
+
     /** The organizations whose parent is {@code parent}, by name. */
     List<Organization> children(OrgId parent);
 }

@@ -140,6 +140,26 @@ public final class PartyService {
         });
     }
 
+    /** Partners whose id is {@code text} or whose name contains it: for choosing one (a device's partner, say). */
+    public List<Organization> searchPartners(Actor actor, String text, int limit) {
+        return store.inTransaction(() -> store.organizations().search(OrgKind.PARTNER, text,
+                        Math.max(1, Math.min(limit, 100))).stream()
+                .filter(o -> kernel.access().sees(actor, o.id())).toList());
+    }
+
+    /** Attaches the e-mail a customer gave with a feedback message to the customer. */
+    public Customer attachEmail(Actor customer, String email) {
+        String checked = Checks.email("email", email);
+        return store.inTransaction(() -> {
+            if (customer.kind() != Actor.Kind.CUSTOMER) {
+                throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, "attaching a customer's e-mail");
+            }
+            Customer found = store.customers().find(CustomerId.parse(customer.subject())).orElseThrow(
+                    () -> LatchkeyException.of(ErrorCode.FIELD_MALFORMED, "customer", "unknown customer"));
+            return store.customers().update(found.withEmail(checked));
+        });
+    }
+
     /** The actor of an authenticated member: its organization and roles as stored now. */
     public Actor actorFor(MemberId id) {
         return store.inTransaction(() -> {

@@ -15,11 +15,18 @@ import io.latchkey.credential.Label;
 import io.latchkey.credential.PoolOrder;
 import io.latchkey.credential.PoolOrderId;
 import io.latchkey.credential.PoolOrderRepository;
+import io.latchkey.device.Device;
+import io.latchkey.device.DeviceId;
+import io.latchkey.device.DeviceRepository;
+import io.latchkey.device.DeviceSearch;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.notify.OutboxStatus;
+import io.latchkey.party.Customer;
+import io.latchkey.party.CustomerId;
+import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberId;
 import io.latchkey.party.MemberRepository;
@@ -27,6 +34,7 @@ import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;
+import io.latchkey.party.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +77,10 @@ public final class InMemoryStore implements Store {
     private final Table<UUID, OutboxMessage> outbox = new Table<>(OutboxMessage::version);
     private final Table<String, UUID> outboxKeys = new Table<>();
     private final Table<String, IdempotencyRecord> idempotency = new Table<>();
+    private final Table<CustomerId, Customer> customers = new Table<>(Customer::version);
+    private final Table<PhoneNumber, CustomerId> customerPhones = new Table<>();
+    private final Table<DeviceId, Device> devices = new Table<>(Device::version);
+    private final Table<String, DeviceId> serials = new Table<>();
 
     private InMemoryStore() {
     }
@@ -204,6 +216,16 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<Organization> search(OrgKind kind, String text, int limit) {
+            String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            return organizations.values().filter(o -> o.kind() == kind)
+                    .filter(o -> needle.isEmpty() || o.id().toString().equals(needle)
+                            || o.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                    .sorted(Comparator.comparing(Organization::name).thenComparing(o -> o.id().value()))
+                    .limit(limit).toList();
+        }
+
+        @Override
         public List<Organization> children(OrgId parent) {
             return organizations.values().filter(o -> parent.equals(o.parentId()))
                     .sorted(Comparator.comparing(Organization::name).thenComparing(o -> o.id().value())).toList();
@@ -248,6 +270,81 @@ public final class InMemoryStore implements Store {
         public List<Member> byOrganization(OrgId organization) {
             return members.values().filter(m -> m.organization().equals(organization))
                     .sorted(Comparator.comparing(Member::email)).toList();
+        }
+    };
+
+    private final CustomerRepository customerRepository = new CustomerRepository() {
+        @Override
+        public void insert(Customer c) {
+            insertNew(customers.contains(c.id()), "customer " + c.id());
+            if (customerPhones.contains(c.phone())) {
+                throw LatchkeyException.of(ErrorCode.DUPLICATE, "customer " + c.phone());
+            }
+            customers.put(c.id(), c);
+            customerPhones.put(c.phone(), c.id());
+        }
+
+        @Override
+        public Customer update(Customer c) {
+            Customer stored = customers.get(c.id()).orElseThrow(() -> new IllegalStateException("customer " + c.id()));
+            if (!stored.phone().equals(c.phone())) {
+                if (customerPhones.contains(c.phone())) {
+                    throw LatchkeyException.of(ErrorCode.DUPLICATE, "customer " + c.phone());
+                }
+                customerPhones.remove(stored.phone());
+                customerPhones.put(c.phone(), c.id());
+            }
+            return customers.update(c.id(), c.version(), c::withVersion, "customer");
+        }
+
+        @Override
+        public Optional<Customer> find(CustomerId id) {
+            return customers.get(id);
+        }
+
+        @Override
+        public Optional<Customer> findByPhone(PhoneNumber phone) {
+            return customerPhones.get(phone).flatMap(customers::get);
+        }
+    };
+
+    // --- devices -------------------------------------------------------------------------------------------
+
+    private final DeviceRepository deviceRepository = new DeviceRepository() {
+        @Override
+        public void insert(Device d) {
+            insertNew(devices.contains(d.id()), "device " + d.id());
+            if (serials.contains(d.serial())) {
+                throw LatchkeyException.ofField(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", d.serial());
+            }
+            devices.put(d.id(), d);
+            serials.put(d.serial(), d.id());
+        }
+
+        @Override
+        public Device update(Device d) {
+            return devices.update(d.id(), d.version(), d::withVersion, "device");
+        }
+
+        @Override
+        public Optional<Device> find(DeviceId id) {
+            return devices.get(id);
+        }
+
+        @Override
+        public Optional<Device> findBySerial(String serial) {
+            return serials.get(serial).flatMap(devices::get);
+        }
+
+        @Override
+        public List<Device> search(DeviceSearch q) {
+            return devices.values()
+                    .filter(d -> q.serialContains() == null || d.serial().contains(q.serialContains()))
+                    .filter(d -> q.status() == null || d.status() == q.status())
+                    .filter(d -> q.partner() == null || q.partner().equals(d.responsiblePartner()))
+                    .filter(d -> q.owner() == null || q.owner().equals(d.owner()))
+                    .filter(d -> q.afterSerial() == null || d.serial().compareTo(q.afterSerial()) > 0)
+                    .sorted(Comparator.comparing(Device::serial)).limit(q.limit()).toList();
         }
     };
 
@@ -502,6 +599,16 @@ public final class InMemoryStore implements Store {
     @Override
     public MemberRepository members() {
         return memberRepository;
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customerRepository;
+    }
+
+    @Override
+    public DeviceRepository devices() {
+        return deviceRepository;
     }
 
     @Override

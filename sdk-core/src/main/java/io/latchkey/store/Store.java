@@ -4,8 +4,10 @@ import io.latchkey.credential.ClientRepository;
 import io.latchkey.credential.CredentialRepository;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
+import io.latchkey.device.DeviceRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
+import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 
@@ -23,6 +25,8 @@ public interface Store extends Transactions {
 
     MemberRepository members();
 
+    CustomerRepository customers();
+
     PoolOrderRepository poolOrders();
 
     ClientRepository clients();
@@ -30,6 +34,8 @@ public interface Store extends Transactions {
     CredentialRepository credentials();
 
     IssuanceRepository issuances();
+
+    DeviceRepository devices();
 
     JournalRepository journal();
 

@@ -20,16 +20,25 @@ import io.latchkey.credential.PoolOrderId;
 import io.latchkey.credential.PoolOrderStatus;
 import io.latchkey.credential.PoolTerm;
 import io.latchkey.crypto.Ids;
+import io.latchkey.device.Alarm;
+import io.latchkey.device.Connectivity;
+import io.latchkey.device.Device;
+import io.latchkey.device.DeviceId;
+import io.latchkey.device.DeviceSearch;
+import io.latchkey.device.DeviceStatus;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxStatus;
+import io.latchkey.party.Customer;
+import io.latchkey.party.CustomerId;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberId;
 import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.PhoneNumber;
 import io.latchkey.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -329,6 +338,73 @@ public abstract class StoreContractTest {
                 made.get(0).label(), partnerA.id(), clientA.id(), T0, T0.plusSeconds(60), "#0", T0, "member:x",
                 T0.plusSeconds(1), T0.plusSeconds(2), io.latchkey.credential.EndReason.REVOKED, made.get(0).version())));
         assertEquals(ended, tx(() -> store.issuances().find(made.get(0).id()).orElseThrow()));
+    }
+
+    @Test
+    public void customersAreUniqueByPhone() {
+        Customer customer = new Customer(new CustomerId(ids.next()), new PhoneNumber("+79123456789"), null, T0, 0);
+        store.inTransaction(() -> store.customers().insert(customer));
+        assertEquals(customer, tx(() -> store.customers().findByPhone(new PhoneNumber("+79123456789")).orElseThrow()));
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.customers().insert(
+                new Customer(new CustomerId(ids.next()), new PhoneNumber("+79123456789"), null, T0, 0))));
+        Customer withEmail = tx(() -> store.customers().update(new Customer(customer.id(), customer.phone(),
+                "owner@example.test", T0, customer.version())));
+        assertEquals(withEmail, tx(() -> store.customers().find(customer.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.customers().update(customer)));
+    }
+
+    @Test
+    public void devicesAreUniqueBySerialKeepEveryFieldAndAreSearched() {
+        Customer owner = new Customer(new CustomerId(ids.next()), new PhoneNumber("+48601234567"), null, T0, 0);
+        Device bare = device("HP-1");
+        Device full = new Device(new DeviceId(ids.next()), "HP-2", "TN-16", "$argon2id$hash", operator.id(),
+                DeviceStatus.IN_OPERATION, partnerA.id(), "RU", "Москва", "OFFICE", "Иван", "подвал", owner.id(), "Дача",
+                "89701990123456789", ZoneId.of("Europe/Moscow"), T0.plusSeconds(1), T0.plusSeconds(2),
+                T0.plusSeconds(3), T0.plusSeconds(4), Connectivity.WIFI,
+                List.of(new Alarm("E42", true, T0.plusNanos(5_000)), new Alarm("E1", false, T0)), T0.plusSeconds(6),
+                T0, 0);
+        store.inTransaction(() -> {
+            store.customers().insert(owner);
+            store.devices().insert(bare);
+            store.devices().insert(full);
+            store.devices().insert(device("XP-3"));
+        });
+        assertEquals(full, tx(() -> store.devices().findBySerial("HP-2").orElseThrow()));
+        assertEquals(bare, tx(() -> store.devices().find(bare.id()).orElseThrow()));
+        refused(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", () -> store.inTransaction(
+                () -> store.devices().insert(device("HP-1"))));
+
+        assertEquals(List.of("HP-1", "HP-2"), serials(new DeviceSearch("HP", null, null, null, null, 10)));
+        assertEquals(List.of("HP-2"), serials(new DeviceSearch(null, DeviceStatus.IN_OPERATION, null, null, null, 10)));
+        assertEquals(List.of("HP-2"), serials(new DeviceSearch(null, null, partnerA.id(), null, null, 10)));
+        assertEquals(List.of("HP-2"), serials(new DeviceSearch(null, null, null, owner.id(), null, 10)));
+        assertEquals(List.of("HP-2", "XP-3"), serials(new DeviceSearch(null, null, null, null, "HP-1", 10)));
+        assertEquals(List.of("HP-1"), serials(new DeviceSearch(null, null, null, null, null, 1)));
+        assertEquals(List.of(), serials(new DeviceSearch("%", null, null, null, null, 10)));
+
+        Device moved = tx(() -> store.devices().update(bare.withVersion(bare.version())));
+        assertEquals(1, moved.version());
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.devices().update(bare)));
+    }
+
+    @Test
+    public void partnersAreFoundByIdOrPartOfTheirName() {
+        assertEquals(List.of(partnerA, partnerB), tx(() -> store.organizations().search(OrgKind.PARTNER, "", 10)));
+        assertEquals(List.of(partnerB), tx(() -> store.organizations().search(OrgKind.PARTNER, "ET", 10)));
+        assertEquals(List.of(partnerA), tx(() -> store.organizations().search(OrgKind.PARTNER,
+                partnerA.id().toString(), 10)));
+        assertEquals(List.of(), tx(() -> store.organizations().search(OrgKind.COMPANY, "a", 10)));
+        assertEquals(List.of(), tx(() -> store.organizations().search(OrgKind.PARTNER, "_", 10)));
+    }
+
+    private Device device(String serial) {
+        return new Device(new DeviceId(ids.next()), serial, "TN-12", "$argon2id$hash", operator.id(), DeviceStatus.CREATED,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(),
+                null, T0, 0);
+    }
+
+    private List<String> serials(DeviceSearch search) {
+        return tx(() -> store.devices().search(search)).stream().map(Device::serial).toList();
     }
 
     @Test

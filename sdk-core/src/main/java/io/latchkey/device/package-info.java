@@ -1,0 +1,10 @@
+/**
+ * Devices (heat pumps) from the factory to decommissioning: the lifecycle table
+ * ({@link io.latchkey.device.DeviceLifecycle}), claims by partners with the printed password, details from
+ * the {@link io.latchkey.device.DeviceCatalog}'s lists, owner registration from the app, what devices report,
+ * and the derived {@link io.latchkey.device.DeviceCard}. {@link io.latchkey.device.DeviceService} holds the
+ * commands.
+ *
+ * <p>Depends on the kernel packages (access, crypto, lifecycle, party, store, internal).
+ */
+package io.latchkey.device;
