@@ -336,8 +336,10 @@ public final class DeviceService {
                     return List.<DeviceCard>of();
                 }
                 owner = self;
+            } else if (actor.kind() == Actor.Kind.DEVICE || actor.kind() == Actor.Kind.ANONYMOUS) {
+                throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, Permission.VIEW.name());
             } else if (!actor.isSystem()) {
-                OrgId own = Checks.required("organization", actor.organization());
+                OrgId own = actor.organization();
                 boolean operator = store.organizations().find(own).map(o -> o.kind() == OrgKind.OPERATOR).orElse(false);
                 if (scope != null) {
                     kernel.access().require(actor, Permission.VIEW, scope, ErrorCode.ORGANIZATION_NOT_FOUND, scope);
