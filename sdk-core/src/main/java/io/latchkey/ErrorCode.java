@@ -6,6 +6,7 @@ import static io.latchkey.ErrorCategory.GONE;
 import static io.latchkey.ErrorCategory.INVALID;
 import static io.latchkey.ErrorCategory.NOT_FOUND;
 import static io.latchkey.ErrorCategory.RATE_LIMITED;
+import static io.latchkey.ErrorCategory.UNAUTHENTICATED;
 
 /**
  * Every refusal the SDK can give, each with a unique number (stable across releases, so clients may store
@@ -52,6 +53,24 @@ public enum ErrorCode {
     TOO_MANY_ATTEMPTS(2009, RATE_LIMITED, "too many failed attempts; try again later"),
     /** The phone number is not a valid international number. */
     PHONE_INVALID(2010, INVALID, "%s is not a valid international phone number"),
+    /** The taxpayer number (INN) has the wrong length or check digits. */
+    INN_INVALID(2011, INVALID, "%s is not a valid INN"),
+    /** The new password is too short, too long, or the e-mail address itself. */
+    PASSWORD_TOO_WEAK(2012, INVALID, "the password must have 10 to 128 characters and not be the e-mail address"),
+    /** The new password and its repetition differ. */
+    PASSWORD_MISMATCH(2013, INVALID, "the passwords do not match"),
+    /** The current password given to change it is wrong. */
+    PASSWORD_WRONG(2014, INVALID, "the current password is wrong"),
+    /** Sign-in failed: unknown e-mail, wrong password, or an account that cannot sign in. */
+    CREDENTIALS_INVALID(2015, UNAUTHENTICATED, "the e-mail or password is wrong"),
+    /** A confirmation or password-reset link that the SDK did not make. */
+    TOKEN_INVALID(2016, INVALID, "the link is not valid"),
+    /** A confirmation or password-reset link that has expired. */
+    TOKEN_EXPIRED(2017, GONE, "the link has expired"),
+    /** A confirmation or password-reset link that was used already or replaced. */
+    TOKEN_USED(2018, GONE, "the link was used already or replaced by a newer one"),
+    /** The change would leave an organization without an active administrator. */
+    LAST_ADMIN(2019, CONFLICT, "an organization keeps at least one active administrator"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),
@@ -81,6 +100,9 @@ public enum ErrorCode {
     POOL_ORDER_EXPIRED(3013, CONFLICT, "pool order %s expired before it was completed"),
     /** Only partners have credential pools. */
     POOL_NOT_AVAILABLE(3014, INVALID, "an organization of kind %s has no credential pool"),
+
+    /** The license code is mistyped: wrong length, characters or check character. */
+    LICENSE_CODE_INVALID(4001, INVALID, "the license code is not valid; check it for typing mistakes"),
 
     /** No device with that serial is visible to the actor. */
     DEVICE_NOT_FOUND(5001, NOT_FOUND, "device %s not found"),

@@ -19,6 +19,8 @@ import io.latchkey.lifecycle.Journal;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.MailSender;
 import io.latchkey.notify.Outbox;
+import io.latchkey.party.Member;
+import io.latchkey.party.MemberStatus;
 import io.latchkey.party.PartyService;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.InMemoryStore;
@@ -67,11 +69,14 @@ public final class Latchkey implements AutoCloseable {
         this.kernel = new Kernel(b.store, clock, b.random, ids, b.keys, new Access(b.store.organizations()),
                 new Journal(b.store.journal(), clock, ids), outbox, new Idempotency(b.store.idempotency(), clock),
                 rateLimiter);
-        this.party = new PartyService(kernel);
+        PasswordHasher hasher = b.passwordHasher != null ? b.passwordHasher : PasswordHasher.argon2id(b.random);
+        this.party = new PartyService(kernel, hasher, b.publicUrl);
         this.credentials = new CredentialService(kernel,
                 new CredentialSettings(b.publicUrl, b.credentialCooldown, 0.10, 100_000));
-        this.devices = new DeviceService(kernel, b.deviceCatalog,
-                b.passwordHasher != null ? b.passwordHasher : PasswordHasher.argon2id(b.random), b.passwordVerifier);
+        PasswordVerifier verifier = b.passwordVerifier != null ? b.passwordVerifier : PasswordVerifier.argon2id(
+                id -> b.store.inTransaction(() -> b.store.members().find(id)
+                        .filter(m -> m.status() == MemberStatus.ACTIVE).map(Member::passwordHash)), hasher);
+        this.devices = new DeviceService(kernel, b.deviceCatalog, hasher, verifier);
         this.scheduler = new Scheduler(clock, List.of(credentials.dueWork()), b.schedulerBatch);
     }
 
@@ -154,7 +159,7 @@ public final class Latchkey implements AutoCloseable {
         private int schedulerBatch = 200;
         private DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
         private PasswordHasher passwordHasher;
-        private PasswordVerifier passwordVerifier = PasswordVerifier.none();
+        private PasswordVerifier passwordVerifier;
 
         private Builder() {
         }
@@ -222,15 +227,15 @@ public final class Latchkey implements AutoCloseable {
             return this;
         }
 
-        /** How device passwords are hashed; default Argon2id with OWASP parameters. */
+        /** How members' and devices' passwords are hashed; default Argon2id with OWASP parameters. */
         public Builder passwordHasher(PasswordHasher value) {
             this.passwordHasher = Objects.requireNonNull(value);
             return this;
         }
 
         /**
-         * How a member's own password is checked again before a confirmed step (device status steps); default
-         * {@link PasswordVerifier#none()}, which refuses every such step until the host says how.
+         * How a member's own password is checked again before a confirmed step (device status steps); default:
+         * against the member's own Argon2id hash in the store.
          */
         public Builder passwordVerifier(PasswordVerifier value) {
             this.passwordVerifier = Objects.requireNonNull(value);

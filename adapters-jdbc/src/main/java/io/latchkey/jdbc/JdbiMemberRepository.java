@@ -7,6 +7,7 @@ import io.latchkey.notify.Language;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberId;
 import io.latchkey.party.MemberRepository;
+import io.latchkey.party.MemberStatus;
 import io.latchkey.party.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +25,8 @@ import org.jdbi.v3.core.statement.Update;
 /** Members in the {@code member} table; roles are a sorted, comma-separated list of role names. */
 final class JdbiMemberRepository implements MemberRepository {
 
-    private static final String COLUMNS = "id, organization_id, email, full_name, language, roles, created_at, version";
+    private static final String COLUMNS = "id, organization_id, email, full_name, language, roles, status, "
+            + "password_hash, stamp, created_at, version";
 
     private final Supplier<Handle> handle;
 
@@ -40,14 +42,15 @@ final class JdbiMemberRepository implements MemberRepository {
     @Override
     public void insert(Member m) {
         Update insert = handle.get().createUpdate("INSERT INTO member (" + COLUMNS + ") VALUES (:id, :organization, "
-                + ":email, :fullName, :language, :roles, :createdAt, :version)");
+                + ":email, :fullName, :language, :roles, :status, :passwordHash, :stamp, :createdAt, :version)");
         Sql.execute(bind(insert, m), unique(m));
     }
 
     @Override
     public Member update(Member m) {
         Update update = handle.get().createUpdate("UPDATE member SET organization_id = :organization, email = :email, "
-                + "full_name = :fullName, language = :language, roles = :roles, created_at = :createdAt, "
+                + "full_name = :fullName, language = :language, roles = :roles, status = :status, "
+                + "password_hash = :passwordHash, stamp = :stamp, created_at = :createdAt, "
                 + "version = version + 1 WHERE id = :id AND version = :version");
         Sql.updateVersioned(bind(update, m), "member", m.id(), unique(m));
         return m.withVersion(m.version() + 1);
@@ -60,6 +63,9 @@ final class JdbiMemberRepository implements MemberRepository {
                 .bind("fullName", m.fullName())
                 .bind("language", m.language().tag())
                 .bind("roles", m.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .bind("status", m.status().name())
+                .bind("passwordHash", Sql.text(m.passwordHash()))
+                .bind("stamp", m.stamp())
                 .bind("createdAt", Sql.instant(m.createdAt()))
                 .bind("version", m.version());
     }
@@ -88,6 +94,7 @@ final class JdbiMemberRepository implements MemberRepository {
         Arrays.stream(rs.getString("roles").split(",")).map(Role::valueOf).forEach(roles::add);
         return new Member(new MemberId(Sql.uuid(rs, "id")), new OrgId(Sql.uuid(rs, "organization_id")),
                 rs.getString("email"), rs.getString("full_name"), Language.parse("language", rs.getString("language")),
-                roles, Sql.instant(rs, "created_at"), rs.getLong("version"));
+                roles, MemberStatus.valueOf(rs.getString("status")), rs.getString("password_hash"), rs.getInt("stamp"),
+                Sql.instant(rs, "created_at"), rs.getLong("version"));
     }
 }

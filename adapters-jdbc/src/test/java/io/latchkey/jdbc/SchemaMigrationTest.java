@@ -48,7 +48,8 @@ class SchemaMigrationTest {
         Organization operator;
         try (JdbcStore store = JdbcStore.h2(dir)) {
             operator = Latchkey.builder().store(store).build().party().bootstrap("Operator",
-                    new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)), "Europe/Warsaw");
+                    new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)),
+                    "admin-password".toCharArray(), "Europe/Warsaw");
         }
         assertTrue(Files.exists(dir.resolve("latchkey.mv.db")));
         try (JdbcStore reopened = JdbcStore.h2(dir)) {

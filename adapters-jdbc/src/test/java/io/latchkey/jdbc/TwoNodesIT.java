@@ -20,12 +20,15 @@ import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.Notification;
+import io.latchkey.notify.Templates;
 import io.latchkey.party.Member;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.PartyService.MemberDraft;
 import io.latchkey.party.PartyService.OrganizationDraft;
 import io.latchkey.time.MutableClock;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,6 +62,7 @@ class TwoNodesIT {
     private static final int THREADS = 16;
     private static final Duration WINDOW = Duration.ofHours(2);
     private static final Duration COOLDOWN = Duration.ofMinutes(30);
+    private static final String PASSWORD = "correct horse battery";
 
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
     private final InMemoryKeyStore keys = InMemoryKeyStore.generate(RandomSource.secure());
@@ -102,15 +106,20 @@ class TwoNodesIT {
     void sixteenThreadsOnTwoNodesIssueEveryCredentialOnceAndTimedStepsFireOnce() throws Exception {
         Latchkey first = nodes.get(0);
         Organization operator = first.party().bootstrap("Operator",
-                new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)), "UTC");
+                new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)), PASSWORD.toCharArray(), "UTC");
         assertEquals(operator, nodes.get(1).party().bootstrap("Another",
-                new MemberDraft("other@operator.test", "Other", "en", Set.of(Role.ADMIN)), "UTC"), "bootstrap runs once");
+                new MemberDraft("other@operator.test", "Other", "en", Set.of(Role.ADMIN)), PASSWORD.toCharArray(),
+                "UTC"), "bootstrap runs once");
         Actor operatorAdmin = actorOf(first, "admin@operator.test");
         Organization partner = first.party().createOrganization(operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Partner", null, "Europe/Moscow", "ru"));
         first.party().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.MANAGER)));
-        Actor manager = actorOf(first, "manager@partner.test");
+        first.outbox().dispatchAllDue();
+        String link = mailboxes.get(0).last(Templates.MEMBER_INVITED, "manager@partner.test").parameter("link");
+        first.party().confirm(URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8),
+                PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        Actor manager = first.party().authenticate("manager@partner.test", PASSWORD.toCharArray(), "test");
         long t0 = System.nanoTime();
         PoolOrder order = first.credentials().placeOrder(manager, POOL, PoolTerm.ONE_YEAR, null);
         first.credentials().completeOrder(operatorAdmin, order.id());

@@ -24,6 +24,8 @@ public enum Permission {
     CREDENTIAL_ISSUE(Scope.OWN, Role.ADMIN, Role.MANAGER),
     /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
     CREDENTIAL_REVOKE(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
+    /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */
+    ACCOUNT_CONFIRM(Scope.OWN),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */
     CREDENTIAL_PROVISION(Scope.OWN),
     /** Register a new device (the operator's factory side). */

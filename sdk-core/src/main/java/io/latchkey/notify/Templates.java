@@ -20,13 +20,20 @@ public final class Templates {
     /** To the partner's managers: few free credentials are left. */
     public static final String POOL_NEARLY_EMPTY = "pool.nearly-empty";
 
+    /** To a new member: confirm the invitation and set a password. */
+    public static final String MEMBER_INVITED = "member.invited";
+    /** To a member who asked: a link to set a new password. */
+    public static final String PASSWORD_RESET = "member.password-reset";
+
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.of(
             CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link"),
             CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom", "validTo", "timezone"),
             POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil"),
             POOL_ORDER_REJECTED, List.of("orderNumber", "size"),
-            POOL_NEARLY_EMPTY, List.of("free", "capacity"));
+            POOL_NEARLY_EMPTY, List.of("free", "capacity"),
+            MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt"),
+            PASSWORD_RESET, List.of("fullName", "link", "expiresAt"));
 
     private Templates() {
     }

@@ -16,11 +16,15 @@ import java.util.Set;
  * @param fullName     display name
  * @param language     the language of its e-mails
  * @param roles        what it may do; never empty
+ * @param status       invited, active or disabled
+ * @param passwordHash Argon2id hash (PHC string) of its password; null until it confirms its invitation
+ * @param stamp        moves on whenever its password or invitation changes, so older links stop working
  * @param createdAt    when it was added
  * @param version      optimistic version
  */
 public record Member(MemberId id, OrgId organization, String email, String fullName, Language language,
-                     Set<Role> roles, Instant createdAt, long version) {
+                     Set<Role> roles, MemberStatus status, String passwordHash, int stamp, Instant createdAt,
+                     long version) {
 
     public Member {
         Objects.requireNonNull(id, "id");
@@ -28,6 +32,7 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(fullName, "fullName");
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("a member has at least one role");
@@ -41,6 +46,35 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
 
     /** The same member with another version; for stores. */
     public Member withVersion(long version) {
-        return new Member(id, organization, email, fullName, language, roles, createdAt, version);
+        return new Member(id, organization, email, fullName, language, roles, status, passwordHash, stamp, createdAt,
+                version);
+    }
+
+    /** Never shows the password hash. */
+    @Override
+    public String toString() {
+        return "Member[" + id + ", " + email + ", " + roles + ", " + status + "]";
+    }
+
+    Member withRoles(Set<Role> newRoles) {
+        return new Member(id, organization, email, fullName, language, newRoles, status, passwordHash, stamp,
+                createdAt, version);
+    }
+
+    Member withStatus(MemberStatus newStatus) {
+        return new Member(id, organization, email, fullName, language, roles, newStatus, passwordHash, stamp,
+                createdAt, version);
+    }
+
+    /** A new password, and a new stamp: links made before stop working. */
+    Member withPassword(String newHash) {
+        return new Member(id, organization, email, fullName, language, roles, status, newHash, stamp + 1, createdAt,
+                version);
+    }
+
+    /** A new stamp alone (a new invitation). */
+    Member restamped() {
+        return new Member(id, organization, email, fullName, language, roles, status, passwordHash, stamp + 1,
+                createdAt, version);
     }
 }

@@ -6,18 +6,31 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Checks;
+import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.crypto.SignedToken;
 import io.latchkey.internal.Kernel;
 import io.latchkey.notify.Language;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Templates;
 import io.latchkey.store.Store;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The commands of the channel: the operator at the root, organizations below it, and their members.
- * Every command takes the acting {@link Actor} first and checks permission and tenancy.
+ * The commands of the channel: the operator at the root, organizations below it, and their members with
+ * their accounts (invitations, sign-in, passwords). Every command takes the acting {@link Actor} first and
+ * checks permission and tenancy; passwords are kept only as Argon2id hashes.
  *
  * <p>Thread-safe.
  */
@@ -26,12 +39,25 @@ public final class PartyService {
     /** The journal name of organizations. */
     public static final String ORGANIZATION_AGGREGATE = "organization";
 
+    /** How long an invitation link stays good. */
+    public static final Duration INVITATION_TTL = Duration.ofDays(7);
+    /** How long a password-reset link stays good. */
+    public static final Duration RESET_TTL = Duration.ofHours(1);
+
+    private static final String CONFIRM = "confirm";
+    private static final String RESET = "password-reset";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Kernel kernel;
     private final Store store;
+    private final PasswordHasher hasher;
+    private final URI publicUrl;
 
-    public PartyService(Kernel kernel) {
+    public PartyService(Kernel kernel, PasswordHasher hasher, URI publicUrl) {
         this.kernel = kernel;
         this.store = kernel.store();
+        this.hasher = hasher;
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -58,10 +84,11 @@ public final class PartyService {
     }
 
     /**
-     * Creates the operator and its first administrator, once: later calls return the existing operator and
-     * change nothing. The host calls it at start-up.
+     * Creates the operator and its first administrator (active, with {@code adminPassword}), once: later calls
+     * return the existing operator and change nothing. The host calls it at start-up.
      */
-    public Organization bootstrap(String operatorName, MemberDraft admin, String timezone) {
+    public Organization bootstrap(String operatorName, MemberDraft admin, char[] adminPassword, String timezone) {
+        String hash = hasher.hash(checkedPassword(admin.email(), adminPassword, adminPassword));
         return store.inTransaction(() -> {
             var existing = store.organizations().findOperator();
             if (existing.isPresent()) {
@@ -74,7 +101,9 @@ public final class PartyService {
                     language, kernel.clock().instant(), 0);
             store.organizations().insert(operator);
             kernel.journal().created(system, ORGANIZATION_AGGREGATE, operator.id(), operator.kind(), null);
-            insertMember(operator, new MemberDraft(admin.email(), admin.fullName(), admin.language(), Set.of(Role.ADMIN)));
+            Member first = insertMember(operator, new MemberDraft(admin.email(), admin.fullName(), admin.language(),
+                    Set.of(Role.ADMIN)));
+            store.members().update(first.withStatus(MemberStatus.ACTIVE).withPassword(hash));
             return operator;
         });
     }
@@ -109,13 +138,151 @@ public final class PartyService {
         });
     }
 
-    /** Adds a member to an organization the actor administers. */
+    /**
+     * Invites a member to an organization the actor administers: the member is INVITED and gets an e-mail with a
+     * link to confirm and set a password (good for {@link #INVITATION_TTL}).
+     */
     public Member addMember(Actor actor, OrgId organizationId, MemberDraft draft) {
         return store.inTransaction(() -> {
             Organization organization = kernel.access().visibleOrganization(actor, organizationId);
             kernel.access().require(actor, Permission.MEMBER_MANAGE, organization.id(),
                     ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
-            return insertMember(organization, draft);
+            Member member = insertMember(organization, draft);
+            invite(member, organization);
+            return member;
+        });
+    }
+
+    /** Sends an invited member a new invitation; the previous link stops working. */
+    public Member reinvite(Actor actor, MemberId id) {
+        return store.inTransaction(() -> {
+            Member member = managed(actor, id, MemberEvent.REINVITE);
+            Member restamped = store.members().update(member.restamped());
+            invite(restamped, store.organizations().find(member.organization()).orElseThrow());
+            return restamped;
+        });
+    }
+
+    /** Changes a member's roles; an organization always keeps an active ADMIN. */
+    public Member changeRoles(Actor actor, MemberId id, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "role", "role");
+        }
+        return store.inTransaction(() -> {
+            Member member = visibleMember(actor, id);
+            kernel.access().require(actor, Permission.MEMBER_MANAGE, member.organization(),
+                    ErrorCode.MEMBER_NOT_FOUND, id);
+            Member changed = member.withRoles(roles);
+            requireAnAdminLeft(changed);
+            return store.members().update(changed);
+        });
+    }
+
+    /** Switches a member's account off; it can no longer sign in. */
+    public Member disable(Actor actor, MemberId id) {
+        return store.inTransaction(() -> {
+            Member member = managed(actor, id, MemberEvent.DISABLE);
+            Member disabled = member.withStatus(MemberStatus.DISABLED);
+            requireAnAdminLeft(disabled);
+            Member stored = store.members().update(disabled);
+            kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
+                    MemberEvent.DISABLE), null);
+            return stored;
+        });
+    }
+
+    /** Switches a disabled member's account on again. */
+    public Member enable(Actor actor, MemberId id) {
+        return store.inTransaction(() -> {
+            Member member = managed(actor, id, MemberEvent.ENABLE);
+            Member stored = store.members().update(member.withStatus(MemberStatus.ACTIVE));
+            kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
+                    MemberEvent.ENABLE), null);
+            return stored;
+        });
+    }
+
+    /**
+     * Confirms an invitation with the link's token and sets the member's password; returns the member, now
+     * ACTIVE. A link works once, until a newer invitation replaces it or it expires.
+     */
+    public Member confirm(String token, char[] password, char[] repeat) {
+        Member invited = store.inTransaction(() -> tokenHolder(token, CONFIRM));
+        String hash = hasher.hash(checkedPassword(invited.email(), password, repeat));
+        return store.inTransaction(() -> {
+            Member member = tokenHolder(token, CONFIRM);
+            var step = MemberLifecycle.TABLE.find(member.status(), MemberEvent.CONFIRM)
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token"));
+            Member active = store.members().update(member.withStatus(step.to()).withPassword(hash));
+            kernel.journal().record(Actor.member(member.id(), member.organization(), member.roles()),
+                    MemberLifecycle.AGGREGATE, member.id(), step, null);
+            return active;
+        });
+    }
+
+    /**
+     * Signs a member in by e-mail and password. Failures say nothing about which part was wrong and are
+     * rate-limited per e-mail and per source.
+     */
+    public Actor authenticate(String email, char[] password, String source) {
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        String byEmail = "login/email:" + address;
+        String bySource = "login/source:" + source;
+        kernel.rateLimiter().check(byEmail);
+        kernel.rateLimiter().check(bySource);
+        Optional<Member> member = store.inTransaction(() -> store.members().findByEmail(address));
+        boolean good = member.isPresent() && member.get().status() == MemberStatus.ACTIVE
+                && password != null && member.get().passwordHash() != null
+                && hasher.verify(password, member.get().passwordHash());
+        if (!good) {
+            kernel.rateLimiter().recordFailure(byEmail);
+            kernel.rateLimiter().recordFailure(bySource);
+            throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
+        }
+        kernel.rateLimiter().reset(byEmail);
+        return Actor.member(member.get().id(), member.get().organization(), member.get().roles());
+    }
+
+    /** A member changes its own password: the current one, then the new one twice. */
+    public void changePassword(Actor actor, char[] oldPassword, char[] newPassword, char[] repeat) {
+        MemberId id = actor.memberId().orElseThrow(
+                () -> LatchkeyException.of(ErrorCode.PERMISSION_DENIED, "changing a password"));
+        String key = "password-change/member:" + id;
+        kernel.rateLimiter().check(key);
+        Member member = store.inTransaction(() -> store.members().find(id)).orElseThrow(
+                () -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
+        if (oldPassword == null || member.passwordHash() == null || !hasher.verify(oldPassword, member.passwordHash())) {
+            kernel.rateLimiter().recordFailure(key);
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_WRONG, "oldPassword");
+        }
+        String hash = hasher.hash(checkedPassword(member.email(), newPassword, repeat));
+        store.inTransaction(() -> store.members().update(store.members().find(id).orElseThrow().withPassword(hash)));
+    }
+
+    /**
+     * Sends a password-reset link to an active member with this e-mail. Says nothing either way, so that it
+     * cannot be used to find out who has an account; requests are rate-limited per address.
+     */
+    public void requestPasswordReset(String email) {
+        String address = Checks.email("email", email);
+        String key = "password-reset/email:" + address;
+        kernel.rateLimiter().check(key);
+        kernel.rateLimiter().recordFailure(key);
+        store.inTransaction(() -> store.members().findByEmail(address)
+                .filter(m -> m.status() == MemberStatus.ACTIVE)
+                .ifPresent(m -> send(m, RESET, RESET_TTL, Templates.PASSWORD_RESET, "/reset-password", Map.of())));
+    }
+
+    /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */
+    public Member resetPassword(String token, char[] password, char[] repeat) {
+        Member holder = store.inTransaction(() -> tokenHolder(token, RESET));
+        String hash = hasher.hash(checkedPassword(holder.email(), password, repeat));
+        return store.inTransaction(() -> {
+            Member member = tokenHolder(token, RESET);
+            if (member.status() != MemberStatus.ACTIVE) {
+                throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
+            }
+            return store.members().update(member.withPassword(hash));
         });
     }
 
@@ -160,11 +327,14 @@ public final class PartyService {
         });
     }
 
-    /** The actor of an authenticated member: its organization and roles as stored now. */
+    /**
+     * The actor of a signed-in member (a session the host keeps): its organization and roles as stored now.
+     * A member that was disabled since, or never confirmed, is refused.
+     */
     public Actor actorFor(MemberId id) {
         return store.inTransaction(() -> {
-            Member member = store.members().find(id)
-                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
+            Member member = store.members().find(id).filter(m -> m.status() == MemberStatus.ACTIVE)
+                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID));
             return Actor.member(member.id(), member.organization(), member.roles());
         });
     }
@@ -179,9 +349,89 @@ public final class PartyService {
         }
         Instant now = kernel.clock().instant();
         Member member = new Member(new MemberId(kernel.ids().next()), organization.id(), email, fullName, language,
-                draft.roles(), now, 0);
+                draft.roles(), MemberStatus.INVITED, null, 0, now, 0);
         store.members().insert(member);
+        kernel.journal().created(Actor.system("party"), MemberLifecycle.AGGREGATE, member.id(), member.status(),
+                organization.id().toString());
         return member;
+    }
+
+    private void invite(Member member, Organization organization) {
+        send(member, CONFIRM, INVITATION_TTL, Templates.MEMBER_INVITED, "/confirm",
+                Map.of("organization", organization.name()));
+    }
+
+    /** E-mails a member a link with a signed token for its current stamp. */
+    private void send(Member member, String purpose, Duration ttl, String template, String path,
+                      Map<String, String> more) {
+        Instant expires = kernel.clock().instant().plus(ttl);
+        String token = new SignedToken(purpose, List.of(member.id().toString(), Integer.toString(member.stamp())),
+                expires).sign(kernel.keys().currentSigningKey());
+        String link = publicUrl.toString().replaceAll("/+$", "") + path + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        Map<String, String> parameters = new HashMap<>(more);
+        parameters.put("fullName", member.fullName());
+        parameters.put("link", link);
+        ZoneId zone = store.organizations().find(member.organization()).map(Organization::timezone).orElse(ZoneOffset.UTC);
+        parameters.put("expiresAt", SHOWN.format(expires.atZone(zone)) + " (" + zone.getId() + ")");
+        kernel.outbox().enqueue(purpose + "/" + member.id() + "/" + member.stamp(), new Notification(template,
+                member.language(), member.email(), member.fullName(), parameters, List.of()));
+    }
+
+    /** The member a link's token was made for, if the token is good and not yet used or replaced. */
+    private Member tokenHolder(String token, String purpose) {
+        SignedToken opened = SignedToken.open(token, purpose, kernel.keys()::verificationKey)
+                .filter(t -> t.claims().size() == 2)
+                .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
+        if (opened.expiredAt(kernel.clock().instant())) {
+            throw LatchkeyException.ofField(ErrorCode.TOKEN_EXPIRED, "token");
+        }
+        Member member;
+        try {
+            member = store.members().find(MemberId.parse(opened.claims().get(0)))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
+        } catch (IllegalArgumentException malformed) {
+            throw LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token");
+        }
+        if (!Integer.toString(member.stamp()).equals(opened.claims().get(1))) {
+            throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
+        }
+        return member;
+    }
+
+    private Member visibleMember(Actor actor, MemberId id) {
+        return store.members().find(id).filter(m -> kernel.access().sees(actor, m.organization()))
+                .orElseThrow(() -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
+    }
+
+    /** A member the actor may manage, with the step {@code event} takes from its status. */
+    private Member managed(Actor actor, MemberId id, MemberEvent event) {
+        Member member = visibleMember(actor, id);
+        var step = MemberLifecycle.TABLE.require(member.status(), event);
+        kernel.access().require(actor, step.permission(), member.organization(), ErrorCode.MEMBER_NOT_FOUND, id);
+        return member;
+    }
+
+    /** Refuses a change that would leave the member's organization without an active ADMIN. */
+    private void requireAnAdminLeft(Member changed) {
+        boolean adminLeft = store.members().byOrganization(changed.organization()).stream()
+                .map(m -> m.id().equals(changed.id()) ? changed : m)
+                .anyMatch(m -> m.status() != MemberStatus.DISABLED && m.roles().contains(Role.ADMIN));
+        if (!adminLeft) {
+            throw LatchkeyException.of(ErrorCode.LAST_ADMIN);
+        }
+    }
+
+    /** The new password, if it is strong enough and typed the same twice. */
+    private static char[] checkedPassword(String email, char[] password, char[] repeat) {
+        if (password == null || password.length < 10 || password.length > 128
+                || new String(password).equalsIgnoreCase(email == null ? "" : email.strip())) {
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_TOO_WEAK, "password");
+        }
+        if (!java.util.Arrays.equals(password, repeat)) {
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_MISMATCH, "passwordRepeat");
+        }
+        return password;
     }
 
     private static String name(String value) {

@@ -35,6 +35,7 @@ import io.latchkey.party.Customer;
 import io.latchkey.party.CustomerId;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberId;
+import io.latchkey.party.MemberStatus;
 import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
@@ -150,13 +151,14 @@ public abstract class StoreContractTest {
     @Test
     public void memberEmailsAreUnique() {
         Member m = new Member(new MemberId(ids.next()), partnerA.id(), "m@a.test", "M", Language.PL,
-                Set.of(Role.MANAGER, Role.ADMIN), T0, 0);
+                Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE, "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
+                3, T0, 0);
         store.inTransaction(() -> store.members().insert(m));
         assertEquals(m, tx(() -> store.members().findByEmail("m@a.test").orElseThrow()));
         assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> store.members().find(m.id()).orElseThrow().roles()));
         refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.members().insert(
                 new Member(new MemberId(ids.next()), partnerB.id(), "m@a.test", "Other", Language.EN,
-                        Set.of(Role.ADMIN), T0, 0))));
+                        Set.of(Role.ADMIN), MemberStatus.INVITED, null, 0, T0, 0))));
         assertEquals(List.of(m), tx(() -> store.members().byOrganization(partnerA.id())));
         assertEquals(List.of(), tx(() -> store.members().byOrganization(partnerB.id())));
     }

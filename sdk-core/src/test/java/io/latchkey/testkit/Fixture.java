@@ -2,7 +2,6 @@ package io.latchkey.testkit;
 
 import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
-import io.latchkey.access.PasswordVerifier;
 import io.latchkey.access.Role;
 import io.latchkey.credential.Client;
 import io.latchkey.credential.ClientDraft;
@@ -11,8 +10,8 @@ import io.latchkey.credential.PoolTerm;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.notify.InMemoryMailSender;
+import io.latchkey.notify.Templates;
 import io.latchkey.party.Member;
-import io.latchkey.party.MemberId;
 import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
@@ -22,10 +21,9 @@ import io.latchkey.store.Store;
 import io.latchkey.time.MutableClock;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,13 +39,13 @@ public final class Fixture {
     public static final String ADMIN_PASSWORD = "admin-secret";
     /** Every engineer's own password, for confirmed steps. */
     public static final String ENGINEER_PASSWORD = "engineer-secret";
+    /** Every partner member's password once it confirms its invitation. */
+    public static final String MEMBER_PASSWORD = "member-secret";
 
     public final MutableClock clock = MutableClock.at(START);
     public final InMemoryMailSender mail = new InMemoryMailSender();
     /** Light Argon2id parameters: the tests hash many passwords, production uses the defaults. */
     public final PasswordHasher hasher = PasswordHasher.argon2id(RandomSource.seeded(7), 256, 1, 1);
-    /** The members' password hashes, as a host's accounts would keep them, for step-up checks. */
-    private final Map<MemberId, String> passwords = new ConcurrentHashMap<>();
     public final Latchkey latchkey;
     public final Organization operator;
     public final Actor operatorAdmin;
@@ -73,14 +71,22 @@ public final class Fixture {
                 .publicUrl(URI.create("https://portal.example.test/"))
                 .credentialCooldown(cooldown)
                 .passwordHasher(hasher)
-                .passwordVerifier(PasswordVerifier.argon2id(id -> Optional.ofNullable(passwords.get(id)), hasher))
                 .build();
         this.operator = latchkey.party().bootstrap("PW-ID Operator",
-                new MemberDraft("admin@operator.test", "Operator Admin", "en", Set.of(Role.ADMIN)), "Europe/Moscow");
+                new MemberDraft("admin@operator.test", "Operator Admin", "en", Set.of(Role.ADMIN)),
+                ADMIN_PASSWORD.toCharArray(), "Europe/Moscow");
         Member admin = latchkey.store().inTransaction(
                 () -> latchkey.store().members().findByEmail("admin@operator.test").orElseThrow());
         this.operatorAdmin = latchkey.party().actorFor(admin.id());
-        passwords.put(admin.id(), hasher.hash(ADMIN_PASSWORD.toCharArray()));
+    }
+
+    /** Confirms an invited member's invitation from its e-mail and returns its actor. */
+    public Actor confirmed(Member invited, String password) {
+        runDueWork();
+        String link = mail.last(Templates.MEMBER_INVITED, invited.email()).parameter("link");
+        String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        latchkey.party().confirm(token, password.toCharArray(), password.toCharArray());
+        return latchkey.party().actorFor(invited.id());
     }
 
     /** A new service engineer of the operator, whose password is {@link #ENGINEER_PASSWORD}. */
@@ -88,8 +94,7 @@ public final class Fixture {
         int n = names.incrementAndGet();
         Member engineer = latchkey.party().addMember(operatorAdmin, operator.id(),
                 new MemberDraft("engineer" + n + "@operator.test", "Engineer " + n, "ru", Set.of(Role.ENGINEER)));
-        passwords.put(engineer.id(), hasher.hash(ENGINEER_PASSWORD.toCharArray()));
-        return latchkey.party().actorFor(engineer.id());
+        return confirmed(engineer, ENGINEER_PASSWORD);
     }
 
     /** A new partner under the operator, with an ADMIN and a MANAGER (Russian-speaking). */
@@ -101,8 +106,7 @@ public final class Fixture {
                 new MemberDraft("admin" + n + "@partner.test", "Admin " + n, null, Set.of(Role.ADMIN)));
         Member manager = latchkey.party().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager" + n + "@partner.test", "Manager " + n, "pl", Set.of(Role.MANAGER)));
-        return new Partner(partner, latchkey.party().actorFor(admin.id()), latchkey.party().actorFor(manager.id()),
-                manager);
+        return new Partner(partner, confirmed(admin, MEMBER_PASSWORD), confirmed(manager, MEMBER_PASSWORD), manager);
     }
 
     /** A completed order of {@code size} credentials in the partner's pool. */

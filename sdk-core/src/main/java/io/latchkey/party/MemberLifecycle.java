@@ -1,0 +1,24 @@
+package io.latchkey.party;
+
+import io.latchkey.access.Permission;
+import io.latchkey.lifecycle.TransitionTable;
+
+/** The member account lifecycle as data. */
+public final class MemberLifecycle {
+
+    /** Journal name of members. */
+    public static final String AGGREGATE = "member";
+
+    /** INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again. */
+    public static final TransitionTable<MemberStatus, MemberEvent> TABLE =
+            TransitionTable.builder(AGGREGATE, MemberStatus.class, MemberEvent.class)
+                    .on(MemberStatus.INVITED, MemberEvent.CONFIRM, MemberStatus.ACTIVE, Permission.ACCOUNT_CONFIRM)
+                    .on(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.INVITED, MemberEvent.DISABLE, MemberStatus.DISABLED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.DISABLE, MemberStatus.DISABLED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.DISABLED, MemberEvent.ENABLE, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
+                    .build();
+
+    private MemberLifecycle() {
+    }
+}
