@@ -22,9 +22,4 @@ public interface PasswordVerifier {
     static PasswordVerifier argon2id(Function<MemberId, Optional<String>> hashes, PasswordHasher hasher) {
         return (member, password) -> hashes.apply(member).map(hash -> hasher.verify(password, hash)).orElse(false);
     }
-
-    /** Refuses every step-up: the default until the host says how members' passwords are checked. */
-    static PasswordVerifier none() {
-        return (member, password) -> false;
-    }
 }

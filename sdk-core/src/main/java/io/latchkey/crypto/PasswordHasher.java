@@ -209,8 +209,8 @@ public final class PasswordHasher {
             long memoryKiB = Long.parseLong(m.group(1));
             long iterations = Long.parseLong(m.group(2));
             long parallelism = Long.parseLong(m.group(3));
-            Optional<byte[]> salt = canonicalBase64(m.group(4));
-            Optional<byte[]> hash = canonicalBase64(m.group(5));
+            Optional<byte[]> salt = Encoding.canonicalBase64(m.group(4), B64, B64D);
+            Optional<byte[]> hash = Encoding.canonicalBase64(m.group(5), B64, B64D);
             if (parallelism > MAX_PARALLELISM || iterations > MAX_ITERATIONS
                     || memoryKiB < 8 * parallelism || memoryKiB > MAX_MEMORY_KIB
                     || salt.isEmpty() || salt.get().length < MIN_SALT_BYTES
@@ -222,19 +222,6 @@ public final class PasswordHasher {
             Cost cost = new Cost((int) memoryKiB, (int) iterations, (int) parallelism, salt.get().length,
                     hash.get().length);
             return Optional.of(new Stored(cost, salt.get(), hash.get()));
-        }
-
-        /**
-         * The bytes of unpadded standard base64, only if it is their one canonical spelling: the JDK decoder
-         * also takes stray trailing bits, which a conforming PHC encoder never writes.
-         */
-        private static Optional<byte[]> canonicalBase64(String text) {
-            try {
-                byte[] bytes = B64D.decode(text);
-                return B64.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
-            } catch (IllegalArgumentException malformed) {
-                return Optional.empty();
-            }
         }
     }
 }

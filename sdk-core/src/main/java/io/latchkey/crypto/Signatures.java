@@ -65,27 +65,14 @@ public final class Signatures {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        Optional<byte[]> payload = canonicalBase64(parts[1]);
-        Optional<byte[]> signature = canonicalBase64(parts[2]);
+        Optional<byte[]> payload = Encoding.canonicalBase64(parts[1], B64, B64D);
+        Optional<byte[]> signature = Encoding.canonicalBase64(parts[2], B64, B64D);
         if (payload.isEmpty() || signature.isEmpty()) {
             return Optional.empty();
         }
         return keys.apply(parts[0])
                 .filter(key -> verify(key, domain, payload.get(), signature.get()))
                 .map(key -> new String(payload.get(), StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The bytes of unpadded URL-safe base64, only if it is the one canonical spelling of them: the JDK decoder
-     * also takes padding and stray trailing bits, which would give one signed statement several valid strings.
-     */
-    private static Optional<byte[]> canonicalBase64(String text) {
-        try {
-            byte[] bytes = B64D.decode(text);
-            return B64.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
     }
 
     private static void requireDomain(String domain) {
