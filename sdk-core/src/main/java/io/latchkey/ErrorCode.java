@@ -71,6 +71,12 @@ public enum ErrorCode {
     TOKEN_USED(2018, GONE, "the link was used already or replaced by a newer one"),
     /** The change would leave an organization without an active administrator. */
     LAST_ADMIN(2019, CONFLICT, "an organization keeps at least one active administrator"),
+    /** No connection request with that id is visible to the actor. */
+    CONNECTION_NOT_FOUND(2020, NOT_FOUND, "connection request %s not found"),
+    /** A request to the same organization is pending or approved already. */
+    CONNECTION_EXISTS(2021, CONFLICT, "a connection to this organization is pending or approved already"),
+    /** The organizations' kinds do not fit the kind of connection. */
+    CONNECTION_KIND_INVALID(2022, INVALID, "a %s connection goes from a %s to a %s"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

@@ -9,6 +9,7 @@ import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
+import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
@@ -49,6 +50,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final OrganizationRepository organizations;
     private final MemberRepository members;
     private final CustomerRepository customers;
+    private final ConnectionRepository connections;
     private final DeviceRepository devices;
     private final PoolOrderRepository poolOrders;
     private final ClientRepository clients;
@@ -67,6 +69,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.organizations = new JdbiOrganizationRepository(handle);
         this.members = new JdbiMemberRepository(handle);
         this.customers = new JdbiCustomerRepository(handle);
+        this.connections = new JdbiConnectionRepository(handle);
         this.devices = new JdbiDeviceRepository(handle);
         this.poolOrders = new JdbiPoolOrderRepository(handle, dialect);
         this.clients = new JdbiClientRepository(handle);
@@ -161,6 +164,11 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public CustomerRepository customers() {
         return customers;
+    }
+
+    @Override
+    public ConnectionRepository connections() {
+        return connections;
     }
 
     @Override

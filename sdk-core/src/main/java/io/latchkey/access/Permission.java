@@ -24,6 +24,10 @@ public enum Permission {
     CREDENTIAL_ISSUE(Scope.OWN, Role.ADMIN, Role.MANAGER),
     /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
     CREDENTIAL_REVOKE(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
+    /** Ask another organization for a connection (a company its partner, a seller a reseller), or withdraw it. */
+    CONNECTION_REQUEST(Scope.OWN, Role.ADMIN),
+    /** Approve or reject a connection request one's organization received. */
+    CONNECTION_DECIDE(Scope.OWN, Role.ADMIN),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */
     ACCOUNT_CONFIRM(Scope.OWN),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */

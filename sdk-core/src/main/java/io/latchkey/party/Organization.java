@@ -42,4 +42,8 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     public Organization withVersion(long version) {
         return new Organization(id, kind, name, parentId, timezone, language, createdAt, version);
     }
+
+    Organization withParent(OrgId newParent) {
+        return new Organization(id, kind, name, newParent, timezone, language, createdAt, version);
+    }
 }

@@ -327,6 +327,105 @@ public final class PartyService {
         });
     }
 
+    // --- connections ------------------------------------------------------------------------------------------
+
+    /**
+     * An organization the actor administers asks another for a connection: a company its (new) partner, a
+     * seller a reseller. Once per pair while a request is pending or approved.
+     */
+    public Connection requestConnection(Actor actor, OrgId fromId, OrgId toId, ConnectionKind kind) {
+        ConnectionKind checkedKind = Checks.required("kind", kind);
+        return store.inTransaction(() -> {
+            Organization from = kernel.access().visibleOrganization(actor, Checks.required("fromOrgId", fromId));
+            kernel.access().require(actor, Permission.CONNECTION_REQUEST, from.id(), ErrorCode.ORGANIZATION_NOT_FOUND,
+                    from.id());
+            // The receiving side is picked from a public list of partners: it need not be in the actor's channel.
+            Organization to = store.organizations().find(Checks.required("toOrgId", toId))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", toId));
+            if (from.kind() != OrgKind.COMPANY || to.kind() != OrgKind.PARTNER) {
+                throw LatchkeyException.ofField(ErrorCode.CONNECTION_KIND_INVALID, "kind", checkedKind,
+                        OrgKind.COMPANY, OrgKind.PARTNER);
+            }
+            boolean exists = to.id().equals(from.parentId()) && checkedKind == ConnectionKind.COMPANY_TO_PARTNER
+                    || store.connections().involving(from.id(), checkedKind, null).stream()
+                    .anyMatch(c -> c.from().equals(from.id()) && c.to().equals(to.id())
+                            && (c.state() == ConnectionState.PENDING || c.state() == ConnectionState.APPROVED));
+            if (exists) {
+                throw LatchkeyException.ofField(ErrorCode.CONNECTION_EXISTS, "toOrgId");
+            }
+            Connection connection = new Connection(new ConnectionId(kernel.ids().next()), checkedKind, from.id(),
+                    to.id(), ConnectionState.PENDING, kernel.clock().instant(), null, null, 0);
+            store.connections().insert(connection);
+            kernel.journal().created(actor, ConnectionLifecycle.AGGREGATE, connection.id(), connection.state(),
+                    checkedKind + " " + from.id() + " -> " + to.id());
+            return connection;
+        });
+    }
+
+    /**
+     * The receiving organization approves. A company's partner connection is exclusive: the company moves under
+     * the new partner (which from now on sees it, and the old one no longer does) and its previous one ends.
+     */
+    public Connection approveConnection(Actor actor, ConnectionId id) {
+        return store.inTransaction(() -> {
+            Connection connection = decide(actor, id, ConnectionEvent.APPROVE);
+            if (connection.kind() == ConnectionKind.COMPANY_TO_PARTNER) {
+                for (Connection previous : store.connections().involving(connection.from(),
+                        ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.APPROVED)) {
+                    if (previous.from().equals(connection.from()) && !previous.id().equals(id)) {
+                        var end = ConnectionLifecycle.TABLE.require(previous.state(), ConnectionEvent.END);
+                        store.connections().update(previous.decided(end.to(), kernel.clock().instant(),
+                                actor.describe()));
+                        kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, previous.id(), end,
+                                "superseded by " + id);
+                    }
+                }
+                Organization company = store.organizations().find(connection.from()).orElseThrow();
+                store.organizations().update(company.withParent(connection.to()));
+                kernel.journal().recordEvent(actor, ORGANIZATION_AGGREGATE, company.id(), "MOVE", company.kind(),
+                        company.kind(), company.parentId() + " -> " + connection.to());
+            }
+            return connection;
+        });
+    }
+
+    /** The receiving organization declines. */
+    public Connection rejectConnection(Actor actor, ConnectionId id) {
+        return store.inTransaction(() -> decide(actor, id, ConnectionEvent.REJECT));
+    }
+
+    /** The requesting organization takes a pending request back. */
+    public Connection withdrawConnection(Actor actor, ConnectionId id) {
+        return store.inTransaction(() -> decide(actor, id, ConnectionEvent.WITHDRAW));
+    }
+
+    /** The connections an organization the actor sees sent or received, newest first. */
+    public List<Connection> connections(Actor actor, OrgId organization, ConnectionKind kind, ConnectionState state) {
+        return store.inTransaction(() -> {
+            OrgId owner = organization != null ? organization : actor.organization();
+            kernel.access().require(actor, Permission.VIEW, Checks.required("organization", owner),
+                    ErrorCode.ORGANIZATION_NOT_FOUND, owner);
+            return store.connections().involving(owner, kind, state);
+        });
+    }
+
+    /** Takes {@code event}: the receiver decides, the requester withdraws; each needs the table's permission. */
+    private Connection decide(Actor actor, ConnectionId id, ConnectionEvent event) {
+        Connection connection = store.connections().find(id)
+                .filter(c -> kernel.access().sees(actor, c.from()) || kernel.access().sees(actor, c.to()))
+                .orElseThrow(() -> LatchkeyException.of(ErrorCode.CONNECTION_NOT_FOUND, id));
+        var step = ConnectionLifecycle.TABLE.require(connection.state(), event);
+        OrgId side = event == ConnectionEvent.WITHDRAW ? connection.from() : connection.to();
+        if (!kernel.access().sees(actor, side)) {
+            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, step.permission().name());
+        }
+        kernel.access().require(actor, step.permission(), side, ErrorCode.CONNECTION_NOT_FOUND, id);
+        Connection decided = store.connections().update(connection.decided(step.to(), kernel.clock().instant(),
+                actor.describe()));
+        kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, id, step, null);
+        return decided;
+    }
+
     /**
      * The actor of a signed-in member (a session the host keeps): its organization and roles as stored now.
      * A member that was disabled since, or never confirmed, is refused.

@@ -24,6 +24,11 @@ import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.notify.OutboxStatus;
+import io.latchkey.party.Connection;
+import io.latchkey.party.ConnectionId;
+import io.latchkey.party.ConnectionKind;
+import io.latchkey.party.ConnectionRepository;
+import io.latchkey.party.ConnectionState;
 import io.latchkey.party.Customer;
 import io.latchkey.party.CustomerId;
 import io.latchkey.party.CustomerRepository;
@@ -78,6 +83,7 @@ public final class InMemoryStore implements Store {
     private final Table<String, UUID> outboxKeys = new Table<>();
     private final Table<String, IdempotencyRecord> idempotency = new Table<>();
     private final Table<CustomerId, Customer> customers = new Table<>(Customer::version);
+    private final Table<ConnectionId, Connection> connections = new Table<>(Connection::version);
     private final Table<PhoneNumber, CustomerId> customerPhones = new Table<>();
     private final Table<DeviceId, Device> devices = new Table<>(Device::version);
     private final Table<String, DeviceId> serials = new Table<>();
@@ -305,6 +311,33 @@ public final class InMemoryStore implements Store {
         @Override
         public Optional<Customer> findByPhone(PhoneNumber phone) {
             return customerPhones.get(phone).flatMap(customers::get);
+        }
+    };
+
+    private final ConnectionRepository connectionRepository = new ConnectionRepository() {
+        @Override
+        public void insert(Connection c) {
+            insertNew(connections.contains(c.id()), "connection " + c.id());
+            connections.put(c.id(), c);
+        }
+
+        @Override
+        public Connection update(Connection c) {
+            return connections.update(c.id(), c.version(), c::withVersion, "connection");
+        }
+
+        @Override
+        public Optional<Connection> find(ConnectionId id) {
+            return connections.get(id);
+        }
+
+        @Override
+        public List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state) {
+            return connections.values()
+                    .filter(c -> c.from().equals(organization) || c.to().equals(organization))
+                    .filter(c -> kind == null || c.kind() == kind)
+                    .filter(c -> state == null || c.state() == state)
+                    .sorted(Comparator.comparing((Connection c) -> c.id().value()).reversed()).toList();
         }
     };
 
@@ -604,6 +637,11 @@ public final class InMemoryStore implements Store {
     @Override
     public CustomerRepository customers() {
         return customerRepository;
+    }
+
+    @Override
+    public ConnectionRepository connections() {
+        return connectionRepository;
     }
 
     @Override

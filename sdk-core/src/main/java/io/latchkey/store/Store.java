@@ -7,6 +7,7 @@ import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
+import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
@@ -26,6 +27,8 @@ public interface Store extends Transactions {
     MemberRepository members();
 
     CustomerRepository customers();
+
+    ConnectionRepository connections();
 
     PoolOrderRepository poolOrders();
 

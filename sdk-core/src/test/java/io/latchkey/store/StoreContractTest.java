@@ -31,6 +31,10 @@ import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxStatus;
+import io.latchkey.party.Connection;
+import io.latchkey.party.ConnectionId;
+import io.latchkey.party.ConnectionKind;
+import io.latchkey.party.ConnectionState;
 import io.latchkey.party.Customer;
 import io.latchkey.party.CustomerId;
 import io.latchkey.party.Member;
@@ -387,6 +391,30 @@ public abstract class StoreContractTest {
         Device moved = tx(() -> store.devices().update(bare.withVersion(bare.version())));
         assertEquals(1, moved.version());
         refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.devices().update(bare)));
+    }
+
+    @Test
+    public void connectionsAreListedForBothSidesNewestFirst() {
+        Organization company = new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company", partnerA.id(),
+                ZoneId.of("Europe/Moscow"), Language.RU, T0, 0);
+        Connection first = new Connection(new ConnectionId(ids.next()), ConnectionKind.COMPANY_TO_PARTNER, company.id(),
+                partnerB.id(), ConnectionState.PENDING, T0, null, null, 0);
+        Connection second = new Connection(new ConnectionId(ids.next()), ConnectionKind.SELLER_TO_RESELLER,
+                company.id(), partnerA.id(), ConnectionState.APPROVED, T0, T0, "member:x", 0);
+        store.inTransaction(() -> {
+            store.organizations().insert(company);
+            store.connections().insert(first);
+            store.connections().insert(second);
+        });
+        assertEquals(List.of(second, first), tx(() -> store.connections().involving(company.id(), null, null)));
+        assertEquals(List.of(first), tx(() -> store.connections().involving(partnerB.id(), null, null)));
+        assertEquals(List.of(second), tx(() -> store.connections().involving(company.id(),
+                ConnectionKind.SELLER_TO_RESELLER, ConnectionState.APPROVED)));
+        assertEquals(List.of(), tx(() -> store.connections().involving(partnerB.id(), null, ConnectionState.APPROVED)));
+        Connection rejected = tx(() -> store.connections().update(new Connection(first.id(), first.kind(), first.from(),
+                first.to(), ConnectionState.REJECTED, T0, T0.plusSeconds(5), "member:y", first.version())));
+        assertEquals(rejected, tx(() -> store.connections().find(first.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.connections().update(first)));
     }
 
     @Test
