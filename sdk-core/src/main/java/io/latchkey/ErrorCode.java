@@ -109,6 +109,18 @@ public enum ErrorCode {
 
     /** The license code is mistyped: wrong length, characters or check character. */
     LICENSE_CODE_INVALID(4001, INVALID, "the license code is not valid; check it for typing mistakes"),
+    /** No license with that id is visible to the actor. */
+    LICENSE_NOT_FOUND(4002, NOT_FOUND, "license %s not found"),
+    /** The license is active on another device. */
+    LICENSE_ALREADY_ACTIVATED(4003, CONFLICT, "the license is active on another device"),
+    /** The license is not active on this device. */
+    LICENSE_NOT_ACTIVATED_HERE(4004, CONFLICT, "the license is not active on this device"),
+    /** The seller does not hold enough licenses in a state the document can move. */
+    LICENSES_NOT_AVAILABLE(4005, CONFLICT, "only %d license(s) can be moved by this document"),
+    /** No document with that id is visible to the actor. */
+    DOCUMENT_NOT_FOUND(4006, NOT_FOUND, "document %s not found"),
+    /** The buyer does not fit the document type. */
+    BUYER_INVALID(4007, INVALID, "a %s needs a buyer that is %s"),
 
     /** No device with that serial is visible to the actor. */
     DEVICE_NOT_FOUND(5001, NOT_FOUND, "device %s not found"),

@@ -15,6 +15,8 @@ import io.latchkey.crypto.Sealer;
 import io.latchkey.device.DeviceCatalog;
 import io.latchkey.device.DeviceService;
 import io.latchkey.internal.Kernel;
+import io.latchkey.license.CodeFormat;
+import io.latchkey.license.LicenseService;
 import io.latchkey.lifecycle.Journal;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.MailSender;
@@ -55,6 +57,7 @@ public final class Latchkey implements AutoCloseable {
     private final PartyService party;
     private final CredentialService credentials;
     private final DeviceService devices;
+    private final LicenseService licenses;
     private final Scheduler scheduler;
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -62,8 +65,8 @@ public final class Latchkey implements AutoCloseable {
         // Databases keep microseconds; instants made here never carry more, so what is stored reads back equal.
         Clock clock = Clocks.microseconds(b.clock);
         Ids ids = new Ids(clock, b.random);
-        Outbox outbox = new Outbox(b.store, b.store.outbox(), b.mailSender, new Sealer(b.keys, b.random), clock, ids,
-                b.retryPolicy);
+        Sealer sealer = new Sealer(b.keys, b.random);
+        Outbox outbox = new Outbox(b.store, b.store.outbox(), b.mailSender, sealer, clock, ids, b.retryPolicy);
         RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : new InMemoryRateLimiter(clock, 10, Duration.ofMinutes(15));
         this.kernel = new Kernel(b.store, clock, b.random, ids, b.keys, new Access(b.store.organizations()),
@@ -77,6 +80,7 @@ public final class Latchkey implements AutoCloseable {
                 id -> b.store.inTransaction(() -> b.store.members().find(id)
                         .filter(m -> m.status() == MemberStatus.ACTIVE).map(Member::passwordHash)), hasher);
         this.devices = new DeviceService(kernel, b.deviceCatalog, hasher, verifier);
+        this.licenses = new LicenseService(kernel, sealer, b.licenseFormat);
         this.scheduler = new Scheduler(clock, List.of(credentials.dueWork()), b.schedulerBatch);
     }
 
@@ -97,6 +101,11 @@ public final class Latchkey implements AutoCloseable {
     /** Devices: the factory, status steps, claims, details, owners, reports. */
     public DeviceService devices() {
         return devices;
+    }
+
+    /** Licenses: minting, documents, activations. */
+    public LicenseService licenses() {
+        return licenses;
     }
 
     /** The scheduler of timed transitions. */
@@ -158,6 +167,7 @@ public final class Latchkey implements AutoCloseable {
         private Outbox.RetryPolicy retryPolicy = Outbox.RetryPolicy.defaults();
         private int schedulerBatch = 200;
         private DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
+        private CodeFormat licenseFormat = CodeFormat.BASE32_12;
         private PasswordHasher passwordHasher;
         private PasswordVerifier passwordVerifier;
 
@@ -224,6 +234,12 @@ public final class Latchkey implements AutoCloseable {
         /** The lists device details come from, manuals and the online timeout; default {@link DeviceCatalog#defaults()}. */
         public Builder deviceCatalog(DeviceCatalog value) {
             this.deviceCatalog = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The format of new license codes; default {@link CodeFormat#BASE32_12}. */
+        public Builder licenseFormat(CodeFormat value) {
+            this.licenseFormat = Objects.requireNonNull(value);
             return this;
         }
 

@@ -7,6 +7,9 @@ import io.latchkey.credential.CredentialRepository;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
+import io.latchkey.license.ActivationRepository;
+import io.latchkey.license.DocumentRepository;
+import io.latchkey.license.LicenseRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.ConnectionRepository;
@@ -51,6 +54,9 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final MemberRepository members;
     private final CustomerRepository customers;
     private final ConnectionRepository connections;
+    private final LicenseRepository licenses;
+    private final DocumentRepository documents;
+    private final ActivationRepository activations;
     private final DeviceRepository devices;
     private final PoolOrderRepository poolOrders;
     private final ClientRepository clients;
@@ -70,6 +76,9 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.members = new JdbiMemberRepository(handle);
         this.customers = new JdbiCustomerRepository(handle);
         this.connections = new JdbiConnectionRepository(handle);
+        this.licenses = new JdbiLicenseRepository(handle);
+        this.documents = new JdbiDocumentRepository(handle, dialect);
+        this.activations = new JdbiActivationRepository(handle);
         this.devices = new JdbiDeviceRepository(handle);
         this.poolOrders = new JdbiPoolOrderRepository(handle, dialect);
         this.clients = new JdbiClientRepository(handle);
@@ -169,6 +178,21 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public ConnectionRepository connections() {
         return connections;
+    }
+
+    @Override
+    public LicenseRepository licenses() {
+        return licenses;
+    }
+
+    @Override
+    public DocumentRepository documents() {
+        return documents;
+    }
+
+    @Override
+    public ActivationRepository activations() {
+        return activations;
     }
 
     @Override

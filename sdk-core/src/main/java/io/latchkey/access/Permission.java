@@ -28,6 +28,12 @@ public enum Permission {
     CONNECTION_REQUEST(Scope.OWN, Role.ADMIN),
     /** Approve or reject a connection request one's organization received. */
     CONNECTION_DECIDE(Scope.OWN, Role.ADMIN),
+    /** Mint licenses: the licensor (the operator) only. */
+    LICENSE_MINT(Scope.OWN, Role.ADMIN),
+    /** Post documents that reveal or sell licenses one's organization holds, and send or print them. */
+    LICENSE_TRADE(Scope.OWN, Role.ADMIN, Role.MANAGER),
+    /** Activate or deactivate a license on a device: granted by presenting its code, never by a role. */
+    LICENSE_ACTIVATE(Scope.OWN),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */
     ACCOUNT_CONFIRM(Scope.OWN),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */

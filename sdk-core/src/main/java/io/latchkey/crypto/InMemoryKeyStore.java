@@ -60,6 +60,11 @@ public final class InMemoryKeyStore implements KeyStore {
     }
 
     @Override
+    public synchronized List<SecretKey> secretKeys() {
+        return List.copyOf(secretKeys);
+    }
+
+    @Override
     public synchronized Optional<SecretKey> secretKey(String keyId) {
         return secretKeys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
     }

@@ -28,4 +28,7 @@ public interface KeyStore {
 
     /** The sealing key with this id, current or retired. */
     Optional<SecretKey> secretKey(String keyId);
+
+    /** Every sealing key, the current one first: a keyed hash made under any of them must still be found. */
+    List<SecretKey> secretKeys();
 }

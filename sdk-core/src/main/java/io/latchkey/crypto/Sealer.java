@@ -3,6 +3,7 @@ package io.latchkey.crypto;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,6 +64,26 @@ public final class Sealer {
         byte[] nonce = java.util.Arrays.copyOfRange(sealed, nonceAt, nonceAt + NONCE_BYTES);
         byte[] body = java.util.Arrays.copyOfRange(sealed, nonceAt + NONCE_BYTES, sealed.length);
         return cipher(Cipher.DECRYPT_MODE, key, nonce, context).doFinalUnchecked(body);
+    }
+
+    /**
+     * Keyed hashes (HMAC-SHA256, hex) of {@code value} for {@code context} under every sealing key, the current
+     * key's first: store the first, look up by all, so that lookups survive key rotation.
+     */
+    public List<String> keyedHashes(String value, String context) {
+        return keys.secretKeys().stream().map(key -> keyedHash(key, value, context)).toList();
+    }
+
+    private static String keyedHash(SecretKey key, String value, String context) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.key(), "HmacSHA256"));
+            mac.update(context.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
     }
 
     private static GcmCipher cipher(int mode, SecretKey key, byte[] nonce, String context) {

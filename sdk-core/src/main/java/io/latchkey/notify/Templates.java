@@ -25,6 +25,9 @@ public final class Templates {
     /** To a member who asked: a link to set a new password. */
     public static final String PASSWORD_RESET = "member.password-reset";
 
+    /** To whom a document's licenses are e-mailed: the codes, one per line. */
+    public static final String DOCUMENT_LICENSES = "license.document";
+
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.of(
             CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link"),
@@ -33,7 +36,8 @@ public final class Templates {
             POOL_ORDER_REJECTED, List.of("orderNumber", "size"),
             POOL_NEARLY_EMPTY, List.of("free", "capacity"),
             MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt"),
-            PASSWORD_RESET, List.of("fullName", "link", "expiresAt"));
+            PASSWORD_RESET, List.of("fullName", "link", "expiresAt"),
+            DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes"));
 
     private Templates() {
     }

@@ -19,6 +19,18 @@ import io.latchkey.device.Device;
 import io.latchkey.device.DeviceId;
 import io.latchkey.device.DeviceRepository;
 import io.latchkey.device.DeviceSearch;
+import io.latchkey.license.Activation;
+import io.latchkey.license.ActivationId;
+import io.latchkey.license.ActivationRepository;
+import io.latchkey.license.ActivationState;
+import io.latchkey.license.Document;
+import io.latchkey.license.DocumentId;
+import io.latchkey.license.DocumentRepository;
+import io.latchkey.license.DocumentSearch;
+import io.latchkey.license.License;
+import io.latchkey.license.LicenseId;
+import io.latchkey.license.LicenseRepository;
+import io.latchkey.license.LicenseState;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxMessage;
@@ -50,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -84,6 +97,11 @@ public final class InMemoryStore implements Store {
     private final Table<String, IdempotencyRecord> idempotency = new Table<>();
     private final Table<CustomerId, Customer> customers = new Table<>(Customer::version);
     private final Table<ConnectionId, Connection> connections = new Table<>(Connection::version);
+    private final Table<LicenseId, License> licenses = new Table<>(License::version);
+    private final Table<String, LicenseId> codeHashes = new Table<>();
+    private final Table<DocumentId, Document> documents = new Table<>();
+    private final Table<ActivationId, Activation> activations = new Table<>(Activation::version);
+    private final Table<LicenseId, ActivationId> activeActivations = new Table<>();
     private final Table<PhoneNumber, CustomerId> customerPhones = new Table<>();
     private final Table<DeviceId, Device> devices = new Table<>(Device::version);
     private final Table<String, DeviceId> serials = new Table<>();
@@ -338,6 +356,112 @@ public final class InMemoryStore implements Store {
                     .filter(c -> kind == null || c.kind() == kind)
                     .filter(c -> state == null || c.state() == state)
                     .sorted(Comparator.comparing((Connection c) -> c.id().value()).reversed()).toList();
+        }
+    };
+
+    // --- licenses ------------------------------------------------------------------------------------------
+
+    private final LicenseRepository licenseRepository = new LicenseRepository() {
+        @Override
+        public void insert(License l) {
+            insertNew(licenses.contains(l.id()), "license " + l.id());
+            if (codeHashes.contains(l.codeHash())) {
+                throw LatchkeyException.of(ErrorCode.DUPLICATE, "license code");
+            }
+            licenses.put(l.id(), l);
+            codeHashes.put(l.codeHash(), l.id());
+        }
+
+        @Override
+        public License update(License l) {
+            return licenses.update(l.id(), l.version(), l::withVersion, "license");
+        }
+
+        @Override
+        public Optional<License> find(LicenseId id) {
+            return licenses.get(id);
+        }
+
+        @Override
+        public Optional<License> findByHash(List<String> hashes) {
+            return hashes.stream().map(codeHashes::get).flatMap(Optional::stream).findFirst().flatMap(licenses::get);
+        }
+
+        @Override
+        public List<License> heldBy(OrgId holder, Set<LicenseState> states, LicenseId after, int limit) {
+            return licenses.values().filter(l -> l.holder().equals(holder))
+                    .filter(l -> states == null || states.contains(l.state()))
+                    .filter(l -> after == null || l.id().value().compareTo(after.value()) > 0)
+                    .sorted(Comparator.comparing(l -> l.id().value())).limit(limit).toList();
+        }
+    };
+
+    private final DocumentRepository documentRepository = new DocumentRepository() {
+        @Override
+        public void insert(Document d) {
+            insertNew(documents.contains(d.id()), "document " + d.id());
+            documents.put(d.id(), d);
+        }
+
+        @Override
+        public Optional<Document> find(DocumentId id) {
+            return documents.get(id);
+        }
+
+        @Override
+        public long nextNumber() {
+            long next = sequences.get("document").orElse(0L) + 1;
+            sequences.put("document", next);
+            return next;
+        }
+
+        @Override
+        public List<Document> search(DocumentSearch q) {
+            return documents.values()
+                    .filter(d -> q.party() == null || d.seller().equals(q.party()) || q.party().equals(d.buyer()))
+                    .filter(d -> q.seller() == null || d.seller().equals(q.seller()))
+                    .filter(d -> q.buyer() == null || q.buyer().equals(d.buyer()))
+                    .filter(d -> q.author() == null || d.author().equals(q.author()))
+                    .filter(d -> q.from() == null || !d.postedAt().isBefore(q.from()))
+                    .filter(d -> q.to() == null || d.postedAt().isBefore(q.to()))
+                    .filter(d -> q.type() == null || d.type() == q.type())
+                    .filter(d -> q.before() == null || d.number() < q.before())
+                    .sorted(Comparator.comparingLong(Document::number).reversed()).limit(q.limit()).toList();
+        }
+
+        @Override
+        public List<Document> of(LicenseId license) {
+            return documents.values().filter(d -> d.licenses().contains(license))
+                    .sorted(Comparator.comparingLong(Document::number)).toList();
+        }
+    };
+
+    private final ActivationRepository activationRepository = new ActivationRepository() {
+        @Override
+        public void insert(Activation a) {
+            insertNew(activations.contains(a.id()), "activation " + a.id());
+            if (a.state() == ActivationState.ACTIVE) {
+                if (activeActivations.contains(a.license())) {
+                    throw LatchkeyException.of(ErrorCode.LICENSE_ALREADY_ACTIVATED);
+                }
+                activeActivations.put(a.license(), a.id());
+            }
+            activations.put(a.id(), a);
+        }
+
+        @Override
+        public Activation update(Activation a) {
+            Activation updated = activations.update(a.id(), a.version(), a::withVersion, "activation");
+            if (a.state() != ActivationState.ACTIVE && activeActivations.get(a.license()).filter(a.id()::equals)
+                    .isPresent()) {
+                activeActivations.remove(a.license());
+            }
+            return updated;
+        }
+
+        @Override
+        public Optional<Activation> active(LicenseId license) {
+            return activeActivations.get(license).flatMap(activations::get);
         }
     };
 
@@ -642,6 +766,21 @@ public final class InMemoryStore implements Store {
     @Override
     public ConnectionRepository connections() {
         return connectionRepository;
+    }
+
+    @Override
+    public LicenseRepository licenses() {
+        return licenseRepository;
+    }
+
+    @Override
+    public DocumentRepository documents() {
+        return documentRepository;
+    }
+
+    @Override
+    public ActivationRepository activations() {
+        return activationRepository;
     }
 
     @Override

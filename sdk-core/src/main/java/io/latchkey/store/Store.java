@@ -5,6 +5,9 @@ import io.latchkey.credential.CredentialRepository;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
+import io.latchkey.license.ActivationRepository;
+import io.latchkey.license.DocumentRepository;
+import io.latchkey.license.LicenseRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.ConnectionRepository;
@@ -39,6 +42,12 @@ public interface Store extends Transactions {
     IssuanceRepository issuances();
 
     DeviceRepository devices();
+
+    LicenseRepository licenses();
+
+    DocumentRepository documents();
+
+    ActivationRepository activations();
 
     JournalRepository journal();
 

@@ -29,6 +29,7 @@ public abstract class KeyStoreContractTest {
         assertEquals(Optional.of(keys.currentSecretKey()), keys.secretKey(keys.currentSecretKey().keyId()));
         assertEquals(Optional.empty(), keys.verificationKey("no-such-key"));
         assertEquals(Optional.empty(), keys.secretKey("no-such-key"));
+        assertEquals(keys.currentSecretKey(), keys.secretKeys().get(0), "the current sealing key comes first");
     }
 
     @Test
@@ -44,5 +45,6 @@ public abstract class KeyStoreContractTest {
         assertEquals(Optional.of("payload"), Signatures.openCompact(signed, "test/", keys::verificationKey));
         assertEquals("secret", new String(new Sealer(keys, random).open(sealed, "test"), StandardCharsets.UTF_8));
         assertTrue(keys.verificationKeys().size() >= 2);
+        assertTrue(keys.secretKeys().size() >= 2, "retired sealing keys stay listed for keyed-hash lookups");
     }
 }

@@ -27,6 +27,18 @@ import io.latchkey.device.DeviceId;
 import io.latchkey.device.DeviceSearch;
 import io.latchkey.device.DeviceStatus;
 import io.latchkey.crypto.RandomSource;
+import io.latchkey.license.Activation;
+import io.latchkey.license.ActivationId;
+import io.latchkey.license.ActivationState;
+import io.latchkey.license.CodeFormat;
+import io.latchkey.license.Document;
+import io.latchkey.license.DocumentId;
+import io.latchkey.license.DocumentSearch;
+import io.latchkey.license.DocumentType;
+import io.latchkey.license.License;
+import io.latchkey.license.LicenseId;
+import io.latchkey.license.LicenseState;
+import io.latchkey.license.UnregisteredBuyer;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.OutboxMessage;
@@ -415,6 +427,66 @@ public abstract class StoreContractTest {
                 first.to(), ConnectionState.REJECTED, T0, T0.plusSeconds(5), "member:y", first.version())));
         assertEquals(rejected, tx(() -> store.connections().find(first.id()).orElseThrow()));
         refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.connections().update(first)));
+    }
+
+    @Test
+    public void licensesDocumentsAndActivationsKeepTheirRules() {
+        License sealed = license("hash-a", partnerA, LicenseState.SEALED);
+        License revealed = license("hash-b", partnerA, LicenseState.REVEALED);
+        License other = license("hash-c", partnerB, LicenseState.SEALED);
+        Document mint = new Document(new DocumentId(ids.next()), 1, DocumentType.MINT, operator.id(), null, null,
+                "member:x", T0, List.of(sealed.id(), revealed.id(), other.id()));
+        Document sale = new Document(new DocumentId(ids.next()), 2, DocumentType.SALE_TO_UNREGISTERED, partnerA.id(),
+                null, new UnregisteredBuyer("ИП Иванов", "7707083893", null), "member:y", T0.plusSeconds(60),
+                List.of(revealed.id()));
+        store.inTransaction(() -> {
+            List.of(sealed, revealed, other).forEach(store.licenses()::insert);
+            store.documents().insert(mint);
+            store.documents().insert(sale);
+        });
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.licenses().insert(
+                license("hash-a", partnerB, LicenseState.SEALED))));
+        assertEquals(revealed, tx(() -> store.licenses().findByHash(List.of("old-key-hash", "hash-b")).orElseThrow()));
+        assertEquals(List.of(sealed, revealed), tx(() -> store.licenses().heldBy(partnerA.id(), null, null, 10)));
+        assertEquals(List.of(revealed), tx(() -> store.licenses().heldBy(partnerA.id(),
+                Set.of(LicenseState.REVEALED, LicenseState.SOLD), null, 10)));
+        assertEquals(List.of(revealed), tx(() -> store.licenses().heldBy(partnerA.id(), null, sealed.id(), 10)));
+        License sold = tx(() -> store.licenses().update(new License(revealed.id(), revealed.format(),
+                revealed.codeHash(), revealed.sealedCode(), partnerA.id(), LicenseState.SOLD, true, true,
+                revealed.mintedAt(), revealed.version())));
+        assertEquals(sold, tx(() -> store.licenses().find(revealed.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.licenses().update(revealed)));
+
+        assertEquals(sale, tx(() -> store.documents().find(sale.id()).orElseThrow()));
+        assertEquals(List.of(sale), tx(() -> store.documents().search(new DocumentSearch(partnerA.id(), null, null,
+                null, null, null, null, null, 10))));
+        assertEquals(List.of(sale, mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, null,
+                T0, T0.plusSeconds(61), null, null, 10))));
+        assertEquals(List.of(mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, "member:x",
+                null, null, null, null, 10))));
+        assertEquals(List.of(mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, null, null,
+                null, null, 2L, 10))));
+        assertEquals(List.of(mint, sale), tx(() -> store.documents().of(revealed.id())));
+        long first = tx(() -> store.documents().nextNumber());
+        assertEquals(first + 1, tx(() -> store.documents().nextNumber()));
+
+        Activation active = new Activation(new ActivationId(ids.next()), sealed.id(), "pos-1", ActivationState.ACTIVE, T0,
+                null, 0);
+        store.inTransaction(() -> store.activations().insert(active));
+        refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> store.inTransaction(() -> store.activations().insert(
+                new Activation(new ActivationId(ids.next()), sealed.id(), "pos-2", ActivationState.ACTIVE, T0, null, 0))));
+        assertEquals(active, tx(() -> store.activations().active(sealed.id()).orElseThrow()));
+        store.inTransaction(() -> store.activations().update(new Activation(active.id(), sealed.id(), "pos-1",
+                ActivationState.DEACTIVATED, T0, T0.plusSeconds(5), active.version())));
+        assertTrue(tx(() -> store.activations().active(sealed.id())).isEmpty());
+        store.inTransaction(() -> store.activations().insert(new Activation(new ActivationId(ids.next()), sealed.id(),
+                "pos-2", ActivationState.ACTIVE, T0.plusSeconds(6), null, 0)));
+        assertEquals("pos-2", tx(() -> store.activations().active(sealed.id()).orElseThrow().fingerprint()));
+    }
+
+    private License license(String hash, Organization holder, LicenseState state) {
+        return new License(new LicenseId(ids.next()), CodeFormat.BASE32_12, hash, new byte[] {1, 2, 3}, holder.id(),
+                state, false, false, T0, 0);
     }
 
     @Test

@@ -1,0 +1,7 @@
+package io.latchkey.license;
+
+/** What can happen to an activation. */
+public enum ActivationEvent {
+    /** The device that activated the license releases it. */
+    DEACTIVATE
+}

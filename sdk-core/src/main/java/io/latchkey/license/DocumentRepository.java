@@ -1,0 +1,21 @@
+package io.latchkey.license;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Storage port for documents, which are never changed once posted. Must be called inside a transaction. */
+public interface DocumentRepository {
+
+    void insert(Document document);
+
+    Optional<Document> find(DocumentId id);
+
+    /** The next document number, never handed out twice, also across nodes. */
+    long nextNumber();
+
+    /** Documents matching every given criterion, newest (highest number) first. */
+    List<Document> search(DocumentSearch search);
+
+    /** Every document that moved {@code license}, oldest first. */
+    List<Document> of(LicenseId license);
+}

@@ -1,0 +1,14 @@
+package io.latchkey.license;
+
+import java.util.Optional;
+
+/**
+ * A license as one viewer may see it.
+ *
+ * @param license   the license
+ * @param code      its code, grouped ({@code XXXX-XXXX-XXXX}) when the viewer may see it in full, masked
+ *                  ({@code XXXX-••••-••XX}) for the company that holds it, empty otherwise
+ * @param activated whether it is active on a device now (otherwise it is free)
+ */
+public record LicenseView(License license, Optional<String> code, boolean activated) {
+}
