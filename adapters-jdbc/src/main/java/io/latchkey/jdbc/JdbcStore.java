@@ -14,6 +14,8 @@ import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.CustomerRepository;
+import io.latchkey.party.FirmRepository;
+import io.latchkey.party.SiteRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.store.IdempotencyRepository;
@@ -54,6 +56,8 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final MemberRepository members;
     private final CustomerRepository customers;
     private final ConnectionRepository connections;
+    private final FirmRepository firms;
+    private final SiteRepository sites;
     private final LicenseRepository licenses;
     private final DocumentRepository documents;
     private final ActivationRepository activations;
@@ -76,6 +80,8 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.members = new JdbiMemberRepository(handle);
         this.customers = new JdbiCustomerRepository(handle);
         this.connections = new JdbiConnectionRepository(handle);
+        this.firms = new JdbiFirmRepository(handle);
+        this.sites = new JdbiSiteRepository(handle);
         this.licenses = new JdbiLicenseRepository(handle);
         this.documents = new JdbiDocumentRepository(handle, dialect);
         this.activations = new JdbiActivationRepository(handle);
@@ -178,6 +184,16 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public ConnectionRepository connections() {
         return connections;
+    }
+
+    @Override
+    public FirmRepository firms() {
+        return firms;
+    }
+
+    @Override
+    public SiteRepository sites() {
+        return sites;
     }
 
     @Override

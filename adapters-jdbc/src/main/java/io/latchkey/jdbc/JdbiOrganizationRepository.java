@@ -7,6 +7,7 @@ import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;
+import io.latchkey.party.Requisites;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -20,7 +21,8 @@ import org.jdbi.v3.core.statement.Update;
 /** Organizations in the {@code organization} table. */
 final class JdbiOrganizationRepository implements OrganizationRepository {
 
-    private static final String COLUMNS = "id, kind, name, parent_id, timezone, language, created_at, version";
+    private static final String COLUMNS = "id, kind, name, parent_id, timezone, language, inn, address, director, "
+            + "phone, created_at, version";
 
     private final Supplier<Handle> handle;
 
@@ -31,7 +33,8 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     @Override
     public void insert(Organization o) {
         Update insert = handle.get().createUpdate("INSERT INTO organization (" + COLUMNS + ", operator_marker) VALUES "
-                        + "(:id, :kind, :name, :parent, :timezone, :language, :createdAt, :version, :marker)")
+                        + "(:id, :kind, :name, :parent, :timezone, :language, :inn, :address, :director, :phone, "
+                        + ":createdAt, :version, :marker)")
                 .bind("marker", o.kind() == OrgKind.OPERATOR ? Boolean.TRUE : null);
         Sql.execute(bind(insert, o), Map.of("organization_one_operator",
                 () -> LatchkeyException.of(ErrorCode.DUPLICATE, "the operator")));
@@ -40,7 +43,8 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     @Override
     public Organization update(Organization o) {
         Update update = handle.get().createUpdate("UPDATE organization SET kind = :kind, name = :name, "
-                + "parent_id = :parent, timezone = :timezone, language = :language, created_at = :createdAt, "
+                + "parent_id = :parent, timezone = :timezone, language = :language, inn = :inn, address = :address, "
+                + "director = :director, phone = :phone, created_at = :createdAt, "
                 + "version = version + 1 WHERE id = :id AND version = :version");
         Sql.updateVersioned(bind(update, o), "organization", o.id());
         return o.withVersion(o.version() + 1);
@@ -53,6 +57,10 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
                 .bind("parent", Sql.uuid(o.parentId() == null ? null : o.parentId().value()))
                 .bind("timezone", o.timezone().getId())
                 .bind("language", o.language().tag())
+                .bind("inn", Sql.text(o.requisites().inn()))
+                .bind("address", Sql.text(o.requisites().address()))
+                .bind("director", Sql.text(o.requisites().director()))
+                .bind("phone", Sql.text(o.requisites().phone()))
                 .bind("createdAt", Sql.instant(o.createdAt()))
                 .bind("version", o.version());
     }
@@ -102,7 +110,8 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
         java.util.UUID parent = Sql.uuid(rs, "parent_id");
         return new Organization(new OrgId(Sql.uuid(rs, "id")), OrgKind.valueOf(rs.getString("kind")),
                 rs.getString("name"), parent == null ? null : new OrgId(parent), ZoneId.of(rs.getString("timezone")),
-                Language.parse("language", rs.getString("language")), Sql.instant(rs, "created_at"),
-                rs.getLong("version"));
+                Language.parse("language", rs.getString("language")), new Requisites(rs.getString("inn"),
+                        rs.getString("address"), rs.getString("director"), rs.getString("phone")),
+                Sql.instant(rs, "created_at"), rs.getLong("version"));
     }
 }

@@ -112,7 +112,8 @@ class TwoNodesIT {
                 "UTC"), "bootstrap runs once");
         Actor operatorAdmin = actorOf(first, "admin@operator.test");
         Organization partner = first.party().createOrganization(operatorAdmin,
-                new OrganizationDraft(OrgKind.PARTNER, "Partner", null, "Europe/Moscow", "ru"));
+                new OrganizationDraft(OrgKind.PARTNER, "Partner", null, "Europe/Moscow", "ru",
+                        new io.latchkey.party.Requisites("7707083893", null, null, null)));
         first.party().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.MANAGER)));
         first.outbox().dispatchAllDue();

@@ -12,6 +12,8 @@ public enum Permission {
     VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
     /** Create an organization below one's own (the operator creates partners). */
     ORGANIZATION_CREATE(Scope.CHANNEL, Role.ADMIN),
+    /** Edit an organization's requisites, firms and sites (its own ADMIN, or an upstream one). */
+    REQUISITES_EDIT(Scope.CHANNEL, Role.ADMIN),
     /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
     MEMBER_MANAGE(Scope.CHANNEL, Role.ADMIN),
     /** Order pool capacity for one's own pool. */

@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param parentId  the organization above it; null only for the operator
  * @param timezone  where its dates are cut (month ends, order days); IANA
  * @param language  the language of its screens and e-mails
+ * @param requisites its INN, address, director and phone; {@link Requisites#NONE} if none were given
  * @param createdAt when it was created
  * @param version   optimistic version, bumped by the store on every update
  */
 public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
-                           Language language, Instant createdAt, long version) {
+                           Language language, Requisites requisites, Instant createdAt, long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -28,10 +29,17 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(language, "language");
+        requisites = requisites == null ? Requisites.NONE : requisites;
         Objects.requireNonNull(createdAt, "createdAt");
         if ((kind == OrgKind.OPERATOR) != (parentId == null)) {
             throw new IllegalArgumentException("the operator, and only the operator, has no parent");
         }
+    }
+
+    /** An organization without requisites. */
+    public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
+                        Instant createdAt, long version) {
+        this(id, kind, name, parentId, timezone, language, Requisites.NONE, createdAt, version);
     }
 
     public Optional<OrgId> parent() {
@@ -40,10 +48,14 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
 
     /** The same organization with another version; for stores. */
     public Organization withVersion(long version) {
-        return new Organization(id, kind, name, parentId, timezone, language, createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, createdAt, version);
     }
 
     Organization withParent(OrgId newParent) {
-        return new Organization(id, kind, name, newParent, timezone, language, createdAt, version);
+        return new Organization(id, kind, name, newParent, timezone, language, requisites, createdAt, version);
+    }
+
+    Organization withRequisites(Requisites newRequisites) {
+        return new Organization(id, kind, name, parentId, timezone, language, newRequisites, createdAt, version);
     }
 }

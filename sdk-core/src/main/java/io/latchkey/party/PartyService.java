@@ -68,8 +68,15 @@ public final class PartyService {
      * @param parentId where it hangs in the channel; null: under the actor's own organization
      * @param timezone IANA id; null: the parent's
      * @param language ru, en or pl; null: the parent's
+     * @param requisites INN (required for a partner), address, director, phone, as typed; null: none
      */
-    public record OrganizationDraft(OrgKind kind, String name, OrgId parentId, String timezone, String language) {
+    public record OrganizationDraft(OrgKind kind, String name, OrgId parentId, String timezone, String language,
+                                    Requisites requisites) {
+
+        /** A draft without requisites (a company, say). */
+        public OrganizationDraft(OrgKind kind, String name, OrgId parentId, String timezone, String language) {
+            this(kind, name, parentId, timezone, language, null);
+        }
     }
 
     /**
@@ -131,11 +138,128 @@ public final class PartyService {
             Language language = draft.language() == null ? parent.language()
                     : Language.parse("language", draft.language());
             Organization organization = new Organization(new OrgId(kernel.ids().next()), kind, name(draft.name()),
-                    parent.id(), zone, language, kernel.clock().instant(), 0);
+                    parent.id(), zone, language, requisites(kind, draft.requisites()), kernel.clock().instant(), 0);
             store.organizations().insert(organization);
             kernel.journal().created(actor, ORGANIZATION_AGGREGATE, organization.id(), kind, parent.id().toString());
             return organization;
         });
+    }
+
+    /** Replaces an organization's requisites: its own ADMIN, or an upstream one. */
+    public Organization updateRequisites(Actor actor, OrgId id, Requisites typed) {
+        return store.inTransaction(() -> {
+            Organization organization = kernel.access().visibleOrganization(actor, id);
+            kernel.access().require(actor, Permission.REQUISITES_EDIT, id, ErrorCode.ORGANIZATION_NOT_FOUND, id);
+            return store.organizations().update(organization.withRequisites(requisites(organization.kind(), typed)));
+        });
+    }
+
+    /** Adds a legal entity to a company. */
+    public Firm addFirm(Actor actor, OrgId companyId, String name, String inn) {
+        String firmName = name(name);
+        String digits = Inn.parse("inn", inn).digits();
+        return store.inTransaction(() -> {
+            Organization company = editable(actor, companyId);
+            if (company.kind() != OrgKind.COMPANY) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "companyId", "FIRM", company.kind());
+            }
+            Firm firm = new Firm(new FirmId(kernel.ids().next()), company.id(), firmName, digits,
+                    kernel.clock().instant(), 0);
+            store.firms().insert(firm);
+            return firm;
+        });
+    }
+
+    /** Adds a site (a trade object, premises) to an organization. */
+    public Site addSite(Actor actor, OrgId organizationId, String name, String address) {
+        String siteName = name(name);
+        String siteAddress = Checks.optional("address", address, 500);
+        return store.inTransaction(() -> {
+            Organization organization = editable(actor, organizationId);
+            Site site = new Site(new SiteId(kernel.ids().next()), organization.id(), siteName, siteAddress,
+                    kernel.clock().instant(), 0);
+            store.sites().insert(site);
+            return site;
+        });
+    }
+
+    /** A company's firms. */
+    public List<Firm> firms(Actor actor, OrgId companyId) {
+        return store.inTransaction(() -> {
+            kernel.access().require(actor, Permission.VIEW, companyId, ErrorCode.ORGANIZATION_NOT_FOUND, companyId);
+            return store.firms().byCompany(companyId);
+        });
+    }
+
+    /** An organization's sites. */
+    public List<Site> sites(Actor actor, OrgId organizationId) {
+        return store.inTransaction(() -> {
+            kernel.access().require(actor, Permission.VIEW, organizationId, ErrorCode.ORGANIZATION_NOT_FOUND,
+                    organizationId);
+            return store.sites().byOrganization(organizationId);
+        });
+    }
+
+    /**
+     * A company registers itself: it hangs under the licensor (the default partner) until it connects to a
+     * partner, with its firm and first site; the person registering it is invited as its OWNER and ADMIN.
+     */
+    public Organization registerCompany(CompanyRegistration registration) {
+        return store.inTransaction(() -> company(Actor.system("self-registration"),
+                store.organizations().findOperator().orElseThrow(), registration));
+    }
+
+    /** A partner registers a company for a customer: the company is its own, the owner is invited. */
+    public Organization createCompany(Actor actor, CompanyRegistration registration) {
+        return store.inTransaction(() -> {
+            Organization partner = kernel.access().visibleOrganization(actor,
+                    Checks.required("organization", actor.organization()));
+            kernel.access().require(actor, Permission.ORGANIZATION_CREATE, partner.id(),
+                    ErrorCode.ORGANIZATION_NOT_FOUND, partner.id());
+            if (partner.kind() != OrgKind.PARTNER) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", OrgKind.COMPANY,
+                        partner.kind());
+            }
+            return company(actor, partner, registration);
+        });
+    }
+
+    private Organization company(Actor actor, Organization parent, CompanyRegistration r) {
+        String firmName = name(r.firmName());
+        String inn = Inn.parse("firmInn", r.firmInn()).digits();
+        String siteName = Checks.maxLength("siteName", Checks.required("siteName", r.siteName()), 200);
+        String siteAddress = Checks.optional("siteAddress", r.siteAddress(), 500);
+        ZoneId zone = r.timezone() == null ? parent.timezone() : Checks.timezone("timezone", r.timezone());
+        Language language = r.language() == null ? parent.language() : Language.parse("language", r.language());
+        Instant now = kernel.clock().instant();
+        Organization company = new Organization(new OrgId(kernel.ids().next()), OrgKind.COMPANY,
+                name(r.companyName()), parent.id(), zone, language, new Requisites(inn, null, null, null), now, 0);
+        store.organizations().insert(company);
+        kernel.journal().created(actor, ORGANIZATION_AGGREGATE, company.id(), company.kind(), parent.id().toString());
+        store.firms().insert(new Firm(new FirmId(kernel.ids().next()), company.id(), firmName, inn, now, 0));
+        store.sites().insert(new Site(new SiteId(kernel.ids().next()), company.id(), siteName, siteAddress, now, 0));
+        Member owner = insertMember(company, new MemberDraft(r.ownerEmail(), r.ownerFullName(), r.language(),
+                Set.of(Role.OWNER, Role.ADMIN)));
+        invite(owner, company);
+        return company;
+    }
+
+    private Organization editable(Actor actor, OrgId id) {
+        Organization organization = kernel.access().visibleOrganization(actor, Checks.required("organizationId", id));
+        kernel.access().require(actor, Permission.REQUISITES_EDIT, id, ErrorCode.ORGANIZATION_NOT_FOUND, id);
+        return organization;
+    }
+
+    /** Checked requisites: a partner needs a valid INN; everything else is optional. */
+    private static Requisites requisites(OrgKind kind, Requisites typed) {
+        Requisites raw = typed == null ? Requisites.NONE : typed;
+        String inn = raw.inn() == null || raw.inn().isBlank()
+                ? (kind == OrgKind.PARTNER ? Checks.required("inn", (String) null) : null)
+                : Inn.parse("inn", raw.inn()).digits();
+        String phone = raw.phone() == null || raw.phone().isBlank() ? null
+                : PhoneNumber.parse("phone", raw.phone()).e164();
+        return new Requisites(inn, Checks.optional("address", raw.address(), 500),
+                Checks.optional("director", raw.director(), 200), phone);
     }
 
     /**

@@ -42,6 +42,12 @@ import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.ConnectionState;
 import io.latchkey.party.Customer;
+import io.latchkey.party.Firm;
+import io.latchkey.party.FirmId;
+import io.latchkey.party.FirmRepository;
+import io.latchkey.party.Site;
+import io.latchkey.party.SiteId;
+import io.latchkey.party.SiteRepository;
 import io.latchkey.party.CustomerId;
 import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.Member;
@@ -97,6 +103,9 @@ public final class InMemoryStore implements Store {
     private final Table<String, IdempotencyRecord> idempotency = new Table<>();
     private final Table<CustomerId, Customer> customers = new Table<>(Customer::version);
     private final Table<ConnectionId, Connection> connections = new Table<>(Connection::version);
+    private final Table<FirmId, Firm> firms = new Table<>(Firm::version);
+    private final Table<String, FirmId> firmInns = new Table<>();
+    private final Table<SiteId, Site> sites = new Table<>(Site::version);
     private final Table<LicenseId, License> licenses = new Table<>(License::version);
     private final Table<String, LicenseId> codeHashes = new Table<>();
     private final Table<DocumentId, Document> documents = new Table<>();
@@ -356,6 +365,49 @@ public final class InMemoryStore implements Store {
                     .filter(c -> kind == null || c.kind() == kind)
                     .filter(c -> state == null || c.state() == state)
                     .sorted(Comparator.comparing((Connection c) -> c.id().value()).reversed()).toList();
+        }
+    };
+
+    private final FirmRepository firmRepository = new FirmRepository() {
+        @Override
+        public void insert(Firm f) {
+            insertNew(firms.contains(f.id()), "firm " + f.id());
+            String key = f.company() + "/" + f.inn();
+            if (firmInns.contains(key)) {
+                throw LatchkeyException.of(ErrorCode.DUPLICATE, "firm with INN " + f.inn());
+            }
+            firms.put(f.id(), f);
+            firmInns.put(key, f.id());
+        }
+
+        @Override
+        public Optional<Firm> find(FirmId id) {
+            return firms.get(id);
+        }
+
+        @Override
+        public List<Firm> byCompany(OrgId company) {
+            return firms.values().filter(f -> f.company().equals(company))
+                    .sorted(Comparator.comparing(Firm::name).thenComparing(f -> f.id().value())).toList();
+        }
+    };
+
+    private final SiteRepository siteRepository = new SiteRepository() {
+        @Override
+        public void insert(Site s) {
+            insertNew(sites.contains(s.id()), "site " + s.id());
+            sites.put(s.id(), s);
+        }
+
+        @Override
+        public Optional<Site> find(SiteId id) {
+            return sites.get(id);
+        }
+
+        @Override
+        public List<Site> byOrganization(OrgId organization) {
+            return sites.values().filter(s -> s.organization().equals(organization))
+                    .sorted(Comparator.comparing(Site::name).thenComparing(s -> s.id().value())).toList();
         }
     };
 
@@ -766,6 +818,16 @@ public final class InMemoryStore implements Store {
     @Override
     public ConnectionRepository connections() {
         return connectionRepository;
+    }
+
+    @Override
+    public FirmRepository firms() {
+        return firmRepository;
+    }
+
+    @Override
+    public SiteRepository sites() {
+        return siteRepository;
     }
 
     @Override

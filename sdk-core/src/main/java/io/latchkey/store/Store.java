@@ -12,6 +12,8 @@ import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.CustomerRepository;
+import io.latchkey.party.FirmRepository;
+import io.latchkey.party.SiteRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 
@@ -32,6 +34,10 @@ public interface Store extends Transactions {
     CustomerRepository customers();
 
     ConnectionRepository connections();
+
+    FirmRepository firms();
+
+    SiteRepository sites();
 
     PoolOrderRepository poolOrders();
 

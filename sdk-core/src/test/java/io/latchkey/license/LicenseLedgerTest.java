@@ -46,7 +46,8 @@ class LicenseLedgerTest {
         final LicenseService licenses = fx.latchkey.licenses();
         final Partner partner = fx.partner();
         final Organization subPartner = fx.latchkey.party().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", null, null, null));
+                new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", null, null, null,
+                        new io.latchkey.party.Requisites("7728168971", null, null, null)));
         final Actor subAdmin = fx.confirmed(fx.latchkey.party().addMember(partner.admin(), subPartner.id(),
                 new MemberDraft("sub@partner.test", "Sub", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
         final Organization company = fx.latchkey.party().createOrganization(partner.admin(),

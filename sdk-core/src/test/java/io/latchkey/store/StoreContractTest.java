@@ -48,6 +48,11 @@ import io.latchkey.party.ConnectionId;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.ConnectionState;
 import io.latchkey.party.Customer;
+import io.latchkey.party.Firm;
+import io.latchkey.party.FirmId;
+import io.latchkey.party.Requisites;
+import io.latchkey.party.Site;
+import io.latchkey.party.SiteId;
 import io.latchkey.party.CustomerId;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberId;
@@ -487,6 +492,34 @@ public abstract class StoreContractTest {
     private License license(String hash, Organization holder, LicenseState state) {
         return new License(new LicenseId(ids.next()), CodeFormat.BASE32_12, hash, new byte[] {1, 2, 3}, holder.id(),
                 state, false, false, T0, 0);
+    }
+
+    @Test
+    public void requisitesFirmsAndSitesAreKept() {
+        Organization withRequisites = new Organization(partnerA.id(), partnerA.kind(), partnerA.name(),
+                partnerA.parentId(), partnerA.timezone(), partnerA.language(),
+                new Requisites("7707083893", "Москва", "Иванов", "+74951234567"), partnerA.createdAt(),
+                partnerA.version());
+        store.inTransaction(() -> store.organizations().update(withRequisites));
+        assertEquals(withRequisites.requisites(),
+                tx(() -> store.organizations().find(partnerA.id()).orElseThrow().requisites()));
+
+        Firm firm = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm B", "7728168971", T0, 0);
+        Firm other = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm A", "7707083893", T0, 0);
+        Site site = new Site(new SiteId(ids.next()), partnerA.id(), "Shop", "Main st. 1", T0, 0);
+        store.inTransaction(() -> {
+            store.firms().insert(firm);
+            store.firms().insert(other);
+            store.sites().insert(site);
+            store.firms().insert(new Firm(new FirmId(ids.next()), partnerB.id(), "Same INN elsewhere", "7728168971",
+                    T0, 0));
+        });
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.firms().insert(
+                new Firm(new FirmId(ids.next()), partnerA.id(), "Copy", "7728168971", T0, 0))));
+        assertEquals(List.of(other, firm), tx(() -> store.firms().byCompany(partnerA.id())));
+        assertEquals(firm, tx(() -> store.firms().find(firm.id()).orElseThrow()));
+        assertEquals(List.of(site), tx(() -> store.sites().byOrganization(partnerA.id())));
+        assertEquals(site, tx(() -> store.sites().find(site.id()).orElseThrow()));
     }
 
     @Test

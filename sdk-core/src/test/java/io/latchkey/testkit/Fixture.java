@@ -15,6 +15,7 @@ import io.latchkey.party.Member;
 import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.Requisites;
 import io.latchkey.party.PartyService.MemberDraft;
 import io.latchkey.party.PartyService.OrganizationDraft;
 import io.latchkey.store.Store;
@@ -101,7 +102,8 @@ public final class Fixture {
     public Partner partner() {
         int n = names.incrementAndGet();
         Organization partner = latchkey.party().createOrganization(operatorAdmin,
-                new OrganizationDraft(OrgKind.PARTNER, "Partner " + n, null, "Europe/Moscow", "ru"));
+                new OrganizationDraft(OrgKind.PARTNER, "Partner " + n, null, "Europe/Moscow", "ru",
+                        new Requisites("7707083893", "Москва, ул. Примерная, 1", "Иванов И. И.", "+7 495 123-45-67")));
         Member admin = latchkey.party().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("admin" + n + "@partner.test", "Admin " + n, null, Set.of(Role.ADMIN)));
         Member manager = latchkey.party().addMember(operatorAdmin, partner.id(),

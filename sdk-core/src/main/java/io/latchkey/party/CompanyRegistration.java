@@ -1,0 +1,19 @@
+package io.latchkey.party;
+
+/**
+ * What is typed to register a company, as received; checked by the service.
+ *
+ * @param companyName   required, up to 200 characters
+ * @param firmName      required: the legal entity it trades through
+ * @param firmInn       required: that entity's INN
+ * @param siteName      required: its first trade object
+ * @param siteAddress   optional
+ * @param ownerEmail    required: the person who registers it becomes its OWNER and first ADMIN
+ * @param ownerFullName required
+ * @param language      ru, en or pl; null: the parent's
+ * @param timezone      IANA id; null: the parent's
+ */
+public record CompanyRegistration(String companyName, String firmName, String firmInn, String siteName,
+                                  String siteAddress, String ownerEmail, String ownerFullName, String language,
+                                  String timezone) {
+}

@@ -1,0 +1,15 @@
+package io.latchkey.party;
+
+/**
+ * An organization's requisites, as shown on its documents. Every part may be null.
+ *
+ * @param inn      taxpayer number (digits of a valid {@link Inn})
+ * @param address  legal address
+ * @param director the director's name
+ * @param phone    E.164 phone number
+ */
+public record Requisites(String inn, String address, String director, String phone) {
+
+    /** No requisites given. */
+    public static final Requisites NONE = new Requisites(null, null, null, null);
+}

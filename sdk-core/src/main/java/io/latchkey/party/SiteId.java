@@ -1,0 +1,21 @@
+package io.latchkey.party;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The id of a site (a trade object, premises). */
+public record SiteId(UUID value) {
+    public SiteId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Parses the string form of {@link #toString()}; {@link IllegalArgumentException} if malformed. */
+    public static SiteId parse(String value) {
+        return new SiteId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package io.latchkey.party;
+
+import static io.latchkey.testkit.Refusals.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Role;
+import io.latchkey.notify.Templates;
+import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The channel of seed 002: partners with requisites, companies with firms and sites, who sees whom. */
+class ChannelTest {
+
+    private final Fixture fx = new Fixture(InMemoryStore.create());
+    private final PartyService party = fx.latchkey.party();
+    private final Partner partner = fx.partner();
+
+    private CompanyRegistration registration(String email) {
+        return new CompanyRegistration("ООО Ромашка", "ООО «Ромашка»", "7736207543", "Магазин на Ленина",
+                "Екатеринбург, ул. Ленина, 1", email, "Пётр Петров", null, "Asia/Yekaterinburg");
+    }
+
+    @Test
+    void aPartnerHasCheckedRequisitesThatOnlyAdminsEdit() {
+        Requisites requisites = partner.organization().requisites();
+        assertEquals("7707083893", requisites.inn());
+        assertEquals("+74951234567", requisites.phone(), "normalized");
+        refused(ErrorCode.FIELD_REQUIRED, "inn", () -> party.createOrganization(fx.operatorAdmin,
+                new OrganizationDraft(OrgKind.PARTNER, "No INN", null, null, null)));
+        refused(ErrorCode.INN_INVALID, "inn", () -> party.createOrganization(fx.operatorAdmin,
+                new OrganizationDraft(OrgKind.PARTNER, "Bad INN", null, null, null,
+                        new Requisites("7707083894", null, null, null))));
+
+        Requisites changed = new Requisites("7728168971", "Москва, Тверская, 7", "Сидоров С. С.", null);
+        refused(ErrorCode.PERMISSION_DENIED, () -> party.updateRequisites(partner.manager(), partner.id(), changed));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.updateRequisites(fx.partner().admin(), partner.id(),
+                changed));
+        assertEquals(changed, party.updateRequisites(partner.admin(), partner.id(), changed).requisites());
+        assertEquals("7707083893", party.updateRequisites(fx.operatorAdmin, partner.id(),
+                new Requisites("7707083893", null, null, null)).requisites().inn(), "the licensor may too");
+    }
+
+    @Test
+    void aSelfRegisteredCompanyHangsUnderTheLicensorUntilAPartnerTakesIt() {
+        Organization company = party.registerCompany(registration("owner@romashka.test"));
+        assertEquals(fx.operator.id(), company.parentId());
+        assertEquals("7736207543", company.requisites().inn());
+        assertEquals(List.of("ООО «Ромашка»"), party.firms(fx.operatorAdmin, company.id()).stream().map(Firm::name)
+                .toList());
+        assertEquals(List.of("Магазин на Ленина"), party.sites(fx.operatorAdmin, company.id()).stream().map(Site::name)
+                .toList());
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(partner.admin(), company.id()));
+        // The licensor lists the companies no partner serves, apart from the partners' ones.
+        assertTrue(party.children(fx.operatorAdmin, fx.operator.id()).stream()
+                .anyMatch(o -> o.kind() == OrgKind.COMPANY && o.id().equals(company.id())));
+
+        fx.runDueWork();
+        assertTrue(fx.mail.last(Templates.MEMBER_INVITED, "owner@romashka.test").parameter("link").contains("token="));
+        Member invited = fx.latchkey.store().inTransaction(
+                () -> fx.latchkey.store().members().findByEmail("owner@romashka.test").orElseThrow());
+        Actor owner = fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
+        assertEquals(Set.of(Role.OWNER, Role.ADMIN), owner.roles());
+
+        Connection request = party.requestConnection(owner, company.id(), partner.id(),
+                ConnectionKind.COMPANY_TO_PARTNER);
+        party.approveConnection(partner.admin(), request.id());
+        assertEquals(partner.id(), party.organization(partner.admin(), company.id()).parentId());
+    }
+
+    @Test
+    void aPartnerRegistersCompaniesOfItsOwnWithFirmsAndSites() {
+        Organization company = party.createCompany(partner.admin(), registration("boss@client.test"));
+        assertEquals(partner.id(), company.parentId());
+        assertEquals(company, party.organization(fx.operatorAdmin, company.id()), "the licensor sees every company");
+        Partner other = fx.partner();
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(other.admin(), company.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.addFirm(other.admin(), company.id(), "X", "7728168971"));
+
+        Firm second = party.addFirm(partner.admin(), company.id(), "ИП Петров", "500100732259");
+        assertEquals("500100732259", second.inn());
+        refused(ErrorCode.DUPLICATE, () -> party.addFirm(partner.admin(), company.id(), "Again", "500100732259"));
+        refused(ErrorCode.INN_INVALID, "inn", () -> party.addFirm(partner.admin(), company.id(), "Bad", "500100732258"));
+        refused(ErrorCode.PERMISSION_DENIED, () -> party.addSite(partner.manager(), company.id(), "Склад", null));
+        party.addSite(partner.admin(), company.id(), "Склад", null);
+        assertEquals(2, party.sites(partner.manager(), company.id()).size());
+        refused(ErrorCode.ORGANIZATION_KIND_INVALID, () -> party.createCompany(
+                fx.confirmed(party.addMember(partner.admin(), company.id(), new PartyService.MemberDraft(
+                        "admin2@client.test", "Admin 2", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD),
+                registration("nested@client.test")));
+        refused(ErrorCode.INN_INVALID, "firmInn", () -> party.registerCompany(new CompanyRegistration("X", "X", "1",
+                "S", null, "x@x.test", "X", null, null)));
+    }
+}
