@@ -205,11 +205,17 @@ public final class PartyService {
      * partner, with its firm and first site; the person registering it is invited as its OWNER and ADMIN.
      */
     public Organization registerCompany(CompanyRegistration registration) {
-        return store.inTransaction(() -> company(Actor.system("self-registration"),
-                store.organizations().findOperator().orElseThrow(), registration));
+        return store.inTransaction(() -> {
+            Organization licensor = store.organizations().findOperator().orElseThrow();
+            return company(Actor.system("self-registration"), licensor, licensor, registration);
+        });
     }
 
-    /** A partner registers a company for a customer: the company is its own, the owner is invited. */
+    /**
+     * A partner registers a company for a customer. The company is linked to the partner once its owner
+     * confirms the invitation (until then it waits under the licensor, with a pending connection to the
+     * partner).
+     */
     public Organization createCompany(Actor actor, CompanyRegistration registration) {
         return store.inTransaction(() -> {
             Organization partner = kernel.access().visibleOrganization(actor,
@@ -220,17 +226,26 @@ public final class PartyService {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", OrgKind.COMPANY,
                         partner.kind());
             }
-            return company(actor, partner, registration);
+            Organization company = company(actor, store.organizations().findOperator().orElseThrow(), partner,
+                    registration);
+            Connection offered = new Connection(new ConnectionId(kernel.ids().next()),
+                    ConnectionKind.COMPANY_TO_PARTNER, company.id(), partner.id(), ConnectionState.PENDING,
+                    kernel.clock().instant(), null, null, 0);
+            store.connections().insert(offered);
+            kernel.journal().created(actor, ConnectionLifecycle.AGGREGATE, offered.id(), offered.state(),
+                    "registered by the partner");
+            return company;
         });
     }
 
-    private Organization company(Actor actor, Organization parent, CompanyRegistration r) {
+    /** A company under {@code parent}, taking its time zone and language from {@code defaults} unless given. */
+    private Organization company(Actor actor, Organization parent, Organization defaults, CompanyRegistration r) {
         String firmName = name(r.firmName());
         String inn = Inn.parse("firmInn", r.firmInn()).digits();
         String siteName = Checks.maxLength("siteName", Checks.required("siteName", r.siteName()), 200);
         String siteAddress = Checks.optional("siteAddress", r.siteAddress(), 500);
-        ZoneId zone = r.timezone() == null ? parent.timezone() : Checks.timezone("timezone", r.timezone());
-        Language language = r.language() == null ? parent.language() : Language.parse("language", r.language());
+        ZoneId zone = r.timezone() == null ? defaults.timezone() : Checks.timezone("timezone", r.timezone());
+        Language language = r.language() == null ? defaults.language() : Language.parse("language", r.language());
         Instant now = kernel.clock().instant();
         Organization company = new Organization(new OrgId(kernel.ids().next()), OrgKind.COMPANY,
                 name(r.companyName()), parent.id(), zone, language, new Requisites(inn, null, null, null), now, 0);
@@ -338,8 +353,17 @@ public final class PartyService {
             var step = MemberLifecycle.TABLE.find(member.status(), MemberEvent.CONFIRM)
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token"));
             Member active = store.members().update(member.withStatus(step.to()).withPassword(hash));
-            kernel.journal().record(Actor.member(member.id(), member.organization(), member.roles()),
-                    MemberLifecycle.AGGREGATE, member.id(), step, null);
+            Actor confirming = Actor.member(member.id(), member.organization(), member.roles());
+            kernel.journal().record(confirming, MemberLifecycle.AGGREGATE, member.id(), step, null);
+            if (member.roles().contains(Role.OWNER)) {
+                // The owner's confirmation is the company's consent to the partner that registered it.
+                for (Connection offered : store.connections().involving(member.organization(),
+                        ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING)) {
+                    if (offered.from().equals(member.organization())) {
+                        approve(Actor.system("owner-confirmation"), offered);
+                    }
+                }
+            }
             return active;
         });
     }
@@ -493,24 +517,38 @@ public final class PartyService {
     public Connection approveConnection(Actor actor, ConnectionId id) {
         return store.inTransaction(() -> {
             Connection connection = decide(actor, id, ConnectionEvent.APPROVE);
-            if (connection.kind() == ConnectionKind.COMPANY_TO_PARTNER) {
-                for (Connection previous : store.connections().involving(connection.from(),
-                        ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.APPROVED)) {
-                    if (previous.from().equals(connection.from()) && !previous.id().equals(id)) {
-                        var end = ConnectionLifecycle.TABLE.require(previous.state(), ConnectionEvent.END);
-                        store.connections().update(previous.decided(end.to(), kernel.clock().instant(),
-                                actor.describe()));
-                        kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, previous.id(), end,
-                                "superseded by " + id);
-                    }
-                }
-                Organization company = store.organizations().find(connection.from()).orElseThrow();
-                store.organizations().update(company.withParent(connection.to()));
-                kernel.journal().recordEvent(actor, ORGANIZATION_AGGREGATE, company.id(), "MOVE", company.kind(),
-                        company.kind(), company.parentId() + " -> " + connection.to());
-            }
+            moveIfExclusive(actor, connection);
             return connection;
         });
+    }
+
+    /** Approves on the receiver's behalf (an owner's confirmation, say), with the same consequences. */
+    private void approve(Actor actor, Connection connection) {
+        var step = ConnectionLifecycle.TABLE.require(connection.state(), ConnectionEvent.APPROVE);
+        Connection approved = store.connections().update(connection.decided(step.to(), kernel.clock().instant(),
+                actor.describe()));
+        kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, connection.id(), step, null);
+        moveIfExclusive(actor, approved);
+    }
+
+    /** A company's partner connection is exclusive: it moves under the new partner and the old one ends. */
+    private void moveIfExclusive(Actor actor, Connection connection) {
+        if (connection.kind() != ConnectionKind.COMPANY_TO_PARTNER) {
+            return;
+        }
+        for (Connection previous : store.connections().involving(connection.from(),
+                ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.APPROVED)) {
+            if (previous.from().equals(connection.from()) && !previous.id().equals(connection.id())) {
+                var end = ConnectionLifecycle.TABLE.require(previous.state(), ConnectionEvent.END);
+                store.connections().update(previous.decided(end.to(), kernel.clock().instant(), actor.describe()));
+                kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, previous.id(), end,
+                        "superseded by " + connection.id());
+            }
+        }
+        Organization company = store.organizations().find(connection.from()).orElseThrow();
+        store.organizations().update(company.withParent(connection.to()));
+        kernel.journal().recordEvent(actor, ORGANIZATION_AGGREGATE, company.id(), "MOVE", company.kind(),
+                company.kind(), company.parentId() + " -> " + connection.to());
     }
 
     /** The receiving organization declines. */

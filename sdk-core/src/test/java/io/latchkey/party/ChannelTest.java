@@ -76,10 +76,19 @@ class ChannelTest {
     }
 
     @Test
-    void aPartnerRegistersCompaniesOfItsOwnWithFirmsAndSites() {
+    void aPartnerRegistersCompaniesLinkedOnceTheirOwnerConfirms() {
         Organization company = party.createCompany(partner.admin(), registration("boss@client.test"));
-        assertEquals(partner.id(), company.parentId());
-        assertEquals(company, party.organization(fx.operatorAdmin, company.id()), "the licensor sees every company");
+        assertEquals(fx.operator.id(), company.parentId(), "waiting under the licensor");
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(partner.admin(), company.id()));
+        Member invited = fx.latchkey.store().inTransaction(
+                () -> fx.latchkey.store().members().findByEmail("boss@client.test").orElseThrow());
+        fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
+        assertEquals(partner.id(), party.organization(partner.admin(), company.id()).parentId(), "linked now");
+        assertEquals(ConnectionState.APPROVED, party.connections(partner.admin(), partner.id(),
+                ConnectionKind.COMPANY_TO_PARTNER, null).get(0).state());
+        assertEquals(company.id(), party.organization(fx.operatorAdmin, company.id()).id(),
+                "the licensor sees every company");
+        assertEquals(partner.organization().language(), company.language(), "the partner's language by default");
         Partner other = fx.partner();
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(other.admin(), company.id()));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.addFirm(other.admin(), company.id(), "X", "7728168971"));
