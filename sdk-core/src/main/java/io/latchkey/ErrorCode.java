@@ -77,6 +77,12 @@ public enum ErrorCode {
     CONNECTION_EXISTS(2021, CONFLICT, "a connection to this organization is pending or approved already"),
     /** The organizations' kinds do not fit the kind of connection. */
     CONNECTION_KIND_INVALID(2022, INVALID, "a %s connection goes from a %s to a %s"),
+    /** The owner of a company never changes, and no one else becomes one. */
+    OWNER_FIXED(2023, CONFLICT, "a company's owner is fixed at its creation"),
+    /** The organization is not a registered seller. */
+    NOT_A_SELLER(2024, INVALID, "organization %s is not a registered seller"),
+    /** The organization still has organizations below it. */
+    ORGANIZATION_HAS_CHILDREN(2025, CONFLICT, "organization %s still has organizations below it"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),
@@ -135,7 +141,24 @@ public enum ErrorCode {
     /** The target status needs data the device does not have yet. */
     DEVICE_DETAILS_MISSING(5006, INVALID, "%s is needed before the device can become %s"),
     /** The named organization is not a partner. */
-    NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner");
+    NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner"),
+
+    /** No service package with that id or code. */
+    PACKAGE_NOT_FOUND(6001, NOT_FOUND, "service package %s not found"),
+    /** No hub with that id is visible to the actor. */
+    HUB_NOT_FOUND(6002, NOT_FOUND, "hub %s not found"),
+    /** No subscription with that id is visible to the actor. */
+    SUBSCRIPTION_NOT_FOUND(6003, NOT_FOUND, "subscription %s not found"),
+    /** The package needs the operator's SIM in the hub, and it has none. */
+    SIM_REQUIRED(6004, INVALID, "the package needs the operator's SIM card installed in the hub"),
+    /** Several resellers are approved: one must be chosen. */
+    RESELLER_REQUIRED(6005, INVALID, "choose the reseller to invoice"),
+    /** The hub has a live subscription already. */
+    SUBSCRIPTION_EXISTS(6006, CONFLICT, "the hub has an active subscription already"),
+    /** Live subscriptions prevent this. */
+    ACTIVE_SUBSCRIPTIONS(6007, CONFLICT, "stop the active subscriptions first"),
+    /** The reseller is not an approved reseller of the seller. */
+    RESELLER_NOT_APPROVED(6008, INVALID, "organization %s is not an approved reseller of this seller");
 
     private final int number;
     private final ErrorCategory category;

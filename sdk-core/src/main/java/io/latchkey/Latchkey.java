@@ -27,6 +27,7 @@ import io.latchkey.party.PartyService;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
+import io.latchkey.subscription.SubscriptionService;
 import io.latchkey.time.Clocks;
 import io.latchkey.time.Scheduler;
 import java.net.URI;
@@ -58,6 +59,7 @@ public final class Latchkey implements AutoCloseable {
     private final CredentialService credentials;
     private final DeviceService devices;
     private final LicenseService licenses;
+    private final SubscriptionService subscriptions;
     private final Scheduler scheduler;
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -81,7 +83,10 @@ public final class Latchkey implements AutoCloseable {
                         .filter(m -> m.status() == MemberStatus.ACTIVE).map(Member::passwordHash)), hasher);
         this.devices = new DeviceService(kernel, b.deviceCatalog, hasher, verifier);
         this.licenses = new LicenseService(kernel, sealer, b.licenseFormat);
-        this.scheduler = new Scheduler(clock, List.of(credentials.dueWork()), b.schedulerBatch);
+        this.subscriptions = new SubscriptionService(kernel);
+        this.party.guardClosing(subscriptions.closingGuard());
+        this.scheduler = new Scheduler(clock, List.of(credentials.dueWork(), subscriptions.dueWork()),
+                b.schedulerBatch);
     }
 
     public static Builder builder() {
@@ -106,6 +111,11 @@ public final class Latchkey implements AutoCloseable {
     /** Licenses: minting, documents, activations. */
     public LicenseService licenses() {
         return licenses;
+    }
+
+    /** Service packages: catalog, hubs, subscriptions, statements. */
+    public SubscriptionService subscriptions() {
+        return subscriptions;
     }
 
     /** The scheduler of timed transitions. */

@@ -19,6 +19,9 @@ import io.latchkey.party.SiteRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.store.IdempotencyRepository;
+import io.latchkey.subscription.HubRepository;
+import io.latchkey.subscription.PackageRepository;
+import io.latchkey.subscription.SubscriptionRepository;
 import io.latchkey.store.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,6 +64,9 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final LicenseRepository licenses;
     private final DocumentRepository documents;
     private final ActivationRepository activations;
+    private final PackageRepository packages;
+    private final HubRepository hubs;
+    private final SubscriptionRepository subscriptions;
     private final DeviceRepository devices;
     private final PoolOrderRepository poolOrders;
     private final ClientRepository clients;
@@ -85,6 +91,9 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.licenses = new JdbiLicenseRepository(handle);
         this.documents = new JdbiDocumentRepository(handle, dialect);
         this.activations = new JdbiActivationRepository(handle);
+        this.packages = new JdbiPackageRepository(handle);
+        this.hubs = new JdbiHubRepository(handle);
+        this.subscriptions = new JdbiSubscriptionRepository(handle, dialect);
         this.devices = new JdbiDeviceRepository(handle);
         this.poolOrders = new JdbiPoolOrderRepository(handle, dialect);
         this.clients = new JdbiClientRepository(handle);
@@ -209,6 +218,21 @@ public final class JdbcStore implements Store, AutoCloseable {
     @Override
     public ActivationRepository activations() {
         return activations;
+    }
+
+    @Override
+    public PackageRepository packages() {
+        return packages;
+    }
+
+    @Override
+    public HubRepository hubs() {
+        return hubs;
+    }
+
+    @Override
+    public SubscriptionRepository subscriptions() {
+        return subscriptions;
     }
 
     @Override

@@ -66,9 +66,9 @@ public final class Access {
         return false;
     }
 
-    /** The organization if the actor sees it; NOT_FOUND otherwise. */
+    /** The organization if it is open and the actor sees it; NOT_FOUND otherwise. */
     public Organization visibleOrganization(Actor actor, OrgId id) {
-        Optional<Organization> found = organizations.find(id);
+        Optional<Organization> found = organizations.find(id).filter(o -> o.closedAt() == null);
         if (found.isEmpty() || !sees(actor, id)) {
             throw LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, id);
         }

@@ -36,6 +36,14 @@ public enum Permission {
     LICENSE_TRADE(Scope.OWN, Role.ADMIN, Role.MANAGER),
     /** Activate or deactivate a license on a device: granted by presenting its code, never by a role. */
     LICENSE_ACTIVATE(Scope.OWN),
+    /** Register one's company as a seller, and grant or revoke service managers: the owner only. */
+    SELLER_MANAGE(Scope.OWN, Role.OWNER),
+    /** Keep the catalog of service packages: the operator. */
+    PACKAGE_MANAGE(Scope.OWN, Role.ADMIN),
+    /** Add hubs to sites and activate, deactivate, resume and stop subscriptions on them. */
+    SUBSCRIPTION_MANAGE(Scope.OWN, Role.INSTALLER, Role.SERVICE_MANAGER, Role.SENIOR_SERVICE_MANAGER),
+    /** Close an organization for good: its own or an upstream ADMIN. */
+    ORGANIZATION_CLOSE(Scope.CHANNEL, Role.ADMIN),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */
     ACCOUNT_CONFIRM(Scope.OWN),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */

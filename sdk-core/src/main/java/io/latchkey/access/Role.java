@@ -9,5 +9,11 @@ public enum Role {
     /** Does the daily work: orders, clients, issuing and revoking. */
     MANAGER,
     /** A service engineer: moves devices along their lifecycle and assigns them to partners. */
-    ENGINEER
+    ENGINEER,
+    /** A seller's senior service manager: manages subscriptions (the same rights as a service manager today). */
+    SENIOR_SERVICE_MANAGER,
+    /** A seller's service manager: manages subscriptions and hubs. */
+    SERVICE_MANAGER,
+    /** A seller's installer: installs hubs and activates subscriptions on them. */
+    INSTALLER
 }

@@ -28,6 +28,9 @@ public final class Templates {
     /** To whom a document's licenses are e-mailed: the codes, one per line. */
     public static final String DOCUMENT_LICENSES = "license.document";
 
+    /** To the operator's administrators: deactivate the SIM of a hub whose subscription was stopped. */
+    public static final String SIM_DEACTIVATION = "subscription.sim-deactivation";
+
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.of(
             CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link"),
@@ -37,7 +40,8 @@ public final class Templates {
             POOL_NEARLY_EMPTY, List.of("free", "capacity"),
             MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt"),
             PASSWORD_RESET, List.of("fullName", "link", "expiresAt"),
-            DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes"));
+            DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes"),
+            SIM_DEACTIVATION, List.of("hubSerial", "seller"));
 
     private Templates() {
     }

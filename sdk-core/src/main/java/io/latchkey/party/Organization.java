@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param timezone  where its dates are cut (month ends, order days); IANA
  * @param language  the language of its screens and e-mails
  * @param requisites its INN, address, director and phone; {@link Requisites#NONE} if none were given
+ * @param sellerSince when its owner registered it as a seller (companies); null if not a seller
+ * @param closedAt  when it was closed for good; null while open
  * @param createdAt when it was created
  * @param version   optimistic version, bumped by the store on every update
  */
 public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
-                           Language language, Requisites requisites, Instant createdAt, long version) {
+                           Language language, Requisites requisites, Instant sellerSince, Instant closedAt,
+                           Instant createdAt, long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -36,10 +39,16 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
         }
     }
 
+    /** An open organization with requisites, not a seller. */
+    public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
+                        Requisites requisites, Instant createdAt, long version) {
+        this(id, kind, name, parentId, timezone, language, requisites, null, null, createdAt, version);
+    }
+
     /** An organization without requisites. */
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Instant createdAt, long version) {
-        this(id, kind, name, parentId, timezone, language, Requisites.NONE, createdAt, version);
+        this(id, kind, name, parentId, timezone, language, Requisites.NONE, null, null, createdAt, version);
     }
 
     public Optional<OrgId> parent() {
@@ -48,14 +57,32 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
 
     /** The same organization with another version; for stores. */
     public Organization withVersion(long version) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, closedAt,
+                createdAt, version);
     }
 
     Organization withParent(OrgId newParent) {
-        return new Organization(id, kind, name, newParent, timezone, language, requisites, createdAt, version);
+        return new Organization(id, kind, name, newParent, timezone, language, requisites, sellerSince, closedAt,
+                createdAt, version);
     }
 
     Organization withRequisites(Requisites newRequisites) {
-        return new Organization(id, kind, name, parentId, timezone, language, newRequisites, createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, newRequisites, sellerSince, closedAt,
+                createdAt, version);
+    }
+
+    /** Whether its owner registered it as a seller. */
+    public boolean isSeller() {
+        return sellerSince != null;
+    }
+
+    Organization registeredAsSeller(Instant at) {
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, at, closedAt, createdAt,
+                version);
+    }
+
+    Organization closed(Instant at) {
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, createdAt,
+                version);
     }
 }

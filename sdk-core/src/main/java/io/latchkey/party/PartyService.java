@@ -52,6 +52,7 @@ public final class PartyService {
     private final Store store;
     private final PasswordHasher hasher;
     private final URI publicUrl;
+    private final List<ClosingGuard> closingGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public PartyService(Kernel kernel, PasswordHasher hasher, URI publicUrl) {
         this.kernel = kernel;
@@ -142,6 +143,50 @@ public final class PartyService {
             store.organizations().insert(organization);
             kernel.journal().created(actor, ORGANIZATION_AGGREGATE, organization.id(), kind, parent.id().toString());
             return organization;
+        });
+    }
+
+    /** Lets another area forbid closing organizations; wired once by {@link io.latchkey.Latchkey}. */
+    public void guardClosing(ClosingGuard guard) {
+        closingGuards.add(guard);
+    }
+
+    /**
+     * Closes an organization for good: it disappears from every view and its members can no longer sign in.
+     * Refused while organizations hang below it, or while another area's guard says no.
+     */
+    public Organization close(Actor actor, OrgId id) {
+        return store.inTransaction(() -> {
+            Organization organization = kernel.access().visibleOrganization(actor, id);
+            kernel.access().require(actor, Permission.ORGANIZATION_CLOSE, id, ErrorCode.ORGANIZATION_NOT_FOUND, id);
+            if (organization.kind() == OrgKind.OPERATOR || store.organizations().children(id).stream()
+                    .anyMatch(child -> child.closedAt() == null)) {
+                throw LatchkeyException.of(ErrorCode.ORGANIZATION_HAS_CHILDREN, id);
+            }
+            closingGuards.forEach(guard -> guard.check(id));
+            Organization closed = store.organizations().update(organization.closed(kernel.clock().instant()));
+            kernel.journal().recordEvent(actor, ORGANIZATION_AGGREGATE, id, "CLOSE", organization.kind(),
+                    organization.kind(), null);
+            return closed;
+        });
+    }
+
+    /** The owner registers its company as a seller of service packages. */
+    public Organization registerSeller(Actor actor, OrgId companyId) {
+        return store.inTransaction(() -> {
+            Organization company = kernel.access().visibleOrganization(actor, companyId);
+            kernel.access().require(actor, Permission.SELLER_MANAGE, companyId, ErrorCode.ORGANIZATION_NOT_FOUND,
+                    companyId);
+            if (company.kind() != OrgKind.COMPANY) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", "SELLER", company.kind());
+            }
+            if (company.isSeller()) {
+                return company;
+            }
+            Organization seller = store.organizations().update(company.registeredAsSeller(kernel.clock().instant()));
+            kernel.journal().recordEvent(actor, ORGANIZATION_AGGREGATE, companyId, "REGISTER_SELLER", company.kind(),
+                    company.kind(), null);
+            return seller;
         });
     }
 
@@ -286,6 +331,9 @@ public final class PartyService {
             Organization organization = kernel.access().visibleOrganization(actor, organizationId);
             kernel.access().require(actor, Permission.MEMBER_MANAGE, organization.id(),
                     ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
+            if (draft.roles() != null && draft.roles().contains(Role.OWNER)) {
+                throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+            }
             Member member = insertMember(organization, draft);
             invite(member, organization);
             return member;
@@ -311,6 +359,16 @@ public final class PartyService {
             Member member = visibleMember(actor, id);
             kernel.access().require(actor, Permission.MEMBER_MANAGE, member.organization(),
                     ErrorCode.MEMBER_NOT_FOUND, id);
+            if (member.roles().contains(Role.OWNER) != roles.contains(Role.OWNER)) {
+                throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+            }
+            Set<Role> serviceRoles = Set.of(Role.SERVICE_MANAGER, Role.SENIOR_SERVICE_MANAGER);
+            boolean touchesService = serviceRoles.stream().anyMatch(r -> member.roles().contains(r) != roles.contains(r));
+            if (touchesService) {
+                // Only the seller's owner creates service managers.
+                kernel.access().require(actor, Permission.SELLER_MANAGE, member.organization(),
+                        ErrorCode.MEMBER_NOT_FOUND, id);
+            }
             Member changed = member.withRoles(roles);
             requireAnAdminLeft(changed);
             return store.members().update(changed);
@@ -378,7 +436,8 @@ public final class PartyService {
         String bySource = "login/source:" + source;
         kernel.rateLimiter().check(byEmail);
         kernel.rateLimiter().check(bySource);
-        Optional<Member> member = store.inTransaction(() -> store.members().findByEmail(address));
+        Optional<Member> member = store.inTransaction(() -> store.members().findByEmail(address)
+                .filter(m -> open(m.organization())));
         boolean good = member.isPresent() && member.get().status() == MemberStatus.ACTIVE
                 && password != null && member.get().passwordHash() != null
                 && hasher.verify(password, member.get().passwordHash());
@@ -490,6 +549,9 @@ public final class PartyService {
             // The receiving side is picked from a public list of partners: it need not be in the actor's channel.
             Organization to = store.organizations().find(Checks.required("toOrgId", toId))
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", toId));
+            if (checkedKind == ConnectionKind.SELLER_TO_RESELLER && !from.isSeller()) {
+                throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", from.id());
+            }
             if (from.kind() != OrgKind.COMPANY || to.kind() != OrgKind.PARTNER) {
                 throw LatchkeyException.ofField(ErrorCode.CONNECTION_KIND_INVALID, "kind", checkedKind,
                         OrgKind.COMPANY, OrgKind.PARTNER);
@@ -595,6 +657,7 @@ public final class PartyService {
     public Actor actorFor(MemberId id) {
         return store.inTransaction(() -> {
             Member member = store.members().find(id).filter(m -> m.status() == MemberStatus.ACTIVE)
+                    .filter(m -> open(m.organization()))
                     .orElseThrow(() -> LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID));
             return Actor.member(member.id(), member.organization(), member.roles());
         });
@@ -658,6 +721,11 @@ public final class PartyService {
             throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
         }
         return member;
+    }
+
+    /** Whether the organization exists and is not closed. */
+    private boolean open(OrgId organization) {
+        return store.organizations().find(organization).map(o -> o.closedAt() == null).orElse(false);
     }
 
     private Member visibleMember(Actor actor, MemberId id) {

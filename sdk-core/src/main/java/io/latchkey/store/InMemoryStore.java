@@ -58,6 +58,16 @@ import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.party.PhoneNumber;
+import io.latchkey.subscription.Hub;
+import io.latchkey.subscription.HubId;
+import io.latchkey.subscription.HubRepository;
+import io.latchkey.subscription.PackageId;
+import io.latchkey.subscription.PackageRepository;
+import io.latchkey.subscription.ServicePackage;
+import io.latchkey.subscription.Subscription;
+import io.latchkey.subscription.SubscriptionId;
+import io.latchkey.subscription.SubscriptionRepository;
+import io.latchkey.subscription.SubscriptionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +116,12 @@ public final class InMemoryStore implements Store {
     private final Table<FirmId, Firm> firms = new Table<>(Firm::version);
     private final Table<String, FirmId> firmInns = new Table<>();
     private final Table<SiteId, Site> sites = new Table<>(Site::version);
+    private final Table<PackageId, ServicePackage> packages = new Table<>(ServicePackage::version);
+    private final Table<String, PackageId> packageCodes = new Table<>();
+    private final Table<HubId, Hub> hubs = new Table<>(Hub::version);
+    private final Table<String, HubId> hubSerials = new Table<>();
+    private final Table<SubscriptionId, Subscription> subscriptions = new Table<>(Subscription::version);
+    private final Table<HubId, SubscriptionId> liveSubscriptions = new Table<>();
     private final Table<LicenseId, License> licenses = new Table<>(License::version);
     private final Table<String, LicenseId> codeHashes = new Table<>();
     private final Table<DocumentId, Document> documents = new Table<>();
@@ -408,6 +424,113 @@ public final class InMemoryStore implements Store {
         public List<Site> byOrganization(OrgId organization) {
             return sites.values().filter(s -> s.organization().equals(organization))
                     .sorted(Comparator.comparing(Site::name).thenComparing(s -> s.id().value())).toList();
+        }
+    };
+
+    // --- subscriptions -------------------------------------------------------------------------------------
+
+    private final PackageRepository packageRepository = new PackageRepository() {
+        @Override
+        public void insert(ServicePackage p) {
+            insertNew(packages.contains(p.id()), "package " + p.id());
+            if (packageCodes.contains(p.code())) {
+                throw LatchkeyException.of(ErrorCode.DUPLICATE, "package " + p.code());
+            }
+            packages.put(p.id(), p);
+            packageCodes.put(p.code(), p.id());
+        }
+
+        @Override
+        public Optional<ServicePackage> find(PackageId id) {
+            return packages.get(id);
+        }
+
+        @Override
+        public List<ServicePackage> all() {
+            return packages.values().sorted(Comparator.comparing(ServicePackage::code)).toList();
+        }
+    };
+
+    private final HubRepository hubRepository = new HubRepository() {
+        @Override
+        public void insert(Hub h) {
+            insertNew(hubs.contains(h.id()), "hub " + h.id());
+            if (hubSerials.contains(h.serial())) {
+                throw LatchkeyException.of(ErrorCode.DUPLICATE, "hub " + h.serial());
+            }
+            hubs.put(h.id(), h);
+            hubSerials.put(h.serial(), h.id());
+        }
+
+        @Override
+        public Hub update(Hub h) {
+            return hubs.update(h.id(), h.version(), h::withVersion, "hub");
+        }
+
+        @Override
+        public Optional<Hub> find(HubId id) {
+            return hubs.get(id);
+        }
+
+        @Override
+        public List<Hub> bySeller(OrgId seller) {
+            return hubs.values().filter(h -> h.seller().equals(seller)).sorted(Comparator.comparing(Hub::serial))
+                    .toList();
+        }
+    };
+
+    private final SubscriptionRepository subscriptionRepository = new SubscriptionRepository() {
+        @Override
+        public void insert(Subscription s) {
+            insertNew(subscriptions.contains(s.id()), "subscription " + s.id());
+            if (s.state() != SubscriptionState.ENDED) {
+                if (liveSubscriptions.contains(s.hub())) {
+                    throw LatchkeyException.ofField(ErrorCode.SUBSCRIPTION_EXISTS, "hubId");
+                }
+                liveSubscriptions.put(s.hub(), s.id());
+            }
+            subscriptions.put(s.id(), s);
+        }
+
+        @Override
+        public Subscription update(Subscription s) {
+            Subscription updated = subscriptions.update(s.id(), s.version(), s::withVersion, "subscription");
+            if (s.state() == SubscriptionState.ENDED
+                    && liveSubscriptions.get(s.hub()).filter(s.id()::equals).isPresent()) {
+                liveSubscriptions.remove(s.hub());
+            }
+            return updated;
+        }
+
+        @Override
+        public Optional<Subscription> find(SubscriptionId id) {
+            return subscriptions.get(id);
+        }
+
+        @Override
+        public Optional<Subscription> liveOnHub(HubId hub) {
+            return liveSubscriptions.get(hub).flatMap(subscriptions::get);
+        }
+
+        @Override
+        public List<Subscription> bySeller(OrgId seller) {
+            return subscriptions.values().filter(s -> s.seller().equals(seller))
+                    .sorted(Comparator.comparing((Subscription s) -> s.id().value()).reversed()).toList();
+        }
+
+        @Override
+        public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to) {
+            return subscriptions.values().filter(s -> s.reseller().equals(reseller))
+                    .filter(s -> s.startedAt().isBefore(to))
+                    .filter(s -> s.billableUntil() == null || s.billableUntil().isAfter(from))
+                    .sorted(Comparator.comparing((Subscription s) -> s.id().value())).toList();
+        }
+
+        @Override
+        public List<Subscription> claimDue(Instant now, int limit) {
+            return subscriptions.values().filter(s -> s.dueAt() != null && !s.dueAt().isAfter(now))
+                    .sorted(Comparator.comparing(Subscription::dueAt).thenComparing(s -> s.id().value()))
+                    .limit(limit).toList();
         }
     };
 
@@ -828,6 +951,21 @@ public final class InMemoryStore implements Store {
     @Override
     public SiteRepository sites() {
         return siteRepository;
+    }
+
+    @Override
+    public PackageRepository packages() {
+        return packageRepository;
+    }
+
+    @Override
+    public HubRepository hubs() {
+        return hubRepository;
+    }
+
+    @Override
+    public SubscriptionRepository subscriptions() {
+        return subscriptionRepository;
     }
 
     @Override

@@ -14,6 +14,9 @@ import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.FirmRepository;
 import io.latchkey.party.SiteRepository;
+import io.latchkey.subscription.HubRepository;
+import io.latchkey.subscription.PackageRepository;
+import io.latchkey.subscription.SubscriptionRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 
@@ -54,6 +57,12 @@ public interface Store extends Transactions {
     DocumentRepository documents();
 
     ActivationRepository activations();
+
+    PackageRepository packages();
+
+    HubRepository hubs();
+
+    SubscriptionRepository subscriptions();
 
     JournalRepository journal();
 

@@ -61,6 +61,13 @@ import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.PhoneNumber;
+import io.latchkey.subscription.Hub;
+import io.latchkey.subscription.HubId;
+import io.latchkey.subscription.PackageId;
+import io.latchkey.subscription.ServicePackage;
+import io.latchkey.subscription.Subscription;
+import io.latchkey.subscription.SubscriptionId;
+import io.latchkey.subscription.SubscriptionState;
 import io.latchkey.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -520,6 +527,52 @@ public abstract class StoreContractTest {
         assertEquals(firm, tx(() -> store.firms().find(firm.id()).orElseThrow()));
         assertEquals(List.of(site), tx(() -> store.sites().byOrganization(partnerA.id())));
         assertEquals(site, tx(() -> store.sites().find(site.id()).orElseThrow()));
+    }
+
+    @Test
+    public void packagesHubsAndSubscriptionsKeepTheirRules() {
+        Site site = new Site(new SiteId(ids.next()), partnerA.id(), "House", null, T0, 0);
+        ServicePackage pro = new ServicePackage(new PackageId(ids.next()), "PRO", "Pro", 4900, "PLN", true, T0, 0);
+        ServicePackage basic = new ServicePackage(new PackageId(ids.next()), "BASIC", "Basic", 0, "PLN", false, T0, 0);
+        Hub hub = new Hub(new HubId(ids.next()), partnerA.id(), site.id(), "HUB-1", true, T0, 0);
+        store.inTransaction(() -> {
+            store.sites().insert(site);
+            store.packages().insert(pro);
+            store.packages().insert(basic);
+            store.hubs().insert(hub);
+        });
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.packages().insert(
+                new ServicePackage(new PackageId(ids.next()), "PRO", "Again", 1, "PLN", false, T0, 0))));
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.hubs().insert(
+                new Hub(new HubId(ids.next()), partnerA.id(), site.id(), "HUB-1", false, T0, 0))));
+        assertEquals(List.of(basic, pro), tx(() -> store.packages().all()));
+        assertEquals(List.of(hub), tx(() -> store.hubs().bySeller(partnerA.id())));
+
+        Subscription live = new Subscription(new SubscriptionId(ids.next()), hub.id(), partnerA.id(), partnerB.id(),
+                pro.id(), SubscriptionState.ACTIVE, T0, null, null, 0);
+        store.inTransaction(() -> store.subscriptions().insert(live));
+        refused(ErrorCode.SUBSCRIPTION_EXISTS, () -> store.inTransaction(() -> store.subscriptions().insert(
+                new Subscription(new SubscriptionId(ids.next()), hub.id(), partnerA.id(), partnerB.id(), pro.id(),
+                        SubscriptionState.ACTIVE, T0, null, null, 0))));
+        assertEquals(live, tx(() -> store.subscriptions().liveOnHub(hub.id()).orElseThrow()));
+        Instant monthEnd = T0.plusSeconds(86_400 * 8);
+        Subscription expiring = tx(() -> store.subscriptions().update(new Subscription(live.id(), hub.id(),
+                partnerA.id(), partnerB.id(), pro.id(), SubscriptionState.EXPIRES_SOON, T0, monthEnd, null,
+                live.version())));
+        assertEquals(List.of(), tx(() -> store.subscriptions().claimDue(monthEnd.minusSeconds(1), 10)));
+        assertEquals(List.of(expiring), tx(() -> store.subscriptions().claimDue(monthEnd, 10)));
+        assertEquals(List.of(expiring), tx(() -> store.subscriptions().byReseller(partnerB.id(), T0, monthEnd)));
+        assertEquals(List.of(), tx(() -> store.subscriptions().byReseller(partnerB.id(), monthEnd, monthEnd.plusSeconds(9))));
+        assertEquals(List.of(), tx(() -> store.subscriptions().byReseller(partnerA.id(), T0, monthEnd)));
+        store.inTransaction(() -> store.subscriptions().update(new Subscription(live.id(), hub.id(), partnerA.id(),
+                partnerB.id(), pro.id(), SubscriptionState.ENDED, T0, null, monthEnd, expiring.version())));
+        assertTrue(tx(() -> store.subscriptions().liveOnHub(hub.id())).isEmpty());
+        store.inTransaction(() -> store.subscriptions().insert(new Subscription(new SubscriptionId(ids.next()),
+                hub.id(), partnerA.id(), partnerB.id(), basic.id(), SubscriptionState.ACTIVE, monthEnd, null, null, 0)));
+        assertEquals(2, tx(() -> store.subscriptions().bySeller(partnerA.id())).size());
+        Hub moved = tx(() -> store.hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false, T0,
+                hub.version())));
+        assertEquals(moved, tx(() -> store.hubs().find(hub.id()).orElseThrow()));
     }
 
     @Test

@@ -1,0 +1,21 @@
+package io.latchkey.subscription;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The id of a service package. */
+public record PackageId(UUID value) {
+    public PackageId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** Parses the string form of {@link #toString()}; {@link IllegalArgumentException} if malformed. */
+    public static PackageId parse(String value) {
+        return new PackageId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

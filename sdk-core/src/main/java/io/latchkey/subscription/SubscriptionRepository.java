@@ -1,0 +1,33 @@
+package io.latchkey.subscription;
+
+import io.latchkey.party.OrgId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage port for subscriptions. A hub has at most one live (not ENDED) subscription: inserting a second
+ * throws {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#SUBSCRIPTION_EXISTS}. Must be
+ * called inside a transaction.
+ */
+public interface SubscriptionRepository {
+
+    void insert(Subscription subscription);
+
+    /** Stores a changed subscription if its version is still the stored one; returns it with the new version. */
+    Subscription update(Subscription subscription);
+
+    Optional<Subscription> find(SubscriptionId id);
+
+    /** The hub's subscription that is not ENDED (as stored), if any. */
+    Optional<Subscription> liveOnHub(HubId hub);
+
+    /** A seller's subscriptions, newest first. */
+    List<Subscription> bySeller(OrgId seller);
+
+    /** The subscriptions invoiced to a reseller that started before {@code to} and were not over by {@code from}. */
+    List<Subscription> byReseller(OrgId reseller, Instant from, Instant to);
+
+    /** Locks and returns up to {@code limit} subscriptions due at {@code now}, skipping locked ones. */
+    List<Subscription> claimDue(Instant now, int limit);
+}

@@ -1,0 +1,56 @@
+package io.latchkey.subscription;
+
+import io.latchkey.access.Actor;
+import io.latchkey.access.Role;
+import io.latchkey.party.CompanyRegistration;
+import io.latchkey.party.Connection;
+import io.latchkey.party.ConnectionKind;
+import io.latchkey.party.Member;
+import io.latchkey.party.Organization;
+import io.latchkey.party.PartyService;
+import io.latchkey.party.PartyService.MemberDraft;
+import io.latchkey.party.Site;
+import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A seller company with its owner, an installer, a site and an approved reseller, for subscription tests. */
+final class Sellers {
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    final Fixture fx;
+    final PartyService party;
+    final SubscriptionService subscriptions;
+    final Partner reseller;
+    final Organization seller;
+    final Actor owner;
+    final Actor installer;
+    final Site site;
+
+    Sellers(Fixture fx, String timezone) {
+        this.fx = fx;
+        this.party = fx.latchkey.party();
+        this.subscriptions = fx.latchkey.subscriptions();
+        this.reseller = fx.partner();
+        int n = NAMES.incrementAndGet();
+        Organization company = party.registerCompany(new CompanyRegistration("Seller " + n, "Seller " + n + " Sp. z o.o.",
+                "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone));
+        Member ownerMember = fx.latchkey.store().inTransaction(
+                () -> fx.latchkey.store().members().findByEmail("owner" + n + "@seller.test").orElseThrow());
+        this.owner = fx.confirmed(ownerMember, Fixture.MEMBER_PASSWORD);
+        this.seller = party.registerSeller(owner, company.id());
+        this.installer = fx.confirmed(party.addMember(owner, seller.id(), new MemberDraft(
+                "installer" + n + "@seller.test", "Installer " + n, null, Set.of(Role.INSTALLER))),
+                Fixture.MEMBER_PASSWORD);
+        Connection request = party.requestConnection(owner, seller.id(), reseller.id(), ConnectionKind.SELLER_TO_RESELLER);
+        party.approveConnection(reseller.admin(), request.id());
+        this.site = party.addSite(owner, seller.id(), "Customer house " + n, "ul. Długa 1");
+    }
+
+    /** A hub with the operator's SIM at the seller's site. */
+    Hub hub(String serial) {
+        return subscriptions.addHub(installer, site.id(), serial, true);
+    }
+}
