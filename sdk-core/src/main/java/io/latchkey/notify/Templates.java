@@ -31,17 +31,23 @@ public final class Templates {
     /** To the operator's administrators: deactivate the SIM of a hub whose subscription was stopped. */
     public static final String SIM_DEACTIVATION = "subscription.sim-deactivation";
 
+    /** To a would-be reseller a seller invites by e-mail. */
+    public static final String RESELLER_INVITED = "subscription.reseller-invited";
+
     /** The parameters each template is given. */
-    public static final Map<String, List<String>> PARAMETERS = Map.of(
-            CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link"),
-            CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom", "validTo", "timezone"),
-            POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil"),
-            POOL_ORDER_REJECTED, List.of("orderNumber", "size"),
-            POOL_NEARLY_EMPTY, List.of("free", "capacity"),
-            MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt"),
-            PASSWORD_RESET, List.of("fullName", "link", "expiresAt"),
-            DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes"),
-            SIM_DEACTIVATION, List.of("hubSerial", "seller"));
+    public static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry(CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone",
+                    "link")),
+            Map.entry(CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom",
+                    "validTo", "timezone")),
+            Map.entry(POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil")),
+            Map.entry(POOL_ORDER_REJECTED, List.of("orderNumber", "size")),
+            Map.entry(POOL_NEARLY_EMPTY, List.of("free", "capacity")),
+            Map.entry(MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
+            Map.entry(PASSWORD_RESET, List.of("fullName", "link", "expiresAt")),
+            Map.entry(DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes")),
+            Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
+            Map.entry(RESELLER_INVITED, List.of("seller", "link")));
 
     private Templates() {
     }

@@ -613,6 +613,28 @@ public final class PartyService {
                 company.kind(), company.parentId() + " -> " + connection.to());
     }
 
+    /**
+     * A seller invites a reseller that is not on the list yet, by e-mail: the mail says who invites and links
+     * to the registration page. Once the reseller is a partner, the seller sends it a connection request.
+     */
+    public void inviteReseller(Actor actor, OrgId sellerId, String email, String language) {
+        String to = Checks.email("email", email);
+        Language lang = language == null ? null : Language.parse("language", language);
+        store.inTransaction(() -> {
+            Organization seller = kernel.access().visibleOrganization(actor, sellerId);
+            kernel.access().require(actor, Permission.CONNECTION_REQUEST, seller.id(), ErrorCode.ORGANIZATION_NOT_FOUND,
+                    seller.id());
+            if (!seller.isSeller()) {
+                throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", seller.id());
+            }
+            String link = publicUrl.toString().replaceAll("/+$", "") + "/register?invitedBy="
+                    + URLEncoder.encode(seller.id().toString(), StandardCharsets.UTF_8);
+            kernel.outbox().enqueue("reseller.invited/" + seller.id() + "/" + to, new Notification(
+                    Templates.RESELLER_INVITED, lang != null ? lang : seller.language(), to, "",
+                    Map.of("seller", seller.name(), "link", link), List.of()));
+        });
+    }
+
     /** The receiving organization declines. */
     public Connection rejectConnection(Actor actor, ConnectionId id) {
         return store.inTransaction(() -> decide(actor, id, ConnectionEvent.REJECT));

@@ -199,5 +199,14 @@ public abstract class SubscriptionContractTest {
                 s.reseller.id(), ConnectionKind.SELLER_TO_RESELLER));
         refused(ErrorCode.CONNECTION_EXISTS, () -> s.party.requestConnection(s.owner, s.seller.id(), s.reseller.id(),
                 ConnectionKind.SELLER_TO_RESELLER));
+
+        // A reseller not on the list yet is invited by e-mail, in the seller's language unless told otherwise.
+        s.party.inviteReseller(s.owner, s.seller.id(), "New.Reseller@example.test", null);
+        fx.runDueWork();
+        var invitation = fx.mail.last(Templates.RESELLER_INVITED, "new.reseller@example.test");
+        assertEquals(s.seller.name(), invitation.parameter("seller"));
+        assertEquals(io.latchkey.notify.Language.PL, invitation.language());
+        refused(ErrorCode.NOT_A_SELLER, "fromOrgId", () -> s.party.inviteReseller(nasOwner, company.id(),
+                "x@example.test", "en"));
     }
 }
