@@ -1,12 +1,12 @@
 package io.latchkey.credential;
 
+import io.latchkey.crypto.Fields;
 import io.latchkey.crypto.Signatures;
 import io.latchkey.crypto.SigningKey;
 import io.latchkey.crypto.VerificationKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,13 +64,7 @@ public record CredentialDocument(Label label, Instant validFrom, Instant validTo
     }
 
     private static Optional<CredentialDocument> parse(String payload, String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String line : payload.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> fields = Fields.parse(payload);
         try {
             if (!"1".equals(fields.get("v"))) {
                 return Optional.empty();

@@ -1,11 +1,11 @@
 package io.latchkey.license;
 
+import io.latchkey.crypto.Fields;
 import io.latchkey.crypto.Signatures;
 import io.latchkey.crypto.SigningKey;
 import io.latchkey.crypto.VerificationKey;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -104,13 +104,7 @@ public record ActivationFile(String licenseId, String fingerprint, String holder
     }
 
     private static Optional<ActivationFile> parse(String payload, String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String line : payload.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                fields.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> fields = Fields.parse(payload);
         try {
             ActivationFile file = new ActivationFile(fields.get("license"), fields.get("fingerprint"),
                     fields.get("holder"), Instant.parse(fields.get("issuedAt")),

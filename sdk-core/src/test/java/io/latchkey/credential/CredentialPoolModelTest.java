@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.latchkey.LatchkeyException;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.NamedStep;
 import io.latchkey.testkit.Fixture.Partner;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.stateful.Command;
 import org.quicktheories.core.stateful.Sequential;
 
 /**
@@ -207,17 +207,10 @@ class CredentialPoolModelTest {
         return new Model(nowSeconds, all.size(), pending, issued, counts);
     }
 
-    /** A step of the sequence: what it does to the pool, and what it should do to the model. */
-    abstract static class Step implements Command<Pool, Model> {
-        private final String name;
-
+    /** A step of the sequence: what it does to the system, and what it should do to the model. */
+    abstract static class Step extends NamedStep<Pool, Model> {
         Step(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String toString() {
-            return name;
+            super(name);
         }
     }
 

@@ -11,6 +11,7 @@ import io.latchkey.access.Actor;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.NamedStep;
 import io.latchkey.testkit.Fixture.Partner;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.stateful.Command;
 import org.quicktheories.core.stateful.Sequential;
 
 /**
@@ -141,11 +141,10 @@ class DeviceModelTest {
         return new Model(now, d.status(), partner, automatic, seen, gone, card.online(), Map.of());
     }
 
-    abstract static class Step implements Command<Pump, Model> {
-        private final String name;
-
+    /** A step of the sequence: what it does to the system, and what it should do to the model. */
+    abstract static class Step extends NamedStep<Pump, Model> {
         Step(String name) {
-            this.name = name;
+            super(name);
         }
 
         /** The model after this step. */
@@ -154,11 +153,6 @@ class DeviceModelTest {
         @Override
         public Model nextState(Model m) {
             return next(m);
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 

@@ -9,6 +9,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.subscription.SubscriptionService.ActivationRequest;
 import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.NamedStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.quicktheories.core.stateful.Command;
 import org.quicktheories.core.stateful.Sequential;
 
 /**
@@ -131,16 +131,10 @@ class SubscriptionModelTest {
         return new Model(now, subs);
     }
 
-    abstract static class Step implements Command<World, Model> {
-        private final String name;
-
+    /** A step of the sequence: what it does to the system, and what it should do to the model. */
+    abstract static class Step extends NamedStep<World, Model> {
         Step(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String toString() {
-            return name;
+            super(name);
         }
     }
 
