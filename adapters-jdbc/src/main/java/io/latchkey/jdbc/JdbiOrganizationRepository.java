@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.Update;
 final class JdbiOrganizationRepository implements OrganizationRepository {
 
     private static final String COLUMNS = "id, kind, name, parent_id, timezone, language, inn, address, director, "
-            + "phone, seller_since, closed_at, created_at, version";
+            + "phone, country, seller_since, closed_at, created_at, version";
 
     private final Supplier<Handle> handle;
 
@@ -34,7 +34,7 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     public void insert(Organization o) {
         Update insert = handle.get().createUpdate("INSERT INTO organization (" + COLUMNS + ", operator_marker) VALUES "
                         + "(:id, :kind, :name, :parent, :timezone, :language, :inn, :address, :director, :phone, "
-                        + ":sellerSince, :closedAt, :createdAt, :version, :marker)")
+                        + ":country, :sellerSince, :closedAt, :createdAt, :version, :marker)")
                 .bind("marker", o.kind() == OrgKind.OPERATOR ? Boolean.TRUE : null);
         Sql.execute(bind(insert, o), Map.of("organization_one_operator",
                 () -> LatchkeyException.of(ErrorCode.DUPLICATE, "the operator")));
@@ -44,7 +44,8 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     public Organization update(Organization o) {
         Update update = handle.get().createUpdate("UPDATE organization SET kind = :kind, name = :name, "
                 + "parent_id = :parent, timezone = :timezone, language = :language, inn = :inn, address = :address, "
-                + "director = :director, phone = :phone, seller_since = :sellerSince, closed_at = :closedAt, "
+                + "director = :director, phone = :phone, country = :country, seller_since = :sellerSince, "
+                + "closed_at = :closedAt, "
                 + "created_at = :createdAt, "
                 + "version = version + 1 WHERE id = :id AND version = :version");
         Sql.updateVersioned(bind(update, o), "organization", o.id());
@@ -62,6 +63,7 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
                 .bind("address", Sql.text(o.requisites().address()))
                 .bind("director", Sql.text(o.requisites().director()))
                 .bind("phone", Sql.text(o.requisites().phone()))
+                .bind("country", Sql.text(o.requisites().country()))
                 .bind("sellerSince", Sql.instant(o.sellerSince()))
                 .bind("closedAt", Sql.instant(o.closedAt()))
                 .bind("createdAt", Sql.instant(o.createdAt()))
@@ -114,7 +116,8 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
         return new Organization(new OrgId(Sql.uuid(rs, "id")), OrgKind.valueOf(rs.getString("kind")),
                 rs.getString("name"), parent == null ? null : new OrgId(parent), ZoneId.of(rs.getString("timezone")),
                 Language.parse("language", rs.getString("language")), new Requisites(rs.getString("inn"),
-                        rs.getString("address"), rs.getString("director"), rs.getString("phone")),
+                        rs.getString("address"), rs.getString("director"), rs.getString("phone"),
+                        rs.getString("country")),
                 Sql.instant(rs, "seller_since"), Sql.instant(rs, "closed_at"), Sql.instant(rs, "created_at"),
                 rs.getLong("version"));
     }

@@ -318,8 +318,13 @@ public final class PartyService {
                 : Inn.parse("inn", raw.inn()).digits();
         String phone = raw.phone() == null || raw.phone().isBlank() ? null
                 : PhoneNumber.parse("phone", raw.phone()).e164();
+        String country = raw.country() == null || raw.country().isBlank() ? null
+                : raw.country().strip().toUpperCase(java.util.Locale.ROOT);
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "country", "country", "ISO 3166 alpha-2");
+        }
         return new Requisites(inn, Checks.optional("address", raw.address(), 500),
-                Checks.optional("director", raw.director(), 200), phone);
+                Checks.optional("director", raw.director(), 200), phone, country);
     }
 
     /**
@@ -633,6 +638,17 @@ public final class PartyService {
                     Templates.RESELLER_INVITED, lang != null ? lang : seller.language(), to, "",
                     Map.of("seller", seller.name(), "link", link), List.of()));
         });
+    }
+
+    /**
+     * The resellers a seller can pick from: the partners of a country (ISO 3166 alpha-2), by name. A public
+     * list, like a directory: it shows names and requisites, nothing a partner holds.
+     */
+    public List<Organization> resellers(String country, int limit) {
+        String code = Checks.required("country", country).toUpperCase(java.util.Locale.ROOT);
+        return store.inTransaction(() -> store.organizations().search(OrgKind.PARTNER, "", 10_000).stream()
+                .filter(o -> o.closedAt() == null && code.equals(o.requisites().country()))
+                .limit(Math.max(1, Math.min(limit, 1000))).toList());
     }
 
     /** The receiving organization declines. */

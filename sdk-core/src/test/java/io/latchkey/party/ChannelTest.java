@@ -33,6 +33,7 @@ class ChannelTest {
         Requisites requisites = partner.organization().requisites();
         assertEquals("7707083893", requisites.inn());
         assertEquals("+74951234567", requisites.phone(), "normalized");
+        assertEquals("RU", requisites.country());
         refused(ErrorCode.FIELD_REQUIRED, "inn", () -> party.createOrganization(fx.operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "No INN", null, null, null)));
         refused(ErrorCode.INN_INVALID, "inn", () -> party.createOrganization(fx.operatorAdmin,

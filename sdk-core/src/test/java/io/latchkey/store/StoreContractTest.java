@@ -505,7 +505,7 @@ public abstract class StoreContractTest {
     public void requisitesFirmsAndSitesAreKept() {
         Organization withRequisites = new Organization(partnerA.id(), partnerA.kind(), partnerA.name(),
                 partnerA.parentId(), partnerA.timezone(), partnerA.language(),
-                new Requisites("7707083893", "Москва", "Иванов", "+74951234567"), partnerA.createdAt(),
+                new Requisites("7707083893", "Москва", "Иванов", "+74951234567", "RU"), partnerA.createdAt(),
                 partnerA.version());
         store.inTransaction(() -> store.organizations().update(withRequisites));
         assertEquals(withRequisites.requisites(),

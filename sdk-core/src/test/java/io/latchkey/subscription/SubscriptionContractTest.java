@@ -200,7 +200,10 @@ public abstract class SubscriptionContractTest {
         refused(ErrorCode.CONNECTION_EXISTS, () -> s.party.requestConnection(s.owner, s.seller.id(), s.reseller.id(),
                 ConnectionKind.SELLER_TO_RESELLER));
 
-        // A reseller not on the list yet is invited by e-mail, in the seller's language unless told otherwise.
+        // The seller picks resellers from its country's list ...
+        assertTrue(s.party.resellers("ru", 100).stream().anyMatch(o -> o.id().equals(s.reseller.id())));
+        assertTrue(s.party.resellers("PL", 100).isEmpty());
+        // ... and a reseller not on the list yet is invited by e-mail, in the seller's language unless told otherwise.
         s.party.inviteReseller(s.owner, s.seller.id(), "New.Reseller@example.test", null);
         fx.runDueWork();
         var invitation = fx.mail.last(Templates.RESELLER_INVITED, "new.reseller@example.test");

@@ -103,7 +103,8 @@ public final class Fixture {
         int n = names.incrementAndGet();
         Organization partner = latchkey.party().createOrganization(operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Partner " + n, null, "Europe/Moscow", "ru",
-                        new Requisites("7707083893", "Москва, ул. Примерная, 1", "Иванов И. И.", "+7 495 123-45-67")));
+                        new Requisites("7707083893", "Москва, ул. Примерная, 1", "Иванов И. И.", "+7 495 123-45-67",
+                                "ru")));
         Member admin = latchkey.party().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("admin" + n + "@partner.test", "Admin " + n, null, Set.of(Role.ADMIN)));
         Member manager = latchkey.party().addMember(operatorAdmin, partner.id(),
