@@ -1,8 +1,7 @@
--- Latchkey schema, version 7: sellers, closed organizations, countries, the package catalog, hubs and subscriptions.
+-- Latchkey schema, version 7: sellers, closed organizations, the package catalog, hubs and subscriptions.
 
 ALTER TABLE organization ADD COLUMN seller_since TIMESTAMP WITH TIME ZONE;
 ALTER TABLE organization ADD COLUMN closed_at TIMESTAMP WITH TIME ZONE;
-ALTER TABLE organization ADD COLUMN country VARCHAR(2);
 
 CREATE TABLE service_package (
     id            UUID                     NOT NULL PRIMARY KEY,

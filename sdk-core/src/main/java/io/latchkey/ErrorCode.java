@@ -142,6 +142,8 @@ public enum ErrorCode {
     DEVICE_DETAILS_MISSING(5006, INVALID, "%s is needed before the device can become %s"),
     /** The named organization is not a partner. */
     NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner"),
+    /** The device has another owner already. */
+    DEVICE_HAS_OWNER(5008, CONFLICT, "device %s has another owner"),
 
     /** No service package with that id or code. */
     PACKAGE_NOT_FOUND(6001, NOT_FOUND, "service package %s not found"),

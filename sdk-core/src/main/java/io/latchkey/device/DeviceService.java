@@ -41,6 +41,8 @@ public final class DeviceService {
     private final DeviceCatalog catalog;
     private final PasswordHasher hasher;
     private final PasswordVerifier stepUp;
+    /** Verified when no device matches, so that a wrong serial costs as much as a wrong password. */
+    private final String decoy;
 
     public DeviceService(Kernel kernel, DeviceCatalog catalog, PasswordHasher hasher, PasswordVerifier stepUp) {
         this.kernel = kernel;
@@ -48,10 +50,14 @@ public final class DeviceService {
         this.catalog = catalog;
         this.hasher = hasher;
         this.stepUp = stepUp;
+        this.decoy = hasher.hash("no device has this password".toCharArray());
     }
 
-    /** The outcome of an owner's registration: the customer (to sign in as) and the owner's card. */
-    public record OwnerRegistered(Actor owner, DeviceCard card) {
+    /**
+     * The outcome of an owner's registration: the owner's card, and a session for the customer if it was
+     * created by this registration (a customer already known by the phone must prove the phone first).
+     */
+    public record OwnerRegistered(Optional<Actor> newOwner, DeviceCard card) {
     }
 
     // --- the factory and the service -------------------------------------------------------------------------
@@ -135,7 +141,7 @@ public final class DeviceService {
             kernel.access().require(actor, Permission.DEVICE_CLAIM, partner, ErrorCode.ORGANIZATION_NOT_FOUND, partner);
             partner(partner);
             Optional<Device> found = store.devices().findBySerial(normalized);
-            if (found.isEmpty() || !passwordMatches(found.get(), devicePassword)) {
+            if (!passwordMatches(found, devicePassword)) {
                 kernel.rateLimiter().recordFailure(byDevice);
                 kernel.rateLimiter().recordFailure(byPartner);
                 // An unknown serial is refused like a wrong password: claims must not reveal which serials exist.
@@ -157,7 +163,8 @@ public final class DeviceService {
     }
 
     /** Fills in where a device stands and for whom; the time zone follows from the region. */
-    public DeviceCard updateDetails(Actor actor, String serial, DeviceDetails details) {
+    public DeviceCard updateDetails(Actor actor, String serial, DeviceDetails typed) {
+        DeviceDetails details = Checks.required("details", typed);
         String country = catalog.country("country", details.country());
         var zone = catalog.zoneOf(country, "region", details.region());
         String objectType = catalog.objectType("objectType", details.objectType());
@@ -193,7 +200,7 @@ public final class DeviceService {
         kernel.rateLimiter().check(byDevice);
         kernel.rateLimiter().check(bySource);
         Optional<Device> device = store.inTransaction(() -> store.devices().findBySerial(normalized));
-        if (device.isEmpty() || !passwordMatches(device.get(), password)) {
+        if (!passwordMatches(device, password)) {
             kernel.rateLimiter().recordFailure(byDevice);
             kernel.rateLimiter().recordFailure(bySource);
             throw LatchkeyException.of(ErrorCode.DEVICE_PASSWORD_WRONG);
@@ -274,15 +281,15 @@ public final class DeviceService {
         return store.inTransaction(() -> {
             Device device = reporting(app, normalized);
             Instant now = kernel.clock().instant();
-            Customer customer = store.customers().findByPhone(phone).orElseGet(() -> {
-                Customer created = new Customer(new CustomerId(kernel.ids().next()), phone, null, now, 0);
+            Optional<Customer> known = store.customers().findByPhone(phone);
+            if (device.owner() != null && !known.map(Customer::id).equals(Optional.of(device.owner()))) {
+                throw LatchkeyException.of(ErrorCode.DEVICE_HAS_OWNER, normalized);
+            }
+            Customer customer = known.orElseGet(() -> {
+                Customer created = new Customer(new CustomerId(kernel.ids().next()), phone, email, now, 0);
                 store.customers().insert(created);
                 return created;
             });
-            if (email != null && !email.equals(customer.email())) {
-                customer = store.customers().update(new Customer(customer.id(), phone, email, customer.createdAt(),
-                        customer.version()));
-            }
             CustomerId owner = customer.id();
             Device updated = store.devices().update(device.with(d -> {
                 d.owner = owner;
@@ -295,7 +302,10 @@ public final class DeviceService {
             kernel.journal().recordEvent(app, DeviceLifecycle.AGGREGATE, normalized, "REGISTER_OWNER",
                     device.status(), device.status(), owner.toString());
             Actor ownerActor = Actor.customer(owner);
-            return new OwnerRegistered(ownerActor, card(ownerActor, updated));
+            // A phone number proves nothing: only a customer made just now gets a session; a known one signs
+            // in by the host's own proof of the phone (a one-time code) before it sees its devices.
+            return new OwnerRegistered(known.isEmpty() ? Optional.of(ownerActor) : Optional.empty(),
+                    card(ownerActor, updated));
         });
     }
 
@@ -409,8 +419,10 @@ public final class DeviceService {
         kernel.rateLimiter().reset(key);
     }
 
-    private boolean passwordMatches(Device device, char[] password) {
-        return password != null && hasher.verify(password, device.passwordHash());
+    /** Whether the device exists and the password is its own; as slow when it does not exist. */
+    private boolean passwordMatches(Optional<Device> device, char[] password) {
+        boolean matches = password != null && hasher.verify(password, device.map(Device::passwordHash).orElse(decoy));
+        return matches && device.isPresent();
     }
 
     /** The device an actor sees: members by tenancy, a customer its own, a device itself. */

@@ -42,6 +42,11 @@ public record License(LicenseId id, CodeFormat format, String codeHash, byte[] s
         return new License(id, format, codeHash, sealedCode, holder, state, printed, sent, mintedAt, newVersion);
     }
 
+    /** The same license without its code hash and sealed code: what leaves the SDK. */
+    public License withoutSecrets() {
+        return new License(id, format, "", new byte[0], holder, state, printed, sent, mintedAt, version);
+    }
+
     License moved(OrgId newHolder, LicenseState newState) {
         return new License(id, format, codeHash, sealedCode, newHolder, newState, printed, sent, mintedAt, version);
     }

@@ -155,7 +155,10 @@ public final class LicenseService {
             for (LicenseId licenseId : document.licenses()) {
                 License license = store.licenses().find(licenseId).orElseThrow();
                 view(actor, license).code().ifPresent(codes::add);
-                store.licenses().update(license.flagged(false, true));
+                // Only what the seller still holds is marked: sold-on licenses are someone else's now.
+                if (license.holder().equals(document.seller()) || license.state() == LicenseState.SOLD) {
+                    store.licenses().update(license.flagged(false, true));
+                }
             }
             Organization seller = store.organizations().find(document.seller()).orElseThrow();
             Map<String, String> parameters = new LinkedHashMap<>();
@@ -175,9 +178,9 @@ public final class LicenseService {
             Document document = tradedDocument(actor, id);
             List<LicenseView> views = new ArrayList<>();
             for (LicenseId licenseId : document.licenses()) {
-                License printed = store.licenses().update(store.licenses().find(licenseId).orElseThrow()
-                        .flagged(true, false));
-                views.add(view(actor, printed));
+                License license = store.licenses().find(licenseId).orElseThrow();
+                boolean stillTheSellers = license.holder().equals(document.seller());
+                views.add(view(actor, stillTheSellers ? store.licenses().update(license.flagged(true, false)) : license));
             }
             return views;
         });
@@ -292,7 +295,7 @@ public final class LicenseService {
         } else if (holderSees && license.state() == LicenseState.ASSIGNED) {
             code = Optional.of(license.format().masked(reveal(license)));
         }
-        return new LicenseView(license, code, active);
+        return new LicenseView(license.withoutSecrets(), code, active);
     }
 
     private String reveal(License license) {

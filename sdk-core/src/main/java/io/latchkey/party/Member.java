@@ -17,7 +17,8 @@ import java.util.Set;
  * @param language     the language of its e-mails
  * @param roles        what it may do; never empty
  * @param status       invited, active or disabled
- * @param passwordHash Argon2id hash (PHC string) of its password; null until it confirms its invitation
+ * @param passwordHash Argon2id hash (PHC string) of its password; null until it confirms its invitation, and
+ *                     null in every member the services return ({@link #withoutSecrets()})
  * @param stamp        moves on whenever its password or invitation changes, so older links stop working
  * @param createdAt    when it was added
  * @param version      optimistic version
@@ -54,6 +55,11 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
     @Override
     public String toString() {
         return "Member[" + id + ", " + email + ", " + roles + ", " + status + "]";
+    }
+
+    /** The same member without its password hash: what leaves the SDK. */
+    public Member withoutSecrets() {
+        return new Member(id, organization, email, fullName, language, roles, status, null, stamp, createdAt, version);
     }
 
     Member withRoles(Set<Role> newRoles) {

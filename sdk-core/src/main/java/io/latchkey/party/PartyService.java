@@ -53,12 +53,15 @@ public final class PartyService {
     private final PasswordHasher hasher;
     private final URI publicUrl;
     private final List<ClosingGuard> closingGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Verified when no account matches, so that a failed sign-in costs the same either way. */
+    private final String decoy;
 
     public PartyService(Kernel kernel, PasswordHasher hasher, URI publicUrl) {
         this.kernel = kernel;
         this.store = kernel.store();
         this.hasher = hasher;
         this.publicUrl = publicUrl;
+        this.decoy = hasher.hash("no account has this password".toCharArray());
     }
 
     /**
@@ -251,7 +254,8 @@ public final class PartyService {
      */
     public Organization registerCompany(CompanyRegistration registration) {
         return store.inTransaction(() -> {
-            Organization licensor = store.organizations().findOperator().orElseThrow();
+            Organization licensor = store.organizations().findOperator()
+                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, "operator"));
             return company(Actor.system("self-registration"), licensor, licensor, registration);
         });
     }
@@ -341,7 +345,7 @@ public final class PartyService {
             }
             Member member = insertMember(organization, draft);
             invite(member, organization);
-            return member;
+            return member.withoutSecrets();
         });
     }
 
@@ -351,7 +355,7 @@ public final class PartyService {
             Member member = managed(actor, id, MemberEvent.REINVITE);
             Member restamped = store.members().update(member.restamped());
             invite(restamped, store.organizations().find(member.organization()).orElseThrow());
-            return restamped;
+            return restamped.withoutSecrets();
         });
     }
 
@@ -376,7 +380,7 @@ public final class PartyService {
             }
             Member changed = member.withRoles(roles);
             requireAnAdminLeft(changed);
-            return store.members().update(changed);
+            return store.members().update(changed).withoutSecrets();
         });
     }
 
@@ -389,7 +393,7 @@ public final class PartyService {
             Member stored = store.members().update(disabled);
             kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
                     MemberEvent.DISABLE), null);
-            return stored;
+            return stored.withoutSecrets();
         });
     }
 
@@ -400,7 +404,7 @@ public final class PartyService {
             Member stored = store.members().update(member.withStatus(MemberStatus.ACTIVE));
             kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
                     MemberEvent.ENABLE), null);
-            return stored;
+            return stored.withoutSecrets();
         });
     }
 
@@ -427,7 +431,7 @@ public final class PartyService {
                     }
                 }
             }
-            return active;
+            return active.withoutSecrets();
         });
     }
 
@@ -443,9 +447,9 @@ public final class PartyService {
         kernel.rateLimiter().check(bySource);
         Optional<Member> member = store.inTransaction(() -> store.members().findByEmail(address)
                 .filter(m -> open(m.organization())));
-        boolean good = member.isPresent() && member.get().status() == MemberStatus.ACTIVE
-                && password != null && member.get().passwordHash() != null
-                && hasher.verify(password, member.get().passwordHash());
+        String hash = member.map(Member::passwordHash).orElse(null);
+        boolean matches = password != null && hasher.verify(password, hash != null ? hash : decoy);
+        boolean good = matches && hash != null && member.get().status() == MemberStatus.ACTIVE;
         if (!good) {
             kernel.rateLimiter().recordFailure(byEmail);
             kernel.rateLimiter().recordFailure(bySource);
@@ -494,7 +498,7 @@ public final class PartyService {
             if (member.status() != MemberStatus.ACTIVE) {
                 throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
             }
-            return store.members().update(member.withPassword(hash));
+            return store.members().update(member.withPassword(hash)).withoutSecrets();
         });
     }
 
@@ -515,7 +519,7 @@ public final class PartyService {
     public List<Member> members(Actor actor, OrgId id) {
         return store.inTransaction(() -> {
             kernel.access().require(actor, Permission.VIEW, id, ErrorCode.ORGANIZATION_NOT_FOUND, id);
-            return store.members().byOrganization(id);
+            return store.members().byOrganization(id).stream().map(Member::withoutSecrets).toList();
         });
     }
 
@@ -552,7 +556,9 @@ public final class PartyService {
             kernel.access().require(actor, Permission.CONNECTION_REQUEST, from.id(), ErrorCode.ORGANIZATION_NOT_FOUND,
                     from.id());
             // The receiving side is picked from a public list of partners: it need not be in the actor's channel.
+            // Only open partners are on the list; anything else is answered as if it did not exist.
             Organization to = store.organizations().find(Checks.required("toOrgId", toId))
+                    .filter(o -> o.kind() == OrgKind.PARTNER && o.closedAt() == null)
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", toId));
             if (checkedKind == ConnectionKind.SELLER_TO_RESELLER && !from.isSeller()) {
                 throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", from.id());

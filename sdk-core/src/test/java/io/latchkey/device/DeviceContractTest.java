@@ -241,11 +241,13 @@ public abstract class DeviceContractTest {
         devices.create(engineer, "HP-2026-0002", "TN-12", PRINTED);
         DeviceService.OwnerRegistered second = devices.registerOwner("HP-2026-0002", PRINTED, new OwnerRegistration(
                 "+7 (912) 345-67-89", "89701990123456789", "RU", "Москва", "Дом", "owner@example.test"), "app");
-        assertEquals(registered.owner(), second.owner(), "found by phone, not created twice");
-        assertEquals(2, devices.search(second.owner(), null, null, null, null, null, 10).size());
+        Actor owner = registered.newOwner().orElseThrow();
+        assertEquals(registered.card().device().owner(), second.card().device().owner(), "found by phone, not twice");
+        assertTrue(second.newOwner().isEmpty(), "a phone number alone opens no session of a known customer");
+        assertEquals(2, devices.search(owner, null, null, null, null, null, 10).size());
         assertEquals(List.of(SERIAL, "HP-2026-0002"), serials(devices.search(engineer, null, null, null, "+79123456789",
                 null, 10)));
-        Customer customer = fx.latchkey.party().attachEmail(second.owner(), "Owner.New@example.test");
+        Customer customer = fx.latchkey.party().attachEmail(owner, "Owner.New@example.test");
         assertEquals("owner.new@example.test", customer.email());
 
         refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> devices.registerOwner(SERIAL, "x".toCharArray(),
@@ -254,8 +256,10 @@ public abstract class DeviceContractTest {
                 new OwnerRegistration("601234567", "123456789", "PL", "mazowieckie", null, null), "app"));
         refused(ErrorCode.FIELD_MALFORMED, "sim", () -> devices.registerOwner(SERIAL, PRINTED,
                 new OwnerRegistration("+48601234567", "SIM-1", "PL", "mazowieckie", null, null), "app"));
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.card(registered.owner(), "HP-NOT-MINE"));
-        refused(ErrorCode.PERMISSION_DENIED, () -> devices.report(registered.owner(), SERIAL,
+        refused(ErrorCode.DEVICE_HAS_OWNER, () -> devices.registerOwner(SERIAL, PRINTED, new OwnerRegistration(
+                "+48601234567", "123456789", "PL", "mazowieckie", null, null), "app"));
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.card(owner, "HP-NOT-MINE"));
+        refused(ErrorCode.PERMISSION_DENIED, () -> devices.report(owner, SERIAL,
                 at(ReportType.DATA, "2026-11-23T09:00:00Z")));
     }
 

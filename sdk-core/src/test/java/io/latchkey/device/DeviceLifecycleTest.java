@@ -101,7 +101,7 @@ class DeviceLifecycleTest {
         Partner other = one.fx.partner();
         one.devices.claim(one.partner.admin(), SERIAL, one.partner.id(), PRINTED);
         Actor owner = one.devices.registerOwner(SERIAL, PRINTED, new io.latchkey.device.OwnerRegistration(
-                "+79123456789", "123456789", "RU", "Москва", null, null), "app").owner();
+                "+79123456789", "123456789", "RU", "Москва", null, null), "app").newOwner().orElseThrow();
 
         refused(ErrorCode.PERMISSION_DENIED, () -> one.take(event, one.partner.admin(), Fixture.ADMIN_PASSWORD));
         refused(ErrorCode.DEVICE_NOT_FOUND, () -> one.take(event, other.admin(), Fixture.ADMIN_PASSWORD));

@@ -73,7 +73,10 @@ public abstract class LicenseContractTest {
         String code = codeOf(revealed);
         assertTrue(code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), code);
         String canonical = code.replace("-", "");
-        License stored = revealed.license();
+        assertEquals("", revealed.license().codeHash(), "no hash leaves the SDK");
+        assertEquals(0, revealed.license().sealedCode().length, "nor the sealed code");
+        License stored = fx.latchkey.store().inTransaction(
+                () -> fx.latchkey.store().licenses().find(revealed.license().id()).orElseThrow());
         assertFalse(stored.codeHash().contains(canonical));
         assertFalse(Bytes.indexOf(stored.sealedCode(), canonical.getBytes(StandardCharsets.UTF_8)) >= 0);
         assertFalse(stored.toString().contains(stored.codeHash()));

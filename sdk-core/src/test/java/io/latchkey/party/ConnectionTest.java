@@ -78,8 +78,9 @@ class ConnectionTest {
 
     @Test
     void aRequestFitsItsKindAndComesFromTheActorsOwnOrganization() {
-        refused(ErrorCode.CONNECTION_KIND_INVALID, "kind", () -> party.requestConnection(companyAdmin, company.id(),
-                fx.operator.id(), ConnectionKind.COMPANY_TO_PARTNER));
+        // Only open partners are on the list: anything else reads as missing.
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", () -> party.requestConnection(companyAdmin,
+                company.id(), fx.operator.id(), ConnectionKind.COMPANY_TO_PARTNER));
         refused(ErrorCode.CONNECTION_EXISTS, "toOrgId", () -> party.requestConnection(companyAdmin, company.id(),
                 oldPartner.id(), ConnectionKind.COMPANY_TO_PARTNER));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.requestConnection(newPartner.admin(), company.id(),
