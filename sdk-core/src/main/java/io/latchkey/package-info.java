@@ -3,8 +3,8 @@
  * later. {@link io.latchkey.Latchkey} is the entry point; refusals are {@link io.latchkey.LatchkeyException}s
  * with an {@link io.latchkey.ErrorCode}.
  *
- * <p>One package per area ({@code credential}, later {@code license}, {@code subscription}, {@code device},
- * {@code billing}) on a shared kernel ({@code access}, {@code crypto}, {@code lifecycle}, {@code notify},
+ * <p>One package per area ({@code credential}, {@code license}, {@code subscription}, {@code device}, and
+ * {@code billing} to come) on a shared kernel ({@code access}, {@code crypto}, {@code lifecycle}, {@code notify},
  * {@code party}, {@code store}, {@code time}). The SDK depends on the JDK, Bouncy Castle and ZXing only.
  */
 package io.latchkey;
