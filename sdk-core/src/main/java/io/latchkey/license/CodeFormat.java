@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The formats a license code can be minted in. Every code is 12 symbols, 11 random and a check symbol last,
- * shown grouped as {@code XXXX-XXXX-XXXX}. The check symbol catches every single mistyped symbol and every swap
+ * shown grouped as {@code ABCD-EFGH-JKMN}. The check symbol catches every single mistyped symbol and every swap
  * of two neighbouring symbols, so typing mistakes are refused before any lookup.
  *
  * <p>Both formats use Damm's check: a quasigroup table {@code q} that is totally anti-symmetric
@@ -135,7 +135,7 @@ public enum CodeFormat {
     }
 
     /**
-     * The code grouped for people, {@code XXXX-XXXX-XXXX}.
+     * The code grouped for people, {@code ABCD-EFGH-JKMN}.
      *
      * @throws IllegalArgumentException if {@code canonical} is not a valid code in canonical form
      */
@@ -145,7 +145,7 @@ public enum CodeFormat {
     }
 
     /**
-     * The code as a holder sees a sealed license, {@code XXXX-••••-••XX}: enough to tell licenses apart and
+     * The code as a holder sees a sealed license, {@code ABCD-••••-••MN}: enough to tell licenses apart and
      * to read one back over the phone, too little to use.
      *
      * @throws IllegalArgumentException if {@code canonical} is not a valid code in canonical form

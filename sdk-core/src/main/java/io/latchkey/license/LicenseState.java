@@ -6,7 +6,7 @@ public enum LicenseState {
     SEALED,
     /** Held with its code visible to the holder: for bundling with hardware or handing to a buyer. */
     REVEALED,
-    /** Held by a company, which sees its code only masked ({@code XXXX-••••-••XX}). */
+    /** Held by a company, which sees its code only masked ({@code ABCD-••••-••MN}). */
     ASSIGNED,
     /** Handed to a buyer outside the channel; the seller keeps the record. */
     SOLD
