@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * A message to one person, before rendering: which template, in which language, with which parameters.
- * A {@link MailSender} renders it (adapters-mail has the ru/en/pl templates). Parameters hold display
- * values only; dates are already in the recipient's time zone.
+ * A {@link MailSender} renders it; {@link TemplateRenderer} has the SDK's texts in ru, en and pl.
+ * Parameters hold display values only; dates are already in the recipient's time zone.
  *
  * @param template      the template key, e.g. {@code credential.issued}; see {@link Templates}
  * @param language      the recipient's language

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every notification template the SDK sends, with the parameters each is given. A {@link MailSender} must
- * render each of them in every {@link Language}; adapters test that against this list.
+ * Every notification template the SDK sends, with the parameters each is given. Each has a subject and a
+ * body in every {@link Language} ({@link TemplateRenderer}); a {@link MailSender} renders them, and its
+ * contract test sends each in each language.
  */
 public final class Templates {
 
