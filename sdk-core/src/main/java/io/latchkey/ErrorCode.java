@@ -83,6 +83,8 @@ public enum ErrorCode {
     NOT_A_SELLER(2024, INVALID, "organization %s is not a registered seller"),
     /** The organization still has organizations below it. */
     ORGANIZATION_HAS_CHILDREN(2025, CONFLICT, "organization %s still has organizations below it"),
+    /** An employee is added from an account the person already has; there is none with that e-mail. */
+    EMPLOYEE_ACCOUNT_REQUIRED(2026, INVALID, "%s has no account yet: the person registers first, then is invited"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

@@ -35,6 +35,9 @@ public final class Templates {
     /** To a would-be reseller a seller invites by e-mail. */
     public static final String RESELLER_INVITED = "subscription.reseller-invited";
 
+    /** To a person with an account: an organization invites them to work for it. */
+    public static final String EMPLOYEE_INVITED = "member.employee-invited";
+
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry(CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone",
@@ -48,7 +51,8 @@ public final class Templates {
             Map.entry(PASSWORD_RESET, List.of("fullName", "link", "expiresAt")),
             Map.entry(DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes")),
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
-            Map.entry(RESELLER_INVITED, List.of("seller", "link")));
+            Map.entry(RESELLER_INVITED, List.of("seller", "link")),
+            Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")));
 
     private Templates() {
     }

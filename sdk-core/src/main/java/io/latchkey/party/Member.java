@@ -67,6 +67,12 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
                 createdAt, version);
     }
 
+    /** The member working for another organization now, with new roles and a new stamp. */
+    Member employedBy(OrgId newOrganization, Set<Role> newRoles) {
+        return new Member(id, newOrganization, email, fullName, language, newRoles, status, passwordHash, stamp + 1,
+                createdAt, version);
+    }
+
     Member withStatus(MemberStatus newStatus) {
         return new Member(id, organization, email, fullName, language, roles, newStatus, passwordHash, stamp,
                 createdAt, version);

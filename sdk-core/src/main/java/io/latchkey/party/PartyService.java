@@ -46,6 +46,7 @@ public final class PartyService {
 
     private static final String CONFIRM = "confirm";
     private static final String RESET = "password-reset";
+    private static final String EMPLOYMENT = "employment";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Kernel kernel;
@@ -349,6 +350,62 @@ public final class PartyService {
         });
     }
 
+    /**
+     * Invites a person who already has an account to work for an organization the actor administers (a seller
+     * adding an installer, say): an e-mail with a link the person accepts once signed in. Roles are those the
+     * actor may grant; service-manager roles only the owner grants.
+     */
+    public void inviteEmployee(Actor actor, OrgId organizationId, String email, Set<Role> roles) {
+        String address = Checks.email("email", email);
+        if (roles == null || roles.isEmpty()) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "role", "role");
+        }
+        if (roles.contains(Role.OWNER)) {
+            throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+        }
+        store.inTransaction(() -> {
+            Organization organization = kernel.access().visibleOrganization(actor, organizationId);
+            kernel.access().require(actor, Permission.MEMBER_MANAGE, organization.id(),
+                    ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
+            if (roles.contains(Role.SERVICE_MANAGER) || roles.contains(Role.SENIOR_SERVICE_MANAGER)) {
+                kernel.access().require(actor, Permission.SELLER_MANAGE, organization.id(),
+                        ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
+            }
+            Member person = store.members().findByEmail(address).filter(m -> m.status() == MemberStatus.ACTIVE)
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.EMPLOYEE_ACCOUNT_REQUIRED, "email", "email"));
+            List<String> claims = new java.util.ArrayList<>(List.of(person.id().toString(),
+                    Integer.toString(person.stamp()), organization.id().toString()));
+            roles.stream().map(Role::name).sorted().forEach(claims::add);
+            send(person, EMPLOYMENT, INVITATION_TTL, Templates.EMPLOYEE_INVITED, "/join", claims,
+                    Map.of("organization", organization.name()));
+        });
+    }
+
+    /**
+     * The invited person, signed in, accepts: from now on it works for the inviting organization, with the
+     * offered roles (one organization at a time; its previous one must keep an active ADMIN).
+     */
+    public Member acceptEmployment(Actor actor, String token) {
+        return store.inTransaction(() -> {
+            Member person = tokenHolder(token, EMPLOYMENT);
+            if (!actor.memberId().map(person.id()::equals).orElse(false)) {
+                throw LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token");
+            }
+            List<String> claims = SignedToken.open(token, EMPLOYMENT, kernel.keys()::verificationKey).orElseThrow()
+                    .claims();
+            Organization organization = store.organizations().find(OrgId.parse(claims.get(2)))
+                    .filter(o -> o.closedAt() == null)
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
+            Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            claims.subList(3, claims.size()).forEach(r -> roles.add(Role.valueOf(r)));
+            requireAnAdminLeft(person.withStatus(MemberStatus.DISABLED));
+            Member employed = store.members().update(person.employedBy(organization.id(), roles));
+            kernel.journal().recordEvent(actor, MemberLifecycle.AGGREGATE, person.id(), "EMPLOY", person.status(),
+                    employed.status(), person.organization() + " -> " + organization.id());
+            return employed.withoutSecrets();
+        });
+    }
+
     /** Sends an invited member a new invitation; the previous link stops working. */
     public Member reinvite(Actor actor, MemberId id) {
         return store.inTransaction(() -> {
@@ -486,7 +543,8 @@ public final class PartyService {
         kernel.rateLimiter().recordFailure(key);
         store.inTransaction(() -> store.members().findByEmail(address)
                 .filter(m -> m.status() == MemberStatus.ACTIVE)
-                .ifPresent(m -> send(m, RESET, RESET_TTL, Templates.PASSWORD_RESET, "/reset-password", Map.of())));
+                .ifPresent(m -> send(m, RESET, RESET_TTL, Templates.PASSWORD_RESET, "/reset-password",
+                        List.of(m.id().toString(), Integer.toString(m.stamp())), Map.of())));
     }
 
     /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */
@@ -726,15 +784,15 @@ public final class PartyService {
 
     private void invite(Member member, Organization organization) {
         send(member, CONFIRM, INVITATION_TTL, Templates.MEMBER_INVITED, "/confirm",
+                List.of(member.id().toString(), Integer.toString(member.stamp())),
                 Map.of("organization", organization.name()));
     }
 
-    /** E-mails a member a link with a signed token for its current stamp. */
-    private void send(Member member, String purpose, Duration ttl, String template, String path,
+    /** E-mails a member a link with a signed token: the member's id and current stamp first, then more. */
+    private void send(Member member, String purpose, Duration ttl, String template, String path, List<String> claims,
                       Map<String, String> more) {
         Instant expires = kernel.clock().instant().plus(ttl);
-        String token = new SignedToken(purpose, List.of(member.id().toString(), Integer.toString(member.stamp())),
-                expires).sign(kernel.keys().currentSigningKey());
+        String token = new SignedToken(purpose, claims, expires).sign(kernel.keys().currentSigningKey());
         String link = publicUrl.toString().replaceAll("/+$", "") + path + "?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
         Map<String, String> parameters = new HashMap<>(more);
@@ -742,14 +800,15 @@ public final class PartyService {
         parameters.put("link", link);
         ZoneId zone = store.organizations().find(member.organization()).map(Organization::timezone).orElse(ZoneOffset.UTC);
         parameters.put("expiresAt", SHOWN.format(expires.atZone(zone)) + " (" + zone.getId() + ")");
-        kernel.outbox().enqueue(purpose + "/" + member.id() + "/" + member.stamp(), new Notification(template,
-                member.language(), member.email(), member.fullName(), parameters, List.of()));
+        kernel.outbox().enqueue(purpose + "/" + member.id() + "/" + member.stamp() + "/" + claims.hashCode(),
+                new Notification(template, member.language(), member.email(), member.fullName(), parameters,
+                        List.of()));
     }
 
     /** The member a link's token was made for, if the token is good and not yet used or replaced. */
     private Member tokenHolder(String token, String purpose) {
         SignedToken opened = SignedToken.open(token, purpose, kernel.keys()::verificationKey)
-                .filter(t -> t.claims().size() == 2)
+                .filter(t -> t.claims().size() >= 2)
                 .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
         if (opened.expiredAt(kernel.clock().instant())) {
             throw LatchkeyException.ofField(ErrorCode.TOKEN_EXPIRED, "token");

@@ -180,6 +180,33 @@ public abstract class SubscriptionContractTest {
     }
 
     @Test
+    public void employeesJoinFromAccountsTheyAlreadyHave() {
+        refused(ErrorCode.EMPLOYEE_ACCOUNT_REQUIRED, "email", () -> s.party.inviteEmployee(s.owner, s.seller.id(),
+                "nobody@example.test", Set.of(Role.INSTALLER)));
+        // A person with an account elsewhere (here: a partner's manager) is invited, accepts, and works here now.
+        String email = s.reseller.managerMember().email();
+        refused(ErrorCode.PERMISSION_DENIED, () -> s.party.inviteEmployee(s.installer, s.seller.id(), email,
+                Set.of(Role.INSTALLER)));
+        s.party.inviteEmployee(s.owner, s.seller.id(), email, Set.of(Role.INSTALLER));
+        fx.runDueWork();
+        var mail = fx.mail.last(Templates.EMPLOYEE_INVITED, email);
+        assertEquals(s.seller.name(), mail.parameter("organization"));
+        String link = mail.parameter("link");
+        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6),
+                java.nio.charset.StandardCharsets.UTF_8);
+        refused(ErrorCode.TOKEN_INVALID, () -> s.party.acceptEmployment(s.installer, token));
+        var joined = s.party.acceptEmployment(s.reseller.manager(), token);
+        assertEquals(s.seller.id(), joined.organization());
+        assertEquals(Set.of(Role.INSTALLER), joined.roles());
+        refused(ErrorCode.TOKEN_USED, () -> s.party.acceptEmployment(s.reseller.manager(), token));
+        var installer = s.party.actorFor(joined.id());
+        Subscription active = subscriptions.activate(installer, new ActivationRequest(s.hub("HUB-J").id(), null, null));
+        assertEquals(SubscriptionState.ACTIVE, active.state());
+        refused(ErrorCode.PERMISSION_DENIED, () -> s.party.inviteEmployee(s.installer, s.seller.id(), email,
+                Set.of(Role.SERVICE_MANAGER)));
+    }
+
+    @Test
     public void theCatalogIsTheOperatorsAndSellersMustRegister() {
         refused(ErrorCode.PERMISSION_DENIED, () -> subscriptions.createPackage(s.owner,
                 new PackageDraft("X", "X", 1L, "PLN", false)));
