@@ -48,6 +48,21 @@ public final class Access {
         }
     }
 
+    /**
+     * Like {@link #require}, for a thing the actor has already been shown through another side of it (the
+     * reseller of a subscription, the partner of a device): lacking the standing over {@code owner} is then
+     * FORBIDDEN, since NOT_FOUND would deny what the actor can see.
+     */
+    public void requireOnVisible(Actor actor, Permission permission, OrgId owner) {
+        if (actor.isSystem()) {
+            return;
+        }
+        if (!sees(actor, owner)) {
+            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, permission.name());
+        }
+        require(actor, permission, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
+    }
+
     /** Whether {@code owner} is the actor's organization or lies below it. The system sees everything. */
     public boolean sees(Actor actor, OrgId owner) {
         if (actor.isSystem()) {

@@ -146,7 +146,7 @@ public final class CredentialService {
             kernel.access().require(actor, Permission.VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
             boolean everyone = partner == null
                     && store.organizations().find(owner).map(o -> o.kind() == OrgKind.OPERATOR).orElse(false);
-            return store.poolOrders().list(everyone ? null : owner, clamp(limit));
+            return store.poolOrders().list(everyone ? null : owner, Checks.pageSize(limit, MAX_LIST));
         });
     }
 
@@ -183,7 +183,7 @@ public final class CredentialService {
         return store.inTransaction(() -> {
             OrgId owner = partner != null ? partner : ownOrganization(actor);
             kernel.access().require(actor, Permission.VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
-            return store.clients().list(owner, afterEmail, clamp(limit));
+            return store.clients().list(owner, afterEmail, Checks.pageSize(limit, MAX_LIST));
         });
     }
 
@@ -353,7 +353,7 @@ public final class CredentialService {
             OrgId owner = partner != null ? partner : ownOrganization(actor);
             kernel.access().require(actor, Permission.VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
             Instant now = kernel.clock().instant();
-            int wanted = clamp(limit);
+            int wanted = Checks.pageSize(limit, MAX_LIST);
             List<IssuanceView> page = new ArrayList<>();
             IssuanceId cursor = before;
             while (page.size() < wanted) {
@@ -579,9 +579,5 @@ public final class CredentialService {
 
     private static String shown(Instant instant, ZoneId zone) {
         return SHOWN.format(instant.atZone(zone));
-    }
-
-    private static int clamp(int limit) {
-        return Math.max(1, Math.min(limit, MAX_LIST));
     }
 }

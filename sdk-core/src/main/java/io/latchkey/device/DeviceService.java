@@ -103,7 +103,7 @@ public final class DeviceService {
         String why = Checks.maxLength("reason", Checks.required("reason", reason), 1000);
         return store.inTransaction(() -> {
             Device device = visible(actor, serial);
-            requireStaff(actor, Permission.DEVICE_SET_STATUS, device);
+            kernel.access().requireOnVisible(actor, Permission.DEVICE_SET_STATUS, device.operator());
             Device updated = store.devices().update(device.with(d -> d.status = target));
             kernel.journal().recordEvent(actor, DeviceLifecycle.AGGREGATE, device.serial(), "SET_STATUS",
                     device.status(), target, why);
@@ -115,7 +115,7 @@ public final class DeviceService {
     public DeviceCard assignPartner(Actor actor, String serial, OrgId partnerId) {
         return store.inTransaction(() -> {
             Device device = visible(actor, serial);
-            requireStaff(actor, Permission.DEVICE_ASSIGN, device);
+            kernel.access().requireOnVisible(actor, Permission.DEVICE_ASSIGN, device.operator());
             Organization partner = partner(Checks.required("partnerId", partnerId));
             Device updated = store.devices().update(device.with(d -> d.responsiblePartner = partner.id()));
             kernel.journal().recordEvent(actor, DeviceLifecycle.AGGREGATE, device.serial(), "ASSIGN", device.status(),
@@ -361,7 +361,7 @@ public final class DeviceService {
                     : serialContains.strip().toUpperCase(Locale.ROOT);
             List<DeviceCard> cards = new ArrayList<>();
             for (Device d : store.devices().search(new DeviceSearch(text, status, scope, owner,
-                    afterSerial, Math.max(1, Math.min(limit, MAX_LIST))))) {
+                    afterSerial, Checks.pageSize(limit, MAX_LIST)))) {
                 cards.add(card(actor, d));
             }
             return cards;
@@ -375,7 +375,7 @@ public final class DeviceService {
         return store.inTransaction(() -> {
             Device device = visible(actor, serial);
             Transition<DeviceStatus, DeviceEvent> step = DeviceLifecycle.TABLE.require(device.status(), event);
-            requireStaff(actor, step.permission(), device);
+            kernel.access().requireOnVisible(actor, step.permission(), device.operator());
             confirm(actor, actorPassword);
             for (DeviceLifecycle.Requirement requirement : DeviceLifecycle.REQUIRED_BY_HAND) {
                 if (requirement.from().contains(step.from()) && requirement.to() == step.to()) {
@@ -390,20 +390,6 @@ public final class DeviceService {
             kernel.journal().record(actor, DeviceLifecycle.AGGREGATE, device.serial(), step, why);
             return card(actor, updated);
         });
-    }
-
-    /**
-     * Refuses unless the actor is the operator's staff with {@code permission}. Whoever reached here sees the
-     * device (its partner, its owner), so the refusal is FORBIDDEN, not NOT_FOUND.
-     */
-    private void requireStaff(Actor actor, Permission permission, Device device) {
-        if (actor.isSystem()) {
-            return;
-        }
-        if (actor.kind() != Actor.Kind.MEMBER || !kernel.access().sees(actor, device.operator())) {
-            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, permission.name());
-        }
-        kernel.access().require(actor, permission, device.operator(), ErrorCode.DEVICE_NOT_FOUND, device.serial());
     }
 
     /** Step-up: the acting member's own password, checked by the host's verifier, rate-limited per member. */

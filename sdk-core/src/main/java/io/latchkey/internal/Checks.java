@@ -77,4 +77,9 @@ public final class Checks {
             throw LatchkeyException.ofField(ErrorCode.TIMEZONE_UNKNOWN, field, value);
         }
     }
+
+    /** A page size between 1 and {@code max}: callers ask for what they like, the SDK caps it. */
+    public static int pageSize(int limit, int max) {
+        return Math.max(1, Math.min(limit, max));
+    }
 }

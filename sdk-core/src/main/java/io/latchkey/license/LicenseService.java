@@ -112,7 +112,7 @@ public final class LicenseService {
             OrgId owner = holder != null ? holder : Checks.required("holderId", actor.organization());
             kernel.access().require(actor, Permission.VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
             return store.licenses().heldBy(owner, state == null ? null : EnumSet.of(state), after,
-                    Math.max(1, Math.min(limit, MAX_LIST))).stream().map(l -> view(actor, l)).toList();
+                    Checks.pageSize(limit, MAX_LIST)).stream().map(l -> view(actor, l)).toList();
         });
     }
 
@@ -139,7 +139,7 @@ public final class LicenseService {
             kernel.access().require(actor, Permission.VIEW, party, ErrorCode.ORGANIZATION_NOT_FOUND, party);
             return store.documents().search(new DocumentSearch(party, search.seller(), search.buyer(), search.author(),
                     search.from(), search.to(), search.type(), search.before(),
-                    Math.max(1, Math.min(search.limit(), MAX_LIST))));
+                    Checks.pageSize(search.limit(), MAX_LIST)));
         });
     }
 

@@ -318,9 +318,10 @@ public final class PartyService {
     /** Checked requisites: a partner needs a valid INN; everything else is optional. */
     private static Requisites requisites(OrgKind kind, Requisites typed) {
         Requisites raw = typed == null ? Requisites.NONE : typed;
-        String inn = raw.inn() == null || raw.inn().isBlank()
-                ? (kind == OrgKind.PARTNER ? Checks.required("inn", (String) null) : null)
-                : Inn.parse("inn", raw.inn()).digits();
+        if (kind == OrgKind.PARTNER && (raw.inn() == null || raw.inn().isBlank())) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "inn", "inn");
+        }
+        String inn = raw.inn() == null || raw.inn().isBlank() ? null : Inn.parse("inn", raw.inn()).digits();
         String phone = raw.phone() == null || raw.phone().isBlank() ? null
                 : PhoneNumber.parse("phone", raw.phone()).e164();
         String country = raw.country() == null || raw.country().isBlank() ? null
@@ -443,26 +444,23 @@ public final class PartyService {
 
     /** Switches a member's account off; it can no longer sign in. */
     public Member disable(Actor actor, MemberId id) {
-        return store.inTransaction(() -> {
-            Member member = managed(actor, id, MemberEvent.DISABLE);
-            Member disabled = member.withStatus(MemberStatus.DISABLED);
-            requireAnAdminLeft(disabled);
-            Member stored = store.members().update(disabled);
-            kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
-                    MemberEvent.DISABLE), null);
-            return stored.withoutSecrets();
-        });
+        return store.inTransaction(() -> accountStep(actor, id, MemberEvent.DISABLE));
     }
 
     /** Switches a disabled member's account on again. */
     public Member enable(Actor actor, MemberId id) {
-        return store.inTransaction(() -> {
-            Member member = managed(actor, id, MemberEvent.ENABLE);
-            Member stored = store.members().update(member.withStatus(MemberStatus.ACTIVE));
-            kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, MemberLifecycle.TABLE.require(member.status(),
-                    MemberEvent.ENABLE), null);
-            return stored.withoutSecrets();
-        });
+        return store.inTransaction(() -> accountStep(actor, id, MemberEvent.ENABLE));
+    }
+
+    /** Takes the table's step for {@code event}; an organization keeps an active ADMIN through it. */
+    private Member accountStep(Actor actor, MemberId id, MemberEvent event) {
+        Member member = managed(actor, id, event);
+        var step = MemberLifecycle.TABLE.require(member.status(), event);
+        Member next = member.withStatus(step.to());
+        requireAnAdminLeft(next);
+        Member stored = store.members().update(next);
+        kernel.journal().record(actor, MemberLifecycle.AGGREGATE, id, step, null);
+        return stored.withoutSecrets();
     }
 
     /**
@@ -584,7 +582,7 @@ public final class PartyService {
     /** Partners whose id is {@code text} or whose name contains it: for choosing one (a device's partner, say). */
     public List<Organization> searchPartners(Actor actor, String text, int limit) {
         return store.inTransaction(() -> store.organizations().search(OrgKind.PARTNER, text,
-                        Math.max(1, Math.min(limit, 100))).stream()
+                        Checks.pageSize(limit, 100)).stream()
                 .filter(o -> kernel.access().sees(actor, o.id())).toList());
     }
 
@@ -712,7 +710,7 @@ public final class PartyService {
         String code = Checks.required("country", country).toUpperCase(java.util.Locale.ROOT);
         return store.inTransaction(() -> store.organizations().search(OrgKind.PARTNER, "", 10_000).stream()
                 .filter(o -> o.closedAt() == null && code.equals(o.requisites().country()))
-                .limit(Math.max(1, Math.min(limit, 1000))).toList());
+                .limit(Checks.pageSize(limit, 1000)).toList());
     }
 
     /** The receiving organization declines. */
@@ -742,10 +740,7 @@ public final class PartyService {
                 .orElseThrow(() -> LatchkeyException.of(ErrorCode.CONNECTION_NOT_FOUND, id));
         var step = ConnectionLifecycle.TABLE.require(connection.state(), event);
         OrgId side = event == ConnectionEvent.WITHDRAW ? connection.from() : connection.to();
-        if (!kernel.access().sees(actor, side)) {
-            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, step.permission().name());
-        }
-        kernel.access().require(actor, step.permission(), side, ErrorCode.CONNECTION_NOT_FOUND, id);
+        kernel.access().requireOnVisible(actor, step.permission(), side);
         Connection decided = store.connections().update(connection.decided(step.to(), kernel.clock().instant(),
                 actor.describe()));
         kernel.journal().record(actor, ConnectionLifecycle.AGGREGATE, id, step, null);

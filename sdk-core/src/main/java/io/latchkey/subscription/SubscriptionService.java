@@ -256,12 +256,8 @@ public final class SubscriptionService {
             Subscription subscription = caughtUp(visible(actor, id));
             Transition<SubscriptionState, SubscriptionEvent> step =
                     SubscriptionLifecycle.TABLE.require(subscription.state(), event);
-            if (!kernel.access().sees(actor, subscription.seller())) {
-                // The reseller sees what it is invoiced for, but the seller manages it.
-                throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, step.permission().name());
-            }
-            kernel.access().require(actor, step.permission(), subscription.seller(),
-                    ErrorCode.SUBSCRIPTION_NOT_FOUND, id);
+            // The reseller sees what it is invoiced for, but the seller manages it.
+            kernel.access().requireOnVisible(actor, step.permission(), subscription.seller());
             Instant now = kernel.clock().instant();
             Subscription next = switch (event) {
                 case DEACTIVATE -> subscription.expiring(SubscriptionLifecycle.nextMonthStart(now,
