@@ -103,7 +103,8 @@ public enum ErrorCode {
     /** The window ends already. */
     CREDENTIAL_WINDOW_IN_PAST(3008, INVALID, "validTo must be in the future"),
     /** No free credential's capacity lasts until the end of the window. */
-    CREDENTIAL_WINDOW_OUTSIDE_CAPACITY(3009, CONFLICT, "no free credential is valid until %s; the pool capacity ends earlier"),
+    CREDENTIAL_WINDOW_OUTSIDE_CAPACITY(3009, CONFLICT,
+            "no free credential is valid until %s; the pool capacity ends earlier"),
     /** The provisioning token is not one the SDK issued. */
     PROVISIONING_TOKEN_INVALID(3010, INVALID, "the provisioning link is not valid"),
     /** The provisioning token was used already, or a newer link replaced it. */

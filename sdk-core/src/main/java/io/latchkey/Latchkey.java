@@ -4,30 +4,59 @@ import io.latchkey.access.Access;
 import io.latchkey.access.InMemoryRateLimiter;
 import io.latchkey.access.PasswordVerifier;
 import io.latchkey.access.RateLimiter;
-import io.latchkey.credential.CredentialService;
+import io.latchkey.credential.Clients;
+import io.latchkey.credential.CredentialArea;
 import io.latchkey.credential.CredentialSettings;
+import io.latchkey.credential.CredentialStore;
+import io.latchkey.credential.Credentials;
+import io.latchkey.credential.Issuing;
+import io.latchkey.credential.PoolOrders;
+import io.latchkey.credential.Provisioning;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
+import io.latchkey.device.Claims;
+import io.latchkey.device.DeviceArea;
 import io.latchkey.device.DeviceCatalog;
-import io.latchkey.device.DeviceService;
-import io.latchkey.internal.Kernel;
+import io.latchkey.device.DeviceSteps;
+import io.latchkey.device.DeviceStore;
+import io.latchkey.device.Devices;
+import io.latchkey.device.Owners;
+import io.latchkey.device.Telemetry;
+import io.latchkey.license.Activations;
 import io.latchkey.license.CodeFormat;
-import io.latchkey.license.LicenseService;
-import io.latchkey.lifecycle.Journal;
+import io.latchkey.license.Documents;
+import io.latchkey.license.LicenseArea;
+import io.latchkey.license.LicenseStore;
+import io.latchkey.license.Licenses;
+import io.latchkey.lifecycle.JournalRepository;
+import io.latchkey.lifecycle.Steps;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.MailSender;
 import io.latchkey.notify.Outbox;
+import io.latchkey.notify.OutboxRepository;
+import io.latchkey.party.Accounts;
+import io.latchkey.party.Connections;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberStatus;
-import io.latchkey.party.PartyService;
+import io.latchkey.party.Members;
+import io.latchkey.party.Organizations;
+import io.latchkey.party.PartyArea;
+import io.latchkey.party.PartyStore;
+import io.latchkey.party.Registrations;
 import io.latchkey.store.Idempotency;
+import io.latchkey.store.IdempotencyRepository;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
-import io.latchkey.subscription.SubscriptionService;
+import io.latchkey.subscription.Catalog;
+import io.latchkey.subscription.Hubs;
+import io.latchkey.subscription.Statements;
+import io.latchkey.subscription.SubscriptionArea;
+import io.latchkey.subscription.SubscriptionStore;
+import io.latchkey.subscription.Subscriptions;
 import io.latchkey.time.Clocks;
 import io.latchkey.time.Scheduler;
 import java.net.URI;
@@ -39,7 +68,7 @@ import java.util.Objects;
 
 /**
  * The entry point of the SDK: wires a store, a clock, randomness, keys and a mail sender into the services of
- * every area.
+ * every area, and is the only way to reach them.
  *
  * <pre>{@code
  * Latchkey latchkey = Latchkey.builder()
@@ -48,75 +77,185 @@ import java.util.Objects;
  *         .publicUrl(URI.create("https://portal.example.com"))
  *         .build();
  * latchkey.startBackgroundWork(Duration.ofSeconds(5));
+ * Actor manager = latchkey.accounts().authenticate(email, password, sourceIp);
+ * latchkey.issuing().issue(manager, request, idempotencyKey);
  * }</pre>
  *
  * <p>Thread-safe: one instance serves a whole application. {@link #close()} stops the background work.
  */
 public final class Latchkey implements AutoCloseable {
 
-    private final Kernel kernel;
-    private final PartyService party;
-    private final CredentialService credentials;
-    private final DeviceService devices;
-    private final LicenseService licenses;
-    private final SubscriptionService subscriptions;
+    private final Clock clock;
+    private final KeyStore keys;
+    private final Outbox outbox;
+    private final PartyArea party;
+    private final CredentialArea credentials;
+    private final LicenseArea licenses;
+    private final SubscriptionArea subscriptions;
+    private final DeviceArea devices;
     private final Scheduler scheduler;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     private Latchkey(Builder b) {
         // Databases keep microseconds; instants made here never carry more, so what is stored reads back equal.
-        Clock clock = Clocks.microseconds(b.clock);
+        this.clock = Clocks.microseconds(b.clock);
+        this.keys = b.keys;
+        Store store = b.store;
         Ids ids = new Ids(clock, b.random);
-        Sealer sealer = new Sealer(b.keys, b.random);
-        Outbox outbox = new Outbox(b.store, b.store.outbox(), b.mailSender, sealer, clock, ids, b.retryPolicy);
+        Sealer sealer = new Sealer(keys, b.random);
+        this.outbox = new Outbox(store, store.port(OutboxRepository.class), b.mailSender, sealer, clock, ids,
+                b.retryPolicy);
         RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter
                 : new InMemoryRateLimiter(clock, 10, Duration.ofMinutes(15));
-        this.kernel = new Kernel(b.store, clock, b.random, ids, b.keys, new Access(b.store.organizations()),
-                new Journal(b.store.journal(), clock, ids), outbox, new Idempotency(b.store.idempotency(), clock),
-                rateLimiter);
+        PartyStore partyStore = store.port(PartyStore.class);
+        JournalRepository journal = store.port(JournalRepository.class);
+        Access access = new Access(partyStore.organizations());
+        Steps steps = new Steps(access, journal, clock, ids);
+        Idempotency idempotency = new Idempotency(store.port(IdempotencyRepository.class), clock);
         PasswordHasher hasher = b.passwordHasher != null ? b.passwordHasher : PasswordHasher.argon2id(b.random);
-        this.party = new PartyService(kernel, hasher, b.publicUrl);
-        this.credentials = new CredentialService(kernel,
-                new CredentialSettings(b.publicUrl, b.credentialCooldown, 0.10, 100_000));
         PasswordVerifier verifier = b.passwordVerifier != null ? b.passwordVerifier : PasswordVerifier.argon2id(
-                id -> b.store.inTransaction(() -> b.store.members().find(id)
+                id -> store.inTransaction(() -> partyStore.members().find(id)
                         .filter(m -> m.status() == MemberStatus.ACTIVE).map(Member::passwordHash)), hasher);
-        this.devices = new DeviceService(kernel, b.deviceCatalog, hasher, verifier);
-        this.licenses = new LicenseService(kernel, sealer, b.licenseFormat);
-        this.subscriptions = new SubscriptionService(kernel);
-        this.party.guardClosing(subscriptions.closingGuard());
-        this.scheduler = new Scheduler(clock, List.of(credentials.dueWork(), subscriptions.dueWork()),
-                b.schedulerBatch);
+
+        this.subscriptions = new SubscriptionArea(store, store.port(SubscriptionStore.class), partyStore, steps, access,
+                clock, ids, outbox);
+        this.party = new PartyArea(store, partyStore, steps, access, clock, ids, keys, outbox, b.publicUrl, hasher,
+                rateLimiter, List.of(subscriptions.closingGuard()));
+        this.credentials = new CredentialArea(store, store.port(CredentialStore.class), partyStore, journal, steps,
+                access, clock, ids, b.random, keys, outbox, idempotency, rateLimiter,
+                new CredentialSettings(b.publicUrl, b.credentialCooldown, 0.10, 100_000));
+        this.licenses = new LicenseArea(store, store.port(LicenseStore.class), partyStore, steps, access, clock, ids,
+                b.random, keys, sealer, outbox, rateLimiter, b.licenseFormat);
+        this.devices = new DeviceArea(store, store.port(DeviceStore.class), partyStore, journal, steps, access, clock,
+                ids, b.deviceCatalog, hasher, verifier, rateLimiter);
+        this.scheduler = new Scheduler(clock, List.of(credentials.timers(), subscriptions.timers()), b.schedulerBatch);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The channel: operator, partners, companies, members. */
-    public PartyService party() {
-        return party;
+    // --- the channel ---------------------------------------------------------------------------------------
+
+    /** The operator (at bootstrap), partners and companies, their requisites, firms and sites. */
+    public Organizations organizations() {
+        return party.organizations();
     }
 
-    /** Credential pools: orders, clients, issuing, provisioning, revoking. */
-    public CredentialService credentials() {
-        return credentials;
+    /** Companies registering themselves, or registered by a partner. */
+    public Registrations registrations() {
+        return party.registrations();
     }
 
-    /** Devices: the factory, status steps, claims, details, owners, reports. */
-    public DeviceService devices() {
-        return devices;
+    /** The members of organizations and their roles. */
+    public Members members() {
+        return party.members();
     }
 
-    /** Licenses: minting, documents, activations. */
-    public LicenseService licenses() {
-        return licenses;
+    /** Sign-in, sessions, confirmations and passwords. */
+    public Accounts accounts() {
+        return party.accounts();
     }
 
-    /** Service packages: catalog, hubs, subscriptions, statements. */
-    public SubscriptionService subscriptions() {
-        return subscriptions;
+    /** Connection requests between companies and partners, sellers and resellers. */
+    public Connections connections() {
+        return party.connections();
     }
+
+    // --- credential pools ----------------------------------------------------------------------------------
+
+    /** Orders of pool capacity. */
+    public PoolOrders poolOrders() {
+        return credentials.poolOrders();
+    }
+
+    /** Partners' clients. */
+    public Clients clients() {
+        return credentials.clients();
+    }
+
+    /** Issuing credentials, re-sending links and revoking. */
+    public Issuing issuing() {
+        return credentials.issuing();
+    }
+
+    /** The phone's exchange of a provisioning link for its signed credential. */
+    public Provisioning provisioning() {
+        return credentials.provisioning();
+    }
+
+    /** Credentials, their journal, issuances and the pool's counts. */
+    public Credentials credentials() {
+        return credentials.credentials();
+    }
+
+    // --- licenses ------------------------------------------------------------------------------------------
+
+    /** Minting and the documents that move licenses. */
+    public Documents documents() {
+        return licenses.documents();
+    }
+
+    /** The licenses an organization holds. */
+    public Licenses licenses() {
+        return licenses.licenses();
+    }
+
+    /** Activations of licenses on devices. */
+    public Activations activations() {
+        return licenses.activations();
+    }
+
+    // --- service packages ----------------------------------------------------------------------------------
+
+    /** The catalog of service packages. */
+    public Catalog catalog() {
+        return subscriptions.catalog();
+    }
+
+    /** Sellers' hubs. */
+    public Hubs hubs() {
+        return subscriptions.hubs();
+    }
+
+    /** Subscriptions on hubs. */
+    public Subscriptions subscriptions() {
+        return subscriptions.subscriptions();
+    }
+
+    /** Monthly statements per reseller. */
+    public Statements statements() {
+        return subscriptions.statements();
+    }
+
+    // --- devices -------------------------------------------------------------------------------------------
+
+    /** Devices at the factory and the service: statuses, overrides, assignment. */
+    public DeviceSteps deviceSteps() {
+        return devices.steps();
+    }
+
+    /** Partners' claims and the details they fill in. */
+    public Claims claims() {
+        return devices.claims();
+    }
+
+    /** What devices report, and their sign-in. */
+    public Telemetry telemetry() {
+        return devices.telemetry();
+    }
+
+    /** Owners registering from the app. */
+    public Owners owners() {
+        return devices.owners();
+    }
+
+    /** Device cards, journals and search. */
+    public Devices devices() {
+        return devices.devices();
+    }
+
+    // --- the kernel ----------------------------------------------------------------------------------------
 
     /** The scheduler of timed transitions. */
     public Scheduler scheduler() {
@@ -125,26 +264,22 @@ public final class Latchkey implements AutoCloseable {
 
     /** The outbox of notifications. */
     public Outbox outbox() {
-        return kernel.outbox();
+        return outbox;
     }
 
     /** The keys: public verification keys are what devices and readers need. */
     public KeyStore keys() {
-        return kernel.keys();
-    }
-
-    public Store store() {
-        return kernel.store();
+        return keys;
     }
 
     public Clock clock() {
-        return kernel.clock();
+        return clock;
     }
 
     /** Applies due timed transitions, then delivers due notifications. What the background work does. */
     public void runDueWork() {
         scheduler.runDue();
-        kernel.outbox().dispatchAllDue();
+        outbox.dispatchAllDue();
     }
 
     /** Runs {@link #runDueWork()} every {@code period} on a daemon thread until {@link #close()}. */

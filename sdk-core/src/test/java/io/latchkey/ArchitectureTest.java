@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,6 +39,9 @@ class ArchitectureTest {
     private static final List<String> FORBIDDEN_CALLS = List.of(
             "Instant.now(", "UUID.randomUUID(", "System.currentTimeMillis(", "new SecureRandom(");
     private static final Path RANDOM_SOURCE = Path.of("io/latchkey/crypto/RandomSource.java");
+    /** A type named by its package in code: {@code io.latchkey.party.Member}, in an import or inline. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(io\\.latchkey(?:\\.[a-z]\\w*)*)\\.([A-Z]\\w*)");
+    private static final String ENTRY_POINT = "io.latchkey.Latchkey";
 
     private static Map<Path, String> sources;
 
@@ -96,6 +104,110 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * The packages form no cycle, so that each can be understood (and changed) with only what lies below it. The
+     * entry point {@code Latchkey} counts as its own node: it wires every area and nothing depends on it.
+     */
+    @Test
+    void noPackageCycle() {
+        Map<String, Set<String>> graph = packageGraph();
+        List<List<String>> cycles = new ArrayList<>();
+        for (Set<String> component : stronglyConnected(graph)) {
+            if (component.size() > 1) {
+                cycles.add(new ArrayList<>(new TreeSet<>(component)));
+            }
+        }
+        assertEquals(List.of(), cycles);
+    }
+
+    /** The storage boundary knows no area: each area owns its port, so adding one changes nothing in store. */
+    @Test
+    void theStoreKnowsNoArea() {
+        assertEquals(Set.of("io.latchkey"), packageGraph().get("io.latchkey.store"));
+    }
+
+    /** Nothing inside the SDK reaches back to its entry point. */
+    @Test
+    void onlyHostsUseTheEntryPoint() {
+        assertTrue(packageGraph().values().stream().noneMatch(uses -> uses.contains(ENTRY_POINT)));
+    }
+
+    /** Journal lines are written only by the kernel step: no area makes them itself. */
+    @Test
+    void onlyTheLifecyclePackageWritesTheJournal() {
+        List<String> writers = new ArrayList<>();
+        sources.forEach((file, text) -> {
+            String code = withoutComments(text);
+            // Appending needs an entry, and only the lifecycle package makes one.
+            if (!file.startsWith(Path.of("io/latchkey/lifecycle")) && code.replaceAll("\\s+",
+                    "").contains("newJournalEntry(")) {
+                writers.add(file.toString());
+            }
+        });
+        assertEquals(List.of(), writers);
+    }
+
+    /** Which SDK package uses which (imports and qualified names in code), the entry point as its own node. */
+    static Map<String, Set<String>> packageGraph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        sources.forEach((file, text) -> {
+            String from = file.equals(Path.of("io/latchkey/Latchkey.java")) ? ENTRY_POINT
+                    : file.getParent().toString().replace('/', '.');
+            Set<String> uses = graph.computeIfAbsent(from, k -> new TreeSet<>());
+            Matcher m = QUALIFIED.matcher(withoutComments(text));
+            while (m.find()) {
+                String used = m.group(1).equals("io.latchkey") && m.group(2).equals("Latchkey") ? ENTRY_POINT
+                        : m.group(1);
+                if (!used.equals(from)) {
+                    uses.add(used);
+                }
+            }
+        });
+        return graph;
+    }
+
+    /** Tarjan's strongly connected components of {@code graph}. */
+    static List<Set<String>> stronglyConnected(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        List<Set<String>> components = new ArrayList<>();
+        for (String node : graph.keySet()) {
+            if (!index.containsKey(node)) {
+                connect(node, graph, index, low, stack, onStack, components);
+            }
+        }
+        return components;
+    }
+
+    private static void connect(String node, Map<String, Set<String>> graph, Map<String, Integer> index,
+                                Map<String, Integer> low, Deque<String> stack, Set<String> onStack,
+                                List<Set<String>> components) {
+        index.put(node, index.size());
+        low.put(node, index.get(node));
+        stack.push(node);
+        onStack.add(node);
+        for (String next : graph.getOrDefault(node, Set.of())) {
+            if (!index.containsKey(next)) {
+                connect(next, graph, index, low, stack, onStack, components);
+                low.put(node, Math.min(low.get(node), low.get(next)));
+            } else if (onStack.contains(next)) {
+                low.put(node, Math.min(low.get(node), index.get(next)));
+            }
+        }
+        if (low.get(node).equals(index.get(node))) {
+            Set<String> component = new HashSet<>();
+            String member;
+            do {
+                member = stack.pop();
+                onStack.remove(member);
+                component.add(member);
+            } while (!member.equals(node));
+            components.add(component);
+        }
+    }
+
     @Test
     void onlyTheInternalPackageHasImplClasses() {
         List<String> violations = new ArrayList<>();
@@ -147,6 +259,14 @@ class ArchitectureTest {
         assertEquals(List.of("new SecureRandom("), forbiddenCalls("r = new  SecureRandom ( );"));
         assertEquals(List.of(), forbiddenCalls("/** never {@code Instant.now()} */ Instant t = clock.instant();"));
         assertEquals("a   b \"/* kept */\"", withoutComments("a /* gone */ b \"/* kept */\""));
+        Matcher qualified = QUALIFIED.matcher("import io.latchkey.party.Member; x = io.latchkey.Latchkey.builder();");
+        assertTrue(qualified.find());
+        assertEquals("io.latchkey.party", qualified.group(1));
+        assertTrue(qualified.find());
+        assertEquals("io.latchkey", qualified.group(1));
+        Map<String, Set<String>> cyclic = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d",
+                Set.of("a"));
+        assertTrue(stronglyConnected(cyclic).contains(Set.of("a", "b", "c")));
     }
 
     /** The source without comments (string literals kept), so that Javadoc may talk about forbidden things. */

@@ -23,6 +23,12 @@ import io.latchkey.subscription.HubRepository;
 import io.latchkey.subscription.PackageRepository;
 import io.latchkey.subscription.SubscriptionRepository;
 import io.latchkey.store.Store;
+import io.latchkey.credential.CredentialStore;
+import io.latchkey.device.DeviceStore;
+import io.latchkey.license.LicenseStore;
+import io.latchkey.party.PartyStore;
+import io.latchkey.subscription.SubscriptionStore;
+import java.util.Map;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,26 +61,7 @@ public final class JdbcStore implements Store, AutoCloseable {
     private final AutoCloseable ownedPool;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-    private final OrganizationRepository organizations;
-    private final MemberRepository members;
-    private final CustomerRepository customers;
-    private final ConnectionRepository connections;
-    private final FirmRepository firms;
-    private final SiteRepository sites;
-    private final LicenseRepository licenses;
-    private final DocumentRepository documents;
-    private final ActivationRepository activations;
-    private final PackageRepository packages;
-    private final HubRepository hubs;
-    private final SubscriptionRepository subscriptions;
-    private final DeviceRepository devices;
-    private final PoolOrderRepository poolOrders;
-    private final ClientRepository clients;
-    private final CredentialRepository credentials;
-    private final IssuanceRepository issuances;
-    private final JournalRepository journal;
-    private final OutboxRepository outbox;
-    private final IdempotencyRepository idempotency;
+    private final Map<Class<?>, Object> ports;
 
     private JdbcStore(DataSource dataSource, AutoCloseable ownedPool) {
         this.jdbi = Jdbi.create(dataSource);
@@ -82,26 +69,43 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.ownedPool = ownedPool;
         migrate(dataSource);
         Supplier<Handle> handle = this::handle;
-        this.organizations = new JdbiOrganizationRepository(handle);
-        this.members = new JdbiMemberRepository(handle);
-        this.customers = new JdbiCustomerRepository(handle);
-        this.connections = new JdbiConnectionRepository(handle);
-        this.firms = new JdbiFirmRepository(handle);
-        this.sites = new JdbiSiteRepository(handle);
-        this.licenses = new JdbiLicenseRepository(handle);
-        this.documents = new JdbiDocumentRepository(handle, dialect);
-        this.activations = new JdbiActivationRepository(handle);
-        this.packages = new JdbiPackageRepository(handle);
-        this.hubs = new JdbiHubRepository(handle);
-        this.subscriptions = new JdbiSubscriptionRepository(handle, dialect);
-        this.devices = new JdbiDeviceRepository(handle);
-        this.poolOrders = new JdbiPoolOrderRepository(handle, dialect);
-        this.clients = new JdbiClientRepository(handle);
-        this.credentials = new JdbiCredentialRepository(handle, dialect);
-        this.issuances = new JdbiIssuanceRepository(handle);
-        this.journal = new JdbiJournalRepository(handle);
-        this.outbox = new JdbiOutboxRepository(handle, dialect);
-        this.idempotency = new JdbiIdempotencyRepository(handle);
+        this.ports = Map.of(
+                PartyStore.class, new Party(new JdbiOrganizationRepository(handle), new JdbiMemberRepository(handle),
+                        new JdbiCustomerRepository(handle), new JdbiConnectionRepository(handle),
+                        new JdbiFirmRepository(handle), new JdbiSiteRepository(handle)),
+                CredentialStore.class, new Credentials(new JdbiPoolOrderRepository(handle, dialect),
+                        new JdbiClientRepository(handle), new JdbiCredentialRepository(handle, dialect),
+                        new JdbiIssuanceRepository(handle)),
+                LicenseStore.class, new Licenses(new JdbiLicenseRepository(handle),
+                        new JdbiDocumentRepository(handle, dialect), new JdbiActivationRepository(handle)),
+                SubscriptionStore.class, new Subscriptions(new JdbiPackageRepository(handle),
+                        new JdbiHubRepository(handle), new JdbiSubscriptionRepository(handle, dialect)),
+                DeviceStore.class, new Devices(new JdbiDeviceRepository(handle)),
+                JournalRepository.class, new JdbiJournalRepository(handle),
+                OutboxRepository.class, new JdbiOutboxRepository(handle, dialect),
+                IdempotencyRepository.class, new JdbiIdempotencyRepository(handle));
+    }
+
+    /** Each area's store: its repositories on this store's connection. */
+    private record Party(OrganizationRepository organizations, MemberRepository members, CustomerRepository customers,
+                         ConnectionRepository connections, FirmRepository firms, SiteRepository sites)
+            implements PartyStore {
+    }
+
+    private record Credentials(PoolOrderRepository poolOrders, ClientRepository clients,
+                               CredentialRepository credentials, IssuanceRepository issuances)
+            implements CredentialStore {
+    }
+
+    private record Licenses(LicenseRepository licenses, DocumentRepository documents,
+                            ActivationRepository activations) implements LicenseStore {
+    }
+
+    private record Subscriptions(PackageRepository packages, HubRepository hubs,
+                                 SubscriptionRepository subscriptions) implements SubscriptionStore {
+    }
+
+    private record Devices(DeviceRepository devices) implements DeviceStore {
     }
 
     /** A store on a data source the host owns (and closes); migrates its schema first. */
@@ -176,103 +180,12 @@ public final class JdbcStore implements Store, AutoCloseable {
     }
 
     @Override
-    public OrganizationRepository organizations() {
-        return organizations;
-    }
-
-    @Override
-    public MemberRepository members() {
-        return members;
-    }
-
-    @Override
-    public CustomerRepository customers() {
-        return customers;
-    }
-
-    @Override
-    public ConnectionRepository connections() {
-        return connections;
-    }
-
-    @Override
-    public FirmRepository firms() {
-        return firms;
-    }
-
-    @Override
-    public SiteRepository sites() {
-        return sites;
-    }
-
-    @Override
-    public LicenseRepository licenses() {
-        return licenses;
-    }
-
-    @Override
-    public DocumentRepository documents() {
-        return documents;
-    }
-
-    @Override
-    public ActivationRepository activations() {
-        return activations;
-    }
-
-    @Override
-    public PackageRepository packages() {
-        return packages;
-    }
-
-    @Override
-    public HubRepository hubs() {
-        return hubs;
-    }
-
-    @Override
-    public SubscriptionRepository subscriptions() {
-        return subscriptions;
-    }
-
-    @Override
-    public DeviceRepository devices() {
-        return devices;
-    }
-
-    @Override
-    public PoolOrderRepository poolOrders() {
-        return poolOrders;
-    }
-
-    @Override
-    public ClientRepository clients() {
-        return clients;
-    }
-
-    @Override
-    public CredentialRepository credentials() {
-        return credentials;
-    }
-
-    @Override
-    public IssuanceRepository issuances() {
-        return issuances;
-    }
-
-    @Override
-    public JournalRepository journal() {
-        return journal;
-    }
-
-    @Override
-    public OutboxRepository outbox() {
-        return outbox;
-    }
-
-    @Override
-    public IdempotencyRepository idempotency() {
-        return idempotency;
+    public <P> P port(Class<P> port) {
+        Object implementation = ports.get(port);
+        if (implementation == null) {
+            throw new IllegalArgumentException("JdbcStore does not provide " + port.getName());
+        }
+        return port.cast(implementation);
     }
 
     /** Whether the database answers; for health checks. */

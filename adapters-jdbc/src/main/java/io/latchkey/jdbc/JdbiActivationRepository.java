@@ -52,7 +52,7 @@ final class JdbiActivationRepository implements ActivationRepository {
                 .bind("state", a.state().name())
                 .bind("activatedAt", Sql.instant(a.activatedAt()))
                 .bind("deactivatedAt", Sql.instant(a.deactivatedAt()))
-                .bind("active", Sql.uuid(a.state() == ActivationState.ACTIVE ? a.license().value() : null))
+                .bind("active", Sql.uuid(a.activeLicense() == null ? null : a.activeLicense().value()))
                 .bind("version", a.version());
     }
 

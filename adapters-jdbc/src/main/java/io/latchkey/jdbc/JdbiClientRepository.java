@@ -6,7 +6,7 @@ import io.latchkey.credential.Client;
 import io.latchkey.credential.ClientId;
 import io.latchkey.credential.ClientRepository;
 import io.latchkey.notify.Language;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;

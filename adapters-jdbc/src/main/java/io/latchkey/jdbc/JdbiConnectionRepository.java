@@ -5,7 +5,7 @@ import io.latchkey.party.ConnectionId;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.ConnectionRepository;
 import io.latchkey.party.ConnectionState;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.latchkey.credential.CredentialState;
 import io.latchkey.credential.IssuanceId;
 import io.latchkey.credential.Label;
 import io.latchkey.credential.PoolOrderId;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

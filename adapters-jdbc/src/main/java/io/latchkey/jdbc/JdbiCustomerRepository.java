@@ -3,7 +3,7 @@ package io.latchkey.jdbc;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.party.Customer;
-import io.latchkey.party.CustomerId;
+import io.latchkey.access.CustomerId;
 import io.latchkey.party.CustomerRepository;
 import io.latchkey.party.PhoneNumber;
 import java.sql.ResultSet;
@@ -26,7 +26,8 @@ final class JdbiCustomerRepository implements CustomerRepository {
     }
 
     private static Map<String, Supplier<LatchkeyException>> unique(Customer c) {
-        return Map.of("customer_phone_unique", () -> LatchkeyException.of(ErrorCode.DUPLICATE, "customer " + c.phone()));
+        return Map.of("customer_phone_unique", () -> LatchkeyException.of(ErrorCode.DUPLICATE,
+                "customer " + c.phone()));
     }
 
     @Override

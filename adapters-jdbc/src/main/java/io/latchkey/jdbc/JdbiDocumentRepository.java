@@ -7,7 +7,7 @@ import io.latchkey.license.DocumentSearch;
 import io.latchkey.license.DocumentType;
 import io.latchkey.license.LicenseId;
 import io.latchkey.license.UnregisteredBuyer;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -151,7 +151,8 @@ final class JdbiDocumentRepository implements DocumentRepository {
         return new Document(new DocumentId(Sql.uuid(rs, "id")), rs.getLong("doc_number"),
                 DocumentType.valueOf(rs.getString("type")), new OrgId(Sql.uuid(rs, "seller_id")),
                 buyer == null ? null : new OrgId(buyer),
-                name == null ? null : new UnregisteredBuyer(name, rs.getString("buyer_inn"), rs.getString("buyer_address")),
+                name == null ? null : new UnregisteredBuyer(name, rs.getString("buyer_inn"),
+                        rs.getString("buyer_address")),
                 rs.getString("author"), Sql.instant(rs, "posted_at"), List.of());
     }
 }

@@ -5,7 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.party.Firm;
 import io.latchkey.party.FirmId;
 import io.latchkey.party.FirmRepository;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

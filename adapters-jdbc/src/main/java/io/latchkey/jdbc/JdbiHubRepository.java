@@ -2,7 +2,7 @@ package io.latchkey.jdbc;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.SiteId;
 import io.latchkey.subscription.Hub;
 import io.latchkey.subscription.HubId;

@@ -7,7 +7,7 @@ import io.latchkey.credential.Issuance;
 import io.latchkey.credential.IssuanceId;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.Label;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.latchkey.license.License;
 import io.latchkey.license.LicenseId;
 import io.latchkey.license.LicenseRepository;
 import io.latchkey.license.LicenseState;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

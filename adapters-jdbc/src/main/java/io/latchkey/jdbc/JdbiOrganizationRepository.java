@@ -3,7 +3,7 @@ package io.latchkey.jdbc;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.notify.Language;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;

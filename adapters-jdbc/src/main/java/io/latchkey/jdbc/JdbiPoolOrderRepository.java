@@ -5,7 +5,7 @@ import io.latchkey.credential.PoolOrderId;
 import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.credential.PoolOrderStatus;
 import io.latchkey.credential.PoolTerm;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.Site;
 import io.latchkey.party.SiteId;
 import io.latchkey.party.SiteRepository;

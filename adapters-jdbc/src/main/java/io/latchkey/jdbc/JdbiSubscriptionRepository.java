@@ -2,7 +2,7 @@ package io.latchkey.jdbc;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.subscription.HubId;
 import io.latchkey.subscription.PackageId;
 import io.latchkey.subscription.Subscription;
@@ -65,7 +65,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
                 .bind("startedAt", Sql.instant(s.startedAt()))
                 .bind("endsAt", Sql.instant(s.endsAt()))
                 .bind("endedAt", Sql.instant(s.endedAt()))
-                .bind("live", Sql.uuid(s.state() == SubscriptionState.ENDED ? null : s.hub().value()))
+                .bind("live", Sql.uuid(s.liveHub() == null ? null : s.liveHub().value()))
                 .bind("version", s.version());
     }
 
@@ -98,7 +98,8 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
 
     @Override
     public List<Subscription> claimDue(Instant now, int limit) {
-        return Claims.claim(handle.get(), dialect, "subscription", COLUMNS, "state = 'EXPIRES_SOON' AND ends_at <= :now",
+        return Claims.claim(handle.get(), dialect, "subscription", COLUMNS,
+                "state = 'EXPIRES_SOON' AND ends_at <= :now",
                 "ends_at, id", limit, query -> query.bind("now", Sql.instant(now)), (rs, ctx) -> read(rs));
     }
 

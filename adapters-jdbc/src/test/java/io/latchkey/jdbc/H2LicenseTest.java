@@ -14,6 +14,6 @@ class H2LicenseTest extends LicenseContractTest {
 
     @AfterEach
     void closeStore() {
-        ((JdbcStore) fx.latchkey.store()).close();
+        ((JdbcStore) fx.store).close();
     }
 }

@@ -14,6 +14,6 @@ class PostgresCredentialPoolIT extends CredentialPoolContractTest {
 
     @AfterEach
     void closeStore() {
-        ((JdbcStore) fx.latchkey.store()).close();
+        ((JdbcStore) fx.store).close();
     }
 }

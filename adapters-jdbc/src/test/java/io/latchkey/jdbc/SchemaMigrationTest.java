@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.latchkey.access.Role;
+import io.latchkey.party.PartyStore;
 import io.latchkey.party.Organization;
-import io.latchkey.party.PartyService.MemberDraft;
+import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.Latchkey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +48,14 @@ class SchemaMigrationTest {
     void theEmbeddedFileDatabaseKeepsItsDataAcrossRestarts(@TempDir Path dir) {
         Organization operator;
         try (JdbcStore store = JdbcStore.h2(dir)) {
-            operator = Latchkey.builder().store(store).build().party().bootstrap("Operator",
+            operator = Latchkey.builder().store(store).build().organizations().bootstrap("Operator",
                     new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)),
                     "admin-password".toCharArray(), "Europe/Warsaw");
         }
         assertTrue(Files.exists(dir.resolve("latchkey.mv.db")));
         try (JdbcStore reopened = JdbcStore.h2(dir)) {
-            assertEquals(operator, reopened.inTransaction(() -> reopened.organizations().findOperator().orElseThrow()));
+            assertEquals(operator, reopened.inTransaction(() ->
+                    reopened.port(PartyStore.class).organizations().findOperator().orElseThrow()));
         }
     }
 

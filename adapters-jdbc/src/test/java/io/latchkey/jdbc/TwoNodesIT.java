@@ -1,7 +1,6 @@
 package io.latchkey.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
@@ -10,7 +9,6 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.credential.Client;
 import io.latchkey.credential.ClientDraft;
-import io.latchkey.credential.CredentialService;
 import io.latchkey.credential.IssueRequest;
 import io.latchkey.credential.Label;
 import io.latchkey.credential.PoolOrder;
@@ -21,11 +19,10 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
-import io.latchkey.party.Member;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
-import io.latchkey.party.PartyService.MemberDraft;
-import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.time.MutableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -105,29 +102,30 @@ class TwoNodesIT {
     @Test
     void sixteenThreadsOnTwoNodesIssueEveryCredentialOnceAndTimedStepsFireOnce() throws Exception {
         Latchkey first = nodes.get(0);
-        Organization operator = first.party().bootstrap("Operator",
-                new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)), PASSWORD.toCharArray(), "UTC");
-        assertEquals(operator, nodes.get(1).party().bootstrap("Another",
+        Organization operator = first.organizations().bootstrap("Operator",
+                new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)), PASSWORD.toCharArray(),
+                        "UTC");
+        assertEquals(operator, nodes.get(1).organizations().bootstrap("Another",
                 new MemberDraft("other@operator.test", "Other", "en", Set.of(Role.ADMIN)), PASSWORD.toCharArray(),
                 "UTC"), "bootstrap runs once");
         Actor operatorAdmin = actorOf(first, "admin@operator.test");
-        Organization partner = first.party().createOrganization(operatorAdmin,
+        Organization partner = first.organizations().createOrganization(operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Partner", null, "Europe/Moscow", "ru",
                         new io.latchkey.party.Requisites("7707083893", null, null, null)));
-        first.party().addMember(operatorAdmin, partner.id(),
+        first.members().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.MANAGER)));
         first.outbox().dispatchAllDue();
         String link = mailboxes.get(0).last(Templates.MEMBER_INVITED, "manager@partner.test").parameter("link");
-        first.party().confirm(URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8),
+        first.accounts().confirm(URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8),
                 PASSWORD.toCharArray(), PASSWORD.toCharArray());
-        Actor manager = first.party().authenticate("manager@partner.test", PASSWORD.toCharArray(), "test");
+        Actor manager = first.accounts().authenticate("manager@partner.test", PASSWORD.toCharArray(), "test");
         long t0 = System.nanoTime();
-        PoolOrder order = first.credentials().placeOrder(manager, POOL, PoolTerm.ONE_YEAR, null);
-        first.credentials().completeOrder(operatorAdmin, order.id());
+        PoolOrder order = first.poolOrders().placeOrder(manager, POOL, PoolTerm.ONE_YEAR, null);
+        first.poolOrders().completeOrder(operatorAdmin, order.id());
         System.out.printf("minted %d in %d ms%n", POOL, (System.nanoTime() - t0) / 1_000_000);
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            clients.add(first.credentials().createClient(manager,
+            clients.add(first.clients().createClient(manager,
                     new ClientDraft("client" + i + "@example.test", "Client " + i, "Europe/Moscow", "ru", null)));
         }
 
@@ -137,14 +135,15 @@ class TwoNodesIT {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Label>>> issued = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            CredentialService credentials = nodes.get(t % 2).credentials();
+            Latchkey credentials = nodes.get(t % 2);
             Client client = clients.get(t % clients.size());
             issued.add(executor.submit(() -> {
                 start.await();
                 List<Label> labels = new ArrayList<>();
                 while (true) {
                     try {
-                        labels.add(credentials.issue(manager, new IssueRequest(client.id(), now, now.plus(WINDOW), null),
+                        labels.add(credentials.issuing().issue(manager, new IssueRequest(client.id(), now,
+                                now.plus(WINDOW), null),
                                 null).issuance().label());
                     } catch (LatchkeyException e) {
                         assertEquals(ErrorCode.CREDENTIAL_POOL_EMPTY, e.code(), e.getMessage());
@@ -218,8 +217,7 @@ class TwoNodesIT {
     }
 
     private static Actor actorOf(Latchkey node, String email) {
-        Member member = node.store().inTransaction(() -> node.store().members().findByEmail(email).orElseThrow());
-        return node.party().actorFor(member.id());
+        return node.accounts().authenticate(email, PASSWORD.toCharArray(), "test");
     }
 
     /** The rows of a query, each as its first {@code columns} values joined by a space. */

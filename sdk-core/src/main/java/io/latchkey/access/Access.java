@@ -2,91 +2,118 @@ package io.latchkey.access;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
-import io.latchkey.party.OrgId;
-import io.latchkey.party.Organization;
-import io.latchkey.party.OrganizationRepository;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * Applies the {@link Permission} table with tenancy: a thing owned by an organization outside the actor's
- * channel is refused as NOT_FOUND (revealing nothing); one inside it, but without the role or the right
- * {@link Scope}, as FORBIDDEN. Call it inside the command's transaction.
+ * Applies the {@link Permission} table with tenancy. A member is refused NOT_FOUND for a thing held outside its
+ * channel (revealing nothing) and FORBIDDEN for one inside it without the role or the right {@link Scope};
+ * devices and customers act on what is theirs only; the kernel holds only what the table grants it; anonymous
+ * callers hold nothing. Call it inside the command's transaction.
  *
- * <p>Thread-safe; stateless over the repository.
+ * <p>Thread-safe; stateless over the {@link Channel}.
  */
 public final class Access {
 
     /** The channel is shallow (operator, dealers, partners, companies); a deeper chain means a cycle. */
     private static final int MAX_DEPTH = 32;
 
-    private final OrganizationRepository organizations;
+    private final Channel channel;
 
-    public Access(OrganizationRepository organizations) {
-        this.organizations = organizations;
+    public Access(Channel channel) {
+        this.channel = Objects.requireNonNull(channel, "channel");
     }
 
     /**
-     * Refuses unless {@code actor} holds {@code permission} over a thing owned by {@code owner}.
+     * Refuses unless {@code actor} holds {@code permission} over a thing held by {@code holder}.
      *
-     * @param notFound the code to refuse with when the thing is outside the actor's channel
+     * @param notFound the code to refuse with when the thing is outside the actor's view
      * @param thing    the id to name in that refusal
      */
-    public void require(Actor actor, Permission permission, OrgId owner, ErrorCode notFound, Object thing) {
-        if (actor.isSystem()) {
-            return;
+    public void require(Actor actor, Permission permission, Holder holder, ErrorCode notFound, Object thing) {
+        switch (verdict(actor, permission, holder)) {
+            case GRANTED -> { }
+            case DENIED -> throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, permission.name());
+            case HIDDEN -> throw LatchkeyException.of(notFound, thing);
         }
-        if (!sees(actor, owner)) {
-            throw LatchkeyException.of(notFound, thing);
-        }
-        boolean scoped = switch (permission.scope()) {
-            case OWN -> owner.equals(actor.organization());
-            case CHANNEL -> true;
-            case UPSTREAM -> !owner.equals(actor.organization());
-        };
-        if (!scoped || actor.roles().stream().noneMatch(permission.roles()::contains)) {
-            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, permission.name());
-        }
+    }
+
+    /** {@link #require} over a thing an organization holds. */
+    public void require(Actor actor, Permission permission, OrgId holder, ErrorCode notFound, Object thing) {
+        require(actor, permission, Holder.of(holder), notFound, thing);
     }
 
     /**
-     * Like {@link #require}, for a thing the actor has already been shown through another side of it (the
-     * reseller of a subscription, the partner of a device): lacking the standing over {@code owner} is then
-     * FORBIDDEN, since NOT_FOUND would deny what the actor can see.
+     * Like {@link #require}, for a thing the actor has been shown already (through another side of it: the
+     * reseller of a subscription, the partner of a device): lacking the permission is then FORBIDDEN, since
+     * NOT_FOUND would deny what the actor can see.
      */
-    public void requireOnVisible(Actor actor, Permission permission, OrgId owner) {
-        if (actor.isSystem()) {
-            return;
-        }
-        if (!sees(actor, owner)) {
+    public void requireOnVisible(Actor actor, Permission permission, Holder holder) {
+        if (verdict(actor, permission, holder) != Verdict.GRANTED) {
             throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, permission.name());
         }
-        require(actor, permission, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
     }
 
-    /** Whether {@code owner} is the actor's organization or lies below it. The system sees everything. */
-    public boolean sees(Actor actor, OrgId owner) {
-        if (actor.isSystem()) {
-            return true;
+    /** A permission of {@link Scope#OPERATOR}: the operator's own members act, whatever the thing. */
+    public void requireOperator(Actor actor, Permission permission) {
+        if (permission.scope() != Scope.OPERATOR) {
+            throw new IllegalArgumentException(permission + " is not the operator's alone");
         }
-        if (actor.organization() == null || owner == null) {
+        requireOnVisible(actor, permission, Holder.NOBODY);
+    }
+
+    /** Whether the actor holds the permission over a thing held by {@code holder}. */
+    public boolean allows(Actor actor, Permission permission, Holder holder) {
+        return verdict(actor, permission, holder) == Verdict.GRANTED;
+    }
+
+    private enum Verdict { GRANTED, DENIED, HIDDEN }
+
+    private Verdict verdict(Actor actor, Permission permission, Holder holder) {
+        return switch (actor.kind()) {
+            case SYSTEM -> permission.grants(Bearer.KERNEL) ? Verdict.GRANTED : Verdict.DENIED;
+            case ANONYMOUS -> Verdict.DENIED;
+            case DEVICE -> !permission.grants(Bearer.ITSELF) ? Verdict.DENIED
+                    : actor.subject().equals(holder.device()) ? Verdict.GRANTED : Verdict.HIDDEN;
+            case CUSTOMER -> !permission.grants(Bearer.ITS_CUSTOMER) ? Verdict.DENIED
+                    : holder.customer() != null && actor.subject().equals(holder.customer().toString())
+                    ? Verdict.GRANTED : Verdict.HIDDEN;
+            case MEMBER -> member(actor, permission, holder);
+        };
+    }
+
+    private Verdict member(Actor actor, Permission permission, Holder holder) {
+        if (permission.roles().isEmpty()) {
+            return Verdict.DENIED;
+        }
+        boolean roled = actor.roles().stream().anyMatch(permission.roles()::contains);
+        if (permission.scope() == Scope.OPERATOR) {
+            boolean operator = channel.operatorId().map(actor.organization()::equals).orElse(false);
+            return roled && operator ? Verdict.GRANTED : Verdict.DENIED;
+        }
+        if (!sees(actor, holder.organization())) {
+            return Verdict.HIDDEN;
+        }
+        boolean scoped = switch (permission.scope()) {
+            case OWN -> actor.organization().equals(holder.organization());
+            case CHANNEL -> true;
+            case UPSTREAM -> !actor.organization().equals(holder.organization());
+            case OPERATOR -> false;
+        };
+        return scoped && roled ? Verdict.GRANTED : Verdict.DENIED;
+    }
+
+    /** Whether {@code holder} is the actor's organization or lies below it. Only members see organizations. */
+    public boolean sees(Actor actor, OrgId holder) {
+        if (actor.organization() == null || holder == null) {
             return false;
         }
-        OrgId current = owner;
+        OrgId current = holder;
         for (int depth = 0; depth < MAX_DEPTH && current != null; depth++) {
             if (current.equals(actor.organization())) {
                 return true;
             }
-            current = organizations.find(current).flatMap(Organization::parent).orElse(null);
+            current = channel.parentOf(current).orElse(null);
         }
         return false;
-    }
-
-    /** The organization if it is open and the actor sees it; NOT_FOUND otherwise. */
-    public Organization visibleOrganization(Actor actor, OrgId id) {
-        Optional<Organization> found = organizations.find(id).filter(o -> o.closedAt() == null);
-        if (found.isEmpty() || !sees(actor, id)) {
-            throw LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, id);
-        }
-        return found.get();
     }
 }

@@ -1,57 +1,50 @@
 package io.latchkey.access;
 
-import io.latchkey.party.CustomerId;
-import io.latchkey.party.MemberId;
-import io.latchkey.party.OrgId;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who acts: the first argument of every command. A host builds it once it has authenticated the caller,
- * best with {@link io.latchkey.party.PartyService#actorFor(MemberId)}; the SDK then checks the actor's roles
- * and tenancy itself.
+ * Who acts: the first argument of every command. Only the SDK makes actors that hold anything: a member's from
+ * its sign-in or session ({@code accounts().authenticate}, {@code accounts().actorFor}), a device's from its
+ * printed password, a customer's from the app, the kernel's own for its jobs. A host makes only
+ * {@linkplain #anonymous anonymous} actors, which hold no permission. The SDK then checks every actor's roles
+ * and tenancy itself ({@link Access}).
  *
- * @param kind         a member, the system (scheduler, bootstrap), a device, a customer, or an anonymous caller
- * @param subject      who exactly: the member id, the job name, the serial, the customer id, or the caller's
- *                     source (IP) for rate limits
- * @param organization the member's organization; null for the system and anonymous callers
- * @param roles        the member's roles; empty for others
+ * <p>Immutable and thread-safe.
  */
-public record Actor(Kind kind, String subject, OrgId organization, Set<Role> roles) {
+public final class Actor {
 
     /** The kinds of actor. */
     public enum Kind {
         /** A signed-in member of an organization. */
         MEMBER,
-        /** The SDK itself: timed transitions, bootstrap. Passes every permission check. */
+        /** The SDK's own jobs (the scheduler, bootstrap): holds only the permissions granted to the kernel. */
         SYSTEM,
         /** An unauthenticated caller (a phone exchanging a link): holds no permission. */
         ANONYMOUS,
-        /** A device that proved who it is (its serial and printed password): reports its own events only. */
+        /** A device that proved who it is (its serial and printed password): acts on itself only. */
         DEVICE,
-        /** An end customer signed in to an app (a device's owner): sees what is theirs. */
+        /** An end customer signed in to an app (a device's owner): acts on what is theirs only. */
         CUSTOMER
     }
 
-    public Actor {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(subject, "subject");
-        roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    private final Kind kind;
+    private final String subject;
+    private final OrgId organization;
+    private final Set<Role> roles;
+
+    /** Reached only by the SDK itself ({@code io.latchkey.internal.Actors}). */
+    private Actor(Kind kind, String subject, OrgId organization, Set<Role> roles) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.subject = Objects.requireNonNull(subject, "subject");
+        this.roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         if ((kind == Kind.MEMBER) != (organization != null)) {
             throw new IllegalArgumentException("a member, and only a member, acts for an organization");
         }
-    }
-
-    /** A member of {@code organization} with {@code roles}. */
-    public static Actor member(MemberId member, OrgId organization, Set<Role> roles) {
-        return new Actor(Kind.MEMBER, member.toString(), organization, roles);
-    }
-
-    /** The SDK's own jobs. */
-    public static Actor system(String job) {
-        return new Actor(Kind.SYSTEM, job, null, Set.of());
+        this.organization = organization;
     }
 
     /** An unauthenticated caller, named by its source (such as an IP address) for rate limiting. */
@@ -59,14 +52,23 @@ public record Actor(Kind kind, String subject, OrgId organization, Set<Role> rol
         return new Actor(Kind.ANONYMOUS, source == null || source.isBlank() ? "unknown" : source, null, Set.of());
     }
 
-    /** A device that the host authenticated, named by its serial. */
-    public static Actor device(String serial) {
-        return new Actor(Kind.DEVICE, serial, null, Set.of());
+    public Kind kind() {
+        return kind;
     }
 
-    /** An end customer the host authenticated, named by its id. */
-    public static Actor customer(CustomerId customer) {
-        return new Actor(Kind.CUSTOMER, customer.toString(), null, Set.of());
+    /** Who exactly: the member id, the job name, the serial, the customer id, or the caller's source. */
+    public String subject() {
+        return subject;
+    }
+
+    /** The member's organization; null for every other kind. */
+    public OrgId organization() {
+        return organization;
+    }
+
+    /** The member's roles; empty for every other kind. */
+    public Set<Role> roles() {
+        return roles;
     }
 
     public Optional<MemberId> memberId() {
@@ -79,6 +81,22 @@ public record Actor(Kind kind, String subject, OrgId organization, Set<Role> rol
 
     /** How the journal names this actor: {@code member:<id>}, {@code system:<job>}, {@code anonymous:<source>}. */
     public String describe() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + subject;
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + subject;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Actor a && kind == a.kind && subject.equals(a.subject)
+                && Objects.equals(organization, a.organization) && roles.equals(a.roles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, subject, organization, roles);
+    }
+
+    @Override
+    public String toString() {
+        return "Actor[" + describe() + (organization == null ? "" : " of " + organization + " " + roles) + "]";
     }
 }

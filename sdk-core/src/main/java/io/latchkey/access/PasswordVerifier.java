@@ -1,7 +1,6 @@
 package io.latchkey.access;
 
 import io.latchkey.crypto.PasswordHasher;
-import io.latchkey.party.MemberId;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -1,84 +1,133 @@
 package io.latchkey.access;
 
+import static io.latchkey.access.Bearer.ITSELF;
+import static io.latchkey.access.Bearer.ITS_CUSTOMER;
+import static io.latchkey.access.Bearer.KERNEL;
+import static io.latchkey.access.Bearer.SECRET;
+import static io.latchkey.access.Role.ADMIN;
+import static io.latchkey.access.Role.ENGINEER;
+import static io.latchkey.access.Role.INSTALLER;
+import static io.latchkey.access.Role.MANAGER;
+import static io.latchkey.access.Role.OWNER;
+import static io.latchkey.access.Role.SENIOR_SERVICE_MANAGER;
+import static io.latchkey.access.Role.SERVICE_MANAGER;
+
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every action that needs a permission, with the roles that grant it and the {@link Scope} in which they do.
- * This table is the whole authorization policy of the SDK; {@link Access} applies it.
+ * Every action that needs a permission, with who holds it (members by {@link Role}, within a {@link Scope};
+ * or a {@link Bearer}). This table is the whole authorization policy of the SDK: every read and every step
+ * names one, and {@link Access} applies it.
  */
 public enum Permission {
-    /** Read an organization, its members and what it holds. */
-    VIEW(Scope.CHANNEL, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
+    /** Read an organization, its members, firms, sites, orders, clients, credentials, documents and licenses. */
+    VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER),
+    /** Read a device's card and journal: the responsible partner, the operator, the device itself, its owner. */
+    DEVICE_VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER, ITSELF, ITS_CUSTOMER),
+    /** Read a seller's hubs and subscriptions: its staff, and those above it. */
+    SUBSCRIPTION_VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER, OWNER, SENIOR_SERVICE_MANAGER, SERVICE_MANAGER,
+            INSTALLER),
     /** Create an organization below one's own (the operator creates partners). */
-    ORGANIZATION_CREATE(Scope.CHANNEL, Role.ADMIN),
+    ORGANIZATION_CREATE(Scope.CHANNEL, ADMIN),
     /** Edit an organization's requisites, firms and sites (its own ADMIN, or an upstream one). */
-    REQUISITES_EDIT(Scope.CHANNEL, Role.ADMIN),
+    REQUISITES_EDIT(Scope.CHANNEL, ADMIN),
     /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
-    MEMBER_MANAGE(Scope.CHANNEL, Role.ADMIN),
-    /** Order pool capacity for one's own pool. */
-    POOL_ORDER_PLACE(Scope.OWN, Role.ADMIN, Role.MANAGER),
-    /** Complete or reject a pool order placed below. */
-    POOL_ORDER_DECIDE(Scope.UPSTREAM, Role.ADMIN, Role.MANAGER),
-    /** Create and edit clients. */
-    CLIENT_MANAGE(Scope.OWN, Role.ADMIN, Role.MANAGER),
-    /** Issue a credential from one's own pool, and re-send its link. */
-    CREDENTIAL_ISSUE(Scope.OWN, Role.ADMIN, Role.MANAGER),
-    /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
-    CREDENTIAL_REVOKE(Scope.CHANNEL, Role.ADMIN, Role.MANAGER),
-    /** Ask another organization for a connection (a company its partner, a seller a reseller), or withdraw it. */
-    CONNECTION_REQUEST(Scope.OWN, Role.ADMIN),
-    /** Approve or reject a connection request one's organization received. */
-    CONNECTION_DECIDE(Scope.OWN, Role.ADMIN),
-    /** Mint licenses: the licensor (the operator) only. */
-    LICENSE_MINT(Scope.OWN, Role.ADMIN),
-    /** Post documents that reveal or sell licenses one's organization holds, and send or print them. */
-    LICENSE_TRADE(Scope.OWN, Role.ADMIN, Role.MANAGER),
-    /** Activate or deactivate a license on a device: granted by presenting its code, never by a role. */
-    LICENSE_ACTIVATE(Scope.OWN),
-    /** Register one's company as a seller, and grant or revoke service managers: the owner only. */
-    SELLER_MANAGE(Scope.OWN, Role.OWNER),
-    /** Keep the catalog of service packages: the operator. */
-    PACKAGE_MANAGE(Scope.OWN, Role.ADMIN),
-    /** Add hubs to sites and activate, deactivate, resume and stop subscriptions on them. */
-    SUBSCRIPTION_MANAGE(Scope.OWN, Role.INSTALLER, Role.SERVICE_MANAGER, Role.SENIOR_SERVICE_MANAGER),
-    /** Close an organization for good: its own or an upstream ADMIN. */
-    ORGANIZATION_CLOSE(Scope.CHANNEL, Role.ADMIN),
+    MEMBER_MANAGE(Scope.CHANNEL, ADMIN),
+    /** Change one's own password (with the current one) or set a new one (with a reset link). */
+    PASSWORD_CHANGE(Scope.OWN, SECRET),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */
-    ACCOUNT_CONFIRM(Scope.OWN),
+    ACCOUNT_CONFIRM(Scope.OWN, SECRET),
+    /** Take up work for another organization: granted by presenting its invitation link while signed in. */
+    EMPLOYMENT_ACCEPT(Scope.OWN, SECRET),
+    /** Close an organization for good: its own or an upstream ADMIN. */
+    ORGANIZATION_CLOSE(Scope.CHANNEL, ADMIN),
+    /** Ask another organization for a connection (a company its partner, a seller a reseller), or withdraw it. */
+    CONNECTION_REQUEST(Scope.OWN, ADMIN),
+    /** Approve or reject a connection request one's organization received. */
+    CONNECTION_DECIDE(Scope.OWN, ADMIN),
+    /** A company's owner, confirming its account, consents to the partner that registered the company. */
+    CONNECTION_CONSENT(Scope.OWN, SECRET),
+    /** Register one's company as a seller, and grant or revoke service managers: the owner only. */
+    SELLER_MANAGE(Scope.OWN, OWNER),
+    /**
+     * What follows from a step someone else took (an approved request moves the company and ends the one it
+     * supersedes), and the kernel's own steps (the first administrator at bootstrap).
+     */
+    CONSEQUENCE(Scope.OWN, KERNEL),
+    /** Order pool capacity for one's own pool. */
+    POOL_ORDER_PLACE(Scope.OWN, ADMIN, MANAGER),
+    /** Complete or reject a pool order placed below. */
+    POOL_ORDER_DECIDE(Scope.UPSTREAM, ADMIN, MANAGER),
+    /** Create and edit clients. */
+    CLIENT_MANAGE(Scope.OWN, ADMIN, MANAGER),
+    /** Issue a credential from one's own pool, and re-send its link. */
+    CREDENTIAL_ISSUE(Scope.OWN, ADMIN, MANAGER),
+    /** Revoke an issued credential (the operator may too: a lost phone reported to it). */
+    CREDENTIAL_REVOKE(Scope.CHANNEL, ADMIN, MANAGER),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */
-    CREDENTIAL_PROVISION(Scope.OWN),
+    CREDENTIAL_PROVISION(Scope.OWN, SECRET),
+    /** Mint licenses: the licensor (the operator) only. */
+    LICENSE_MINT(Scope.OPERATOR, ADMIN),
+    /** Post documents that reveal or sell licenses one's organization holds, and send or print them. */
+    LICENSE_TRADE(Scope.OWN, ADMIN, MANAGER),
+    /** Activate or deactivate a license on a device: granted by presenting its code, never by a role. */
+    LICENSE_ACTIVATE(Scope.OWN, SECRET),
+    /** Keep the catalog of service packages: the operator. */
+    PACKAGE_MANAGE(Scope.OPERATOR, ADMIN),
+    /** Add hubs to sites and activate, deactivate, resume and stop subscriptions on them. */
+    SUBSCRIPTION_MANAGE(Scope.OWN, INSTALLER, SERVICE_MANAGER, SENIOR_SERVICE_MANAGER),
     /** Register a new device (the operator's factory side). */
-    DEVICE_CREATE(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    DEVICE_CREATE(Scope.OPERATOR, ADMIN, ENGINEER),
     /** Move a device to its next status, with the engineer's password again. */
-    DEVICE_ADVANCE(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    DEVICE_ADVANCE(Scope.OWN, ADMIN, ENGINEER),
     /** Take a device out of service for good (ADMIN from any status; an ENGINEER from the field statuses). */
-    DEVICE_DECOMMISSION(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    DEVICE_DECOMMISSION(Scope.OWN, ADMIN, ENGINEER),
     /** Set any status by hand, with a reason. */
-    DEVICE_SET_STATUS(Scope.OWN, Role.ADMIN),
+    DEVICE_SET_STATUS(Scope.OWN, ADMIN),
     /** Make a partner responsible for a device. */
-    DEVICE_ASSIGN(Scope.OWN, Role.ADMIN, Role.ENGINEER),
+    DEVICE_ASSIGN(Scope.OWN, ADMIN, ENGINEER),
     /** Claim a device for one's partner, with the password printed on it. */
-    DEVICE_CLAIM(Scope.OWN, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
+    DEVICE_CLAIM(Scope.OWN, ADMIN, MANAGER, ENGINEER),
     /** Fill in where a device stands and for whom (the responsible partner, or the operator). */
-    DEVICE_EDIT(Scope.CHANNEL, Role.ADMIN, Role.MANAGER, Role.ENGINEER),
-    /** A device's first connection puts it into operation: granted to the device itself, never by a role. */
-    DEVICE_REPORT(Scope.OWN);
+    DEVICE_EDIT(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER),
+    /** Report what a device does (its first connection puts it into operation): the device, or the operator's staff. */
+    DEVICE_REPORT(Scope.OWN, ADMIN, MANAGER, ENGINEER, ITSELF),
+    /** Register the owner of a device from the app, signed in with the device's printed password. */
+    DEVICE_OWNER_REGISTER(Scope.OWN, ITSELF),
+    /** Keep one's own details as a customer (the e-mail given with a feedback message). */
+    CUSTOMER_EDIT(Scope.OWN, ITS_CUSTOMER);
 
     private final Scope scope;
     private final Set<Role> roles;
+    private final Set<Bearer> bearers;
 
-    Permission(Scope scope, Role... roles) {
+    Permission(Scope scope, Grantee... grantees) {
         this.scope = scope;
-        this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+        Set<Role> r = EnumSet.noneOf(Role.class);
+        Set<Bearer> b = EnumSet.noneOf(Bearer.class);
+        for (Grantee grantee : grantees) {
+            if (grantee instanceof Role role) {
+                r.add(role);
+            } else {
+                b.add((Bearer) grantee);
+            }
+        }
+        this.roles = Set.copyOf(r);
+        this.bearers = Set.copyOf(b);
     }
 
     public Scope scope() {
         return scope;
     }
 
-    /** The roles of which the actor needs at least one; empty if a token, not a role, grants it. */
+    /** The roles of which a member needs at least one; empty if no role grants it. */
     public Set<Role> roles() {
         return roles;
+    }
+
+    /** Whether {@code bearer} holds it. */
+    public boolean grants(Bearer bearer) {
+        return bearers.contains(bearer);
     }
 }

@@ -1,7 +1,7 @@
 package io.latchkey.access;
 
 /** What a member may do in its organization. Permissions name the roles they need. */
-public enum Role {
+public enum Role implements Grantee {
     /** The person who registered a company; never changes hands. */
     OWNER,
     /** Manages the organization: users, requisites, and everything a manager does. */

@@ -1,14 +1,16 @@
 package io.latchkey.access;
 
 /**
- * Where, relative to the organization that owns a thing, an actor's organization must stand for a
- * permission to apply. Outside {@link #CHANNEL} the thing is invisible: refusals say NOT_FOUND.
+ * Where, relative to the organization that holds a thing, a member's organization must stand for a permission
+ * to apply. Outside the member's channel the thing is invisible: refusals say NOT_FOUND.
  */
 public enum Scope {
-    /** Only the owning organization itself. */
+    /** Only the holding organization itself. */
     OWN,
-    /** The owning organization or any organization above it in the channel. */
+    /** The holding organization or any organization above it in the channel. */
     CHANNEL,
-    /** Only an organization above the owner (the operator, a dealer): deciding on what the owner asked for. */
-    UPSTREAM
+    /** Only an organization above the holder (the operator, a dealer): deciding on what the holder asked for. */
+    UPSTREAM,
+    /** Only the operator at the root of the channel, whatever the thing: minting, the catalog, the factory. */
+    OPERATOR
 }

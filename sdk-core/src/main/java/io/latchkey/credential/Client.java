@@ -1,7 +1,7 @@
 package io.latchkey.credential;
 
 import io.latchkey.notify.Language;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;

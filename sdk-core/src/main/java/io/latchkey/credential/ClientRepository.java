@@ -1,6 +1,6 @@
 package io.latchkey.credential;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.latchkey.credential;
 
 import io.latchkey.lifecycle.Transition;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +48,8 @@ public record Credential(CredentialId id, Label label, OrgId partner, PoolOrderI
     }
 
     /** A new credential in the pool. */
-    static Credential minted(CredentialId id, Label label, OrgId partner, PoolOrderId orderId, Instant capacityExpiresAt,
+    static Credential minted(CredentialId id, Label label, OrgId partner, PoolOrderId orderId,
+            Instant capacityExpiresAt,
                              Instant now) {
         return new Credential(id, label, partner, orderId, capacityExpiresAt, CredentialState.FREE, null, null, null,
                 null, 1, 0, now, 0);
@@ -98,14 +99,14 @@ public record Credential(CredentialId id, Label label, OrgId partner, PoolOrderI
         }
         if (event == CredentialEvent.RETURN) {
             // Back in the pool with a new provisioning generation: no old link can bring it back.
-            return new Credential(id, label, partner, orderId, capacityExpiresAt, CredentialState.FREE, null,
+            return new Credential(id, label, partner, orderId, capacityExpiresAt, step.to(), null,
                     null, null, null, generation + 1, usedGeneration, freeAt, version);
         }
         return withState(step.to());
     }
 
-    Credential issued(IssuanceId issuance, Instant from, Instant to, Instant returnAt) {
-        return new Credential(id, label, partner, orderId, capacityExpiresAt, CredentialState.NEW, issuance, from, to,
+    Credential issued(CredentialState next, IssuanceId issuance, Instant from, Instant to, Instant returnAt) {
+        return new Credential(id, label, partner, orderId, capacityExpiresAt, next, issuance, from, to,
                 null, generation, usedGeneration, returnAt, version);
     }
 
@@ -119,8 +120,8 @@ public record Credential(CredentialId id, Label label, OrgId partner, PoolOrderI
                 provisionedAt, generation + 1, usedGeneration, freeAt, version);
     }
 
-    Credential revoked(Instant returnAt) {
-        return new Credential(id, label, partner, orderId, capacityExpiresAt, CredentialState.DEACTIVATED, issuanceId,
+    Credential revoked(CredentialState next, Instant returnAt) {
+        return new Credential(id, label, partner, orderId, capacityExpiresAt, next, issuanceId,
                 validFrom, validTo, provisionedAt, generation, usedGeneration, returnAt, version);
     }
 
@@ -135,6 +136,7 @@ public record Credential(CredentialId id, Label label, OrgId partner, PoolOrderI
 
     /** The same credential with another version; for stores. */
     public Credential withVersion(long version) {
-        return new Credential(id, label, partner, orderId, capacityExpiresAt, state, issuanceId, validFrom, validTo, provisionedAt, generation, usedGeneration, freeAt, version);
+        return new Credential(id, label, partner, orderId, capacityExpiresAt, state, issuanceId, validFrom, validTo,
+                provisionedAt, generation, usedGeneration, freeAt, version);
     }
 }

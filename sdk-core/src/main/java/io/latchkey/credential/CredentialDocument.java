@@ -5,7 +5,6 @@ import io.latchkey.crypto.Signatures;
 import io.latchkey.crypto.SigningKey;
 import io.latchkey.crypto.VerificationKey;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.latchkey.credential;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -48,7 +48,8 @@ public record Issuance(IssuanceId id, CredentialId credentialId, Label label, Or
     }
 
     Issuance provisioned(Instant at) {
-        return provisionedAt != null ? this : new Issuance(id, credentialId, label, partner, clientId, validFrom, validTo,
+        return provisionedAt != null ? this : new Issuance(id, credentialId, label, partner, clientId, validFrom,
+                validTo,
                 description, issuedAt, issuedBy, at, endedAt, endReason, version);
     }
 
@@ -59,6 +60,7 @@ public record Issuance(IssuanceId id, CredentialId credentialId, Label label, Or
 
     /** The same issuance with another version; for stores. */
     public Issuance withVersion(long version) {
-        return new Issuance(id, credentialId, label, partner, clientId, validFrom, validTo, description, issuedAt, issuedBy, provisionedAt, endedAt, endReason, version);
+        return new Issuance(id, credentialId, label, partner, clientId, validFrom, validTo, description, issuedAt,
+                issuedBy, provisionedAt, endedAt, endReason, version);
     }
 }

@@ -1,6 +1,6 @@
 package io.latchkey.credential;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +44,7 @@ public record PoolOrder(PoolOrderId id, long number, OrgId partner, int size, Po
 
     /** The same poolorder with another version; for stores. */
     public PoolOrder withVersion(long version) {
-        return new PoolOrder(id, number, partner, size, term, createdAt, validUntil, status, decidedAt, decidedBy, version);
+        return new PoolOrder(id, number, partner, size, term, createdAt, validUntil, status, decidedAt, decidedBy,
+                version);
     }
 }

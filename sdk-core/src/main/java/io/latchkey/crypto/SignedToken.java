@@ -40,7 +40,8 @@ public record SignedToken(String purpose, List<String> claims, Instant expiresAt
 
     /** The token's string form, signed with {@code key}. The same token always signs to the same string. */
     public String sign(SigningKey key) {
-        return Signatures.signCompact(key, purpose + "/", "v1|" + String.join("|", claims) + (claims.isEmpty() ? "" : "|")
+        return Signatures.signCompact(key, purpose + "/", "v1|" + String.join("|",
+                claims) + (claims.isEmpty() ? "" : "|")
                 + expiresAt.getEpochSecond());
     }
 

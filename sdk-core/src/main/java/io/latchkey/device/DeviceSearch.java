@@ -1,7 +1,7 @@
 package io.latchkey.device;
 
-import io.latchkey.party.CustomerId;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.CustomerId;
+import io.latchkey.access.OrgId;
 
 /**
  * Criteria of a device search; null criteria match everything.

@@ -1,5 +1,7 @@
 /**
- * Helpers that several areas share but that are not API: input checks and the service kernel. May change without notice.
- * Depends on {@code io.latchkey} and the kernel packages (access, crypto, lifecycle, notify, store).
+ * What several areas share but is not API: input checks and the factory of actors that hold something. The
+ * module does not export it; it may change without notice.
+ *
+ * <p>Depends on {@code io.latchkey} and {@code access}.
  */
 package io.latchkey.internal;

@@ -25,12 +25,20 @@ public record Activation(ActivationId id, LicenseId license, String fingerprint,
         Objects.requireNonNull(activatedAt, "activatedAt");
     }
 
+    /**
+     * The license it holds, or null once deactivated. A license is active on one device at a time: stores keep
+     * this value unique.
+     */
+    public LicenseId activeLicense() {
+        return state == ActivationState.ACTIVE ? license : null;
+    }
+
     /** The same activation with another version; for stores. */
     public Activation withVersion(long newVersion) {
         return new Activation(id, license, fingerprint, state, activatedAt, deactivatedAt, newVersion);
     }
 
-    Activation deactivated(Instant at) {
-        return new Activation(id, license, fingerprint, ActivationState.DEACTIVATED, activatedAt, at, version);
+    Activation deactivated(ActivationState next, Instant at) {
+        return new Activation(id, license, fingerprint, next, activatedAt, at, version);
     }
 }

@@ -1,6 +1,6 @@
 package io.latchkey.license;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

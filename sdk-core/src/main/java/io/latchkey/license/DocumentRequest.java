@@ -1,12 +1,12 @@
 package io.latchkey.license;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.util.List;
 
 /**
  * A document to post, as received; checked by the service.
  *
- * @param type       required; not MINT (see {@link LicenseService#mint})
+ * @param type       required; not MINT (see {@link Documents#mint})
  * @param buyerOrgId the buyer, for a sale to a partner or a company
  * @param buyer      the typed requisites, for a sale to an unregistered buyer
  * @param count      how many of the seller's licenses to move (the oldest first), when no ids are given

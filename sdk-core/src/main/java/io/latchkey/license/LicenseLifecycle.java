@@ -18,8 +18,10 @@ public final class LicenseLifecycle {
      */
     public static final TransitionTable<LicenseState, DocumentType> HOLDING =
             TransitionTable.builder(LICENSE_AGGREGATE, LicenseState.class, DocumentType.class)
-                    .on(LicenseState.SEALED, DocumentType.REVEAL_TO_SELF, LicenseState.REVEALED, Permission.LICENSE_TRADE)
-                    .on(LicenseState.SEALED, DocumentType.SALE_TO_PARTNER, LicenseState.SEALED, Permission.LICENSE_TRADE)
+                    .on(LicenseState.SEALED, DocumentType.REVEAL_TO_SELF, LicenseState.REVEALED,
+                            Permission.LICENSE_TRADE)
+                    .on(LicenseState.SEALED, DocumentType.SALE_TO_PARTNER, LicenseState.SEALED,
+                            Permission.LICENSE_TRADE)
                     .on(LicenseState.SEALED, DocumentType.SALE_TO_COMPANY, LicenseState.ASSIGNED,
                             Permission.LICENSE_TRADE)
                     .on(LicenseState.REVEALED, DocumentType.SALE_TO_COMPANY, LicenseState.ASSIGNED,

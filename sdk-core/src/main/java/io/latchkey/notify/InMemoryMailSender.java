@@ -47,7 +47,8 @@ public final class InMemoryMailSender implements MailSender {
 
     /** The last notification of {@code template} to {@code recipient}; {@link IllegalStateException} if none. */
     public synchronized Notification last(String template, String recipient) {
-        List<Notification> matching = deliveredTo(recipient).stream().filter(n -> n.template().equals(template)).toList();
+        List<Notification> matching = deliveredTo(recipient).stream().filter(n ->
+                n.template().equals(template)).toList();
         if (matching.isEmpty()) {
             throw new IllegalStateException("no " + template + " was delivered to " + recipient);
         }

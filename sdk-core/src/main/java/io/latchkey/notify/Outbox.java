@@ -79,7 +79,8 @@ public final class Outbox {
     public void enqueue(String idempotencyKey, Notification notification) {
         Instant now = clock.instant();
         byte[] sealed = sealer.seal(NotificationCodec.encode(notification), SEAL_CONTEXT);
-        messages.insert(new OutboxMessage(ids.next(), idempotencyKey, sealed, now, OutboxStatus.PENDING, 0, now, null, 0));
+        messages.insert(new OutboxMessage(ids.next(), idempotencyKey, sealed, now, OutboxStatus.PENDING, 0, now, null,
+                0));
     }
 
     /** Delivers the messages due now, up to {@code limit} of them. */

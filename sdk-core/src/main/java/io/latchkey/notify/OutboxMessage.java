@@ -32,11 +32,13 @@ public record OutboxMessage(UUID id, String idempotencyKey, byte[] sealedPayload
     }
 
     OutboxMessage next(OutboxStatus newStatus, int newAttempts, Instant due, String error) {
-        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, newStatus, newAttempts, due, error, version);
+        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, newStatus, newAttempts, due, error,
+                version);
     }
 
     /** The same message with another version; for stores. */
     public OutboxMessage withVersion(long version) {
-        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, status, attempts, nextAttemptAt, lastError, version);
+        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, status, attempts, nextAttemptAt,
+                lastError, version);
     }
 }

@@ -1,5 +1,6 @@
 package io.latchkey.notify;
 
+import io.latchkey.store.Port;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 /**
  * Storage port for the outbox. Must be called inside a transaction.
  */
+@Port(inMemory = InMemoryOutbox.class)
 public interface OutboxRepository {
 
     /** Adds a message; a second message with the same idempotency key is ignored. */

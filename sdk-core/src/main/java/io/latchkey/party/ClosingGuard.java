@@ -1,8 +1,10 @@
 package io.latchkey.party;
 
+import io.latchkey.access.OrgId;
+
 /**
- * A rule of another area that may forbid closing an organization (live subscriptions, say). The area
- * registers it with {@link PartyService#guardClosing}; it throws a typed refusal to forbid.
+ * A rule of another area that may forbid closing an organization (live subscriptions, say). The area makes
+ * one, {@link io.latchkey.Latchkey} hands it to {@link Organizations}, and it throws a typed refusal to forbid.
  */
 @FunctionalInterface
 public interface ClosingGuard {

@@ -4,6 +4,8 @@ package io.latchkey.party;
 public enum ConnectionEvent {
     /** The receiving organization accepts. */
     APPROVE,
+    /** The company's owner, confirming its account, accepts the partner that registered the company. */
+    CONSENT,
     /** The receiving organization declines. */
     REJECT,
     /** The requester takes it back. */

@@ -14,12 +14,13 @@ public final class ConnectionLifecycle {
             TransitionTable.builder(AGGREGATE, ConnectionState.class, ConnectionEvent.class)
                     .on(ConnectionState.PENDING, ConnectionEvent.APPROVE, ConnectionState.APPROVED,
                             Permission.CONNECTION_DECIDE)
+                    .on(ConnectionState.PENDING, ConnectionEvent.CONSENT, ConnectionState.APPROVED,
+                            Permission.CONNECTION_CONSENT)
                     .on(ConnectionState.PENDING, ConnectionEvent.REJECT, ConnectionState.REJECTED,
                             Permission.CONNECTION_DECIDE)
                     .on(ConnectionState.PENDING, ConnectionEvent.WITHDRAW, ConnectionState.WITHDRAWN,
                             Permission.CONNECTION_REQUEST)
-                    .on(ConnectionState.APPROVED, ConnectionEvent.END, ConnectionState.ENDED,
-                            Permission.CONNECTION_DECIDE)
+                    .on(ConnectionState.APPROVED, ConnectionEvent.END, ConnectionState.ENDED, Permission.CONSEQUENCE)
                     .build();
 
     private ConnectionLifecycle() {

@@ -1,5 +1,6 @@
 package io.latchkey.party;
 
+import io.latchkey.access.CustomerId;
 import java.util.Optional;
 
 /**

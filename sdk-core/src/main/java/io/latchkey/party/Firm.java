@@ -1,5 +1,6 @@
 package io.latchkey.party;
 
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.latchkey.party;
 
+import io.latchkey.access.MemberId;
+import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Language;
 import java.time.Instant;

@@ -4,8 +4,16 @@ package io.latchkey.party;
 public enum MemberEvent {
     /** The invitation link is used and a password set. */
     CONFIRM,
+    /** The operator's first administrator is made active at bootstrap, with the password the host gave. */
+    BOOTSTRAP,
     /** A new invitation goes out; the previous link stops working. */
     REINVITE,
+    /** An administrator changes the member's roles. */
+    CHANGE_ROLES,
+    /** The member sets a new password: with the current one, or with a reset link. */
+    CHANGE_PASSWORD,
+    /** The member, signed in, takes up an invitation to work for another organization. */
+    EMPLOY,
     /** An administrator switches the account off. */
     DISABLE,
     /** An administrator switches it on again. */

@@ -9,11 +9,23 @@ public final class MemberLifecycle {
     /** Journal name of members. */
     public static final String AGGREGATE = "member";
 
-    /** INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again. */
+    /**
+     * INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again; roles change in any status; only an active
+     * member changes its password or takes up work elsewhere.
+     */
     public static final TransitionTable<MemberStatus, MemberEvent> TABLE =
             TransitionTable.builder(AGGREGATE, MemberStatus.class, MemberEvent.class)
                     .on(MemberStatus.INVITED, MemberEvent.CONFIRM, MemberStatus.ACTIVE, Permission.ACCOUNT_CONFIRM)
+                    .on(MemberStatus.INVITED, MemberEvent.BOOTSTRAP, MemberStatus.ACTIVE, Permission.CONSEQUENCE)
                     .on(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED,
+                            Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED,
+                            Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.CHANGE_PASSWORD, MemberStatus.ACTIVE,
+                            Permission.PASSWORD_CHANGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.EMPLOY, MemberStatus.ACTIVE, Permission.EMPLOYMENT_ACCEPT)
                     .on(MemberStatus.INVITED, MemberEvent.DISABLE, MemberStatus.DISABLED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.ACTIVE, MemberEvent.DISABLE, MemberStatus.DISABLED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.DISABLED, MemberEvent.ENABLE, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)

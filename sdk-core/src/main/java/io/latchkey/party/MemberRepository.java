@@ -1,5 +1,7 @@
 package io.latchkey.party;
 
+import io.latchkey.access.MemberId;
+import io.latchkey.access.OrgId;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.latchkey.party;
 
+import io.latchkey.access.OrgId;
 import io.latchkey.notify.Language;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,6 +50,11 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Instant createdAt, long version) {
         this(id, kind, name, parentId, timezone, language, Requisites.NONE, null, null, createdAt, version);
+    }
+
+    /** Its lifecycle state: CLOSED once closed, OPEN before. */
+    public OrganizationState state() {
+        return closedAt == null ? OrganizationState.OPEN : OrganizationState.CLOSED;
     }
 
     public Optional<OrgId> parent() {

@@ -1,5 +1,7 @@
 package io.latchkey.party;
 
+import io.latchkey.access.OrgId;
+import io.latchkey.access.Channel;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +9,7 @@ import java.util.Optional;
  * Storage port for organizations. Every method must be called inside
  * {@link io.latchkey.store.Transactions#inTransaction}.
  */
-public interface OrganizationRepository {
+public interface OrganizationRepository extends Channel {
 
     void insert(Organization organization);
 
@@ -27,4 +29,14 @@ public interface OrganizationRepository {
 
     /** The organizations whose parent is {@code parent}, by name. */
     List<Organization> children(OrgId parent);
+
+    @Override
+    default Optional<OrgId> parentOf(OrgId organization) {
+        return find(organization).flatMap(Organization::parent);
+    }
+
+    @Override
+    default Optional<OrgId> operatorId() {
+        return findOperator().map(Organization::id);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. Must be called inside a
  * transaction.
  */
+@Port(inMemory = InMemoryIdempotency.class)
 public interface IdempotencyRepository {
 
     void insert(IdempotencyRecord record);

@@ -1,72 +1,21 @@
 package io.latchkey.store;
 
-import io.latchkey.credential.ClientRepository;
-import io.latchkey.credential.CredentialRepository;
-import io.latchkey.credential.IssuanceRepository;
-import io.latchkey.credential.PoolOrderRepository;
-import io.latchkey.device.DeviceRepository;
-import io.latchkey.license.ActivationRepository;
-import io.latchkey.license.DocumentRepository;
-import io.latchkey.license.LicenseRepository;
-import io.latchkey.lifecycle.JournalRepository;
-import io.latchkey.notify.OutboxRepository;
-import io.latchkey.party.ConnectionRepository;
-import io.latchkey.party.CustomerRepository;
-import io.latchkey.party.FirmRepository;
-import io.latchkey.party.SiteRepository;
-import io.latchkey.subscription.HubRepository;
-import io.latchkey.subscription.PackageRepository;
-import io.latchkey.subscription.SubscriptionRepository;
-import io.latchkey.party.MemberRepository;
-import io.latchkey.party.OrganizationRepository;
-
 /**
- * The storage port: one repository per aggregate, and the {@link Transactions} boundary they run in.
- * Implementations: {@link InMemoryStore} here, {@code JdbcStore} in adapters-jdbc. Each must pass the store
- * contract tests of sdk-core's test-jar.
+ * Where a deployment keeps everything: the {@link Transactions} boundary and the set of storage ports that
+ * run in it, one per area (each area's store, the journal, the outbox, idempotency records). A port is an
+ * interface annotated with {@link Port}; the areas own their ports, so this interface names none of them and
+ * adding an area changes nothing here.
  *
- * <p>Implementations are thread-safe. Repository methods must be called inside
- * {@link #inTransaction}; outside one they throw {@link IllegalStateException}.
+ * <p>Implementations: {@link InMemoryStore} here, {@code JdbcStore} in adapters-jdbc. Each must pass the
+ * contract tests of sdk-core's test-jar. Implementations are thread-safe; ports must be used inside
+ * {@link #inTransaction}, and outside one they throw {@link IllegalStateException}.
  */
 public interface Store extends Transactions {
 
-    OrganizationRepository organizations();
-
-    MemberRepository members();
-
-    CustomerRepository customers();
-
-    ConnectionRepository connections();
-
-    FirmRepository firms();
-
-    SiteRepository sites();
-
-    PoolOrderRepository poolOrders();
-
-    ClientRepository clients();
-
-    CredentialRepository credentials();
-
-    IssuanceRepository issuances();
-
-    DeviceRepository devices();
-
-    LicenseRepository licenses();
-
-    DocumentRepository documents();
-
-    ActivationRepository activations();
-
-    PackageRepository packages();
-
-    HubRepository hubs();
-
-    SubscriptionRepository subscriptions();
-
-    JournalRepository journal();
-
-    OutboxRepository outbox();
-
-    IdempotencyRepository idempotency();
+    /**
+     * This store's implementation of {@code port}.
+     *
+     * @throws IllegalArgumentException if {@code port} is not a {@link Port} this store provides
+     */
+    <P> P port(Class<P> port);
 }

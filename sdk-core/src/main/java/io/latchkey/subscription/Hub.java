@@ -1,6 +1,6 @@
 package io.latchkey.subscription;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.SiteId;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param createdAt    when it was added
  * @param version      optimistic version
  */
-public record Hub(HubId id, OrgId seller, io.latchkey.party.SiteId site, String serial, boolean simInstalled,
+public record Hub(HubId id, OrgId seller, SiteId site, String serial, boolean simInstalled,
                   Instant createdAt, long version) {
     public Hub {
         Objects.requireNonNull(id, "id");

@@ -1,6 +1,6 @@
 package io.latchkey.subscription;
 
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -48,22 +48,33 @@ public record Subscription(SubscriptionId id, HubId hub, OrgId seller, OrgId res
         return endedAt != null ? endedAt : endsAt;
     }
 
+    /**
+     * The hub it is live on, or null once ENDED. A hub has at most one live subscription: stores keep this
+     * value unique.
+     */
+    public HubId liveHub() {
+        return state == SubscriptionState.ENDED ? null : hub;
+    }
+
     /** When the scheduler should end it; null if it has no end date. */
     public Instant dueAt() {
         return state == SubscriptionState.EXPIRES_SOON ? endsAt : null;
     }
 
-    Subscription expiring(Instant at) {
-        return new Subscription(id, hub, seller, reseller, pkg, SubscriptionState.EXPIRES_SOON, startedAt, at, null,
-                version);
+    Subscription expiring(SubscriptionState next, Instant at) {
+        return new Subscription(id, hub, seller, reseller, pkg, next, startedAt, at, null, version);
     }
 
-    Subscription resumed() {
-        return new Subscription(id, hub, seller, reseller, pkg, SubscriptionState.ACTIVE, startedAt, null, null,
-                version);
+    Subscription resumed(SubscriptionState next) {
+        return new Subscription(id, hub, seller, reseller, pkg, next, startedAt, null, null, version);
     }
 
-    Subscription ended(Instant at) {
-        return new Subscription(id, hub, seller, reseller, pkg, SubscriptionState.ENDED, startedAt, null, at, version);
+    Subscription ended(SubscriptionState next, Instant at) {
+        return new Subscription(id, hub, seller, reseller, pkg, next, startedAt, null, at, version);
+    }
+
+    /** As it stands at {@code now}: ended on its end date, even before the scheduler persists that. */
+    Subscription asOf(Instant now) {
+        return effectiveState(now) == state ? this : ended(SubscriptionState.ENDED, endsAt);
     }
 }

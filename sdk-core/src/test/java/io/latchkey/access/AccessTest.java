@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
+import io.latchkey.internal.Actors;
 import io.latchkey.notify.Language;
-import io.latchkey.party.MemberId;
-import io.latchkey.party.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.OrganizationRepository;
+import io.latchkey.party.PartyStore;
 import io.latchkey.store.InMemoryStore;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +31,8 @@ class AccessTest {
     private static final String THING = "order-17";
 
     private final InMemoryStore store = InMemoryStore.create();
-    private final Access access = new Access(store.organizations());
+    private final OrganizationRepository organizations = store.port(PartyStore.class).organizations();
+    private final Access access = new Access(organizations);
 
     private final OrgId operator = orgId(1);
     private final OrgId partnerA = orgId(2);
@@ -39,10 +41,10 @@ class AccessTest {
 
     AccessTest() {
         store.inTransaction(() -> {
-            store.organizations().insert(org(operator, OrgKind.OPERATOR, null));
-            store.organizations().insert(org(partnerA, OrgKind.PARTNER, operator));
-            store.organizations().insert(org(companyA1, OrgKind.COMPANY, partnerA));
-            store.organizations().insert(org(partnerB, OrgKind.PARTNER, operator));
+            organizations.insert(org(operator, OrgKind.OPERATOR, null));
+            organizations.insert(org(partnerA, OrgKind.PARTNER, operator));
+            organizations.insert(org(companyA1, OrgKind.COMPANY, partnerA));
+            organizations.insert(org(partnerB, OrgKind.PARTNER, operator));
         });
     }
 
@@ -58,7 +60,7 @@ class AccessTest {
     private int members;
 
     private Actor member(OrgId org, Role... roles) {
-        return Actor.member(new MemberId(new UUID(0x0190_0000_0000_7000L, 1000 + ++members)), org, Set.of(roles));
+        return Actors.member(new MemberId(new UUID(0x0190_0000_0000_7000L, 1000 + ++members)), org, Set.of(roles));
     }
 
     private boolean sees(Actor actor, OrgId owner) {
@@ -66,7 +68,11 @@ class AccessTest {
     }
 
     private void require(Actor actor, Permission permission, OrgId owner) {
-        store.inTransaction(() -> access.require(actor, permission, owner, ErrorCode.POOL_ORDER_NOT_FOUND, THING));
+        require(actor, permission, Holder.of(owner));
+    }
+
+    private void require(Actor actor, Permission permission, Holder holder) {
+        store.inTransaction(() -> access.require(actor, permission, holder, ErrorCode.POOL_ORDER_NOT_FOUND, THING));
     }
 
     // --- sees ----------------------------------------------------------------------------------------------
@@ -84,11 +90,12 @@ class AccessTest {
     }
 
     @Test
-    void theSystemSeesEverythingAndAnonymousNothing() {
+    void onlyMembersSeeOrganizations() {
         OrgId unknown = orgId(99);
         for (OrgId org : List.of(operator, partnerA, companyA1, partnerB, unknown)) {
-            assertTrue(sees(Actor.system("scheduler"), org), org::toString);
+            assertFalse(sees(Actors.system("scheduler"), org), org::toString);
             assertFalse(sees(Actor.anonymous("203.0.113.7"), org), org::toString);
+            assertFalse(sees(Actors.device("HP-1"), org), org::toString);
         }
     }
 
@@ -103,8 +110,8 @@ class AccessTest {
         OrgId x = orgId(10);
         OrgId y = orgId(11);
         store.inTransaction(() -> {
-            store.organizations().insert(org(x, OrgKind.PARTNER, y));
-            store.organizations().insert(org(y, OrgKind.PARTNER, x));
+            organizations.insert(org(x, OrgKind.PARTNER, y));
+            organizations.insert(org(y, OrgKind.PARTNER, x));
         });
         assertFalse(sees(member(partnerA, Role.ADMIN), x));
         assertTrue(sees(member(y, Role.ADMIN), x));
@@ -158,22 +165,55 @@ class AccessTest {
     }
 
     @Test
-    void theSystemPassesAndAnonymousIsNotFound() {
+    void theKernelHoldsOnlyWhatIsGrantedToItAndAnonymousCallersNothing() {
         for (Permission permission : Permission.values()) {
-            assertPasses(() -> require(Actor.system("scheduler"), permission, companyA1));
-            assertNotFound(() -> require(Actor.anonymous("203.0.113.7"), permission, companyA1));
+            if (permission == Permission.CONSEQUENCE) {
+                assertPasses(() -> require(Actors.system("scheduler"), permission, companyA1));
+            } else {
+                assertForbidden(() -> require(Actors.system("scheduler"), permission, companyA1));
+            }
+            assertForbidden(() -> require(Actor.anonymous("203.0.113.7"), permission, companyA1));
         }
     }
 
     @Test
-    void visibleOrganizationIsNotFoundOutsideTheChannel() {
-        Actor a = member(partnerA, Role.MANAGER);
-        assertEquals(companyA1, store.inTransaction(() -> access.visibleOrganization(a, companyA1)).id());
-        for (OrgId hidden : List.of(partnerB, operator, orgId(99))) {
-            LatchkeyException e = assertThrows(LatchkeyException.class,
-                    () -> store.inTransaction(() -> access.visibleOrganization(a, hidden)));
-            assertEquals(ErrorCode.ORGANIZATION_NOT_FOUND, e.code());
-        }
+    void theOperatorScopeIsTheOperatorsOwnMembersWhateverTheThing() {
+        Permission operatorOnly = Permission.LICENSE_MINT;
+        assertEquals(Scope.OPERATOR, operatorOnly.scope());
+        assertAll(
+                () -> assertPasses(() -> store.inTransaction(() -> access.requireOperator(member(operator, Role.ADMIN),
+                        operatorOnly))),
+                () -> assertForbidden(() -> store.inTransaction(() -> access.requireOperator(
+                        member(operator, Role.MANAGER), operatorOnly))),
+                () -> assertForbidden(() -> store.inTransaction(() -> access.requireOperator(
+                        member(partnerA, Role.ADMIN), operatorOnly))),
+                () -> assertForbidden(() -> store.inTransaction(() -> access.requireOperator(
+                        Actors.system("scheduler"), operatorOnly))));
+    }
+
+    @Test
+    void aDeviceActsOnItselfAndACustomerOnWhatItOwns() {
+        CustomerId anna = new CustomerId(new UUID(0x0190_0000_0000_7000L, 500));
+        CustomerId boris = new CustomerId(new UUID(0x0190_0000_0000_7000L, 501));
+        Holder pump = new Holder(partnerA, "HP-1", anna);
+        Permission view = Permission.DEVICE_VIEW;
+        assertAll(
+                () -> assertPasses(() -> require(Actors.device("HP-1"), view, pump)),
+                () -> assertNotFound(() -> require(Actors.device("HP-2"), view, pump)),
+                () -> assertForbidden(() -> require(Actors.device("HP-1"), Permission.DEVICE_ADVANCE, pump)),
+                () -> assertPasses(() -> require(Actors.customer(anna), view, pump)),
+                () -> assertNotFound(() -> require(Actors.customer(boris), view, pump)),
+                () -> assertForbidden(() -> require(Actors.customer(anna), Permission.DEVICE_REPORT, pump)),
+                () -> assertPasses(() -> require(member(partnerA, Role.MANAGER), view, pump)),
+                () -> assertNotFound(() -> require(member(partnerB, Role.MANAGER), view, pump)));
+    }
+
+    @Test
+    void onAThingAlreadyShownEveryRefusalIsForbidden() {
+        Actor b = member(partnerB, Role.ADMIN);
+        assertForbidden(() -> store.inTransaction(() -> access.requireOnVisible(b, Permission.VIEW,
+                Holder.of(partnerA))));
+        assertPasses(() -> store.inTransaction(() -> access.requireOnVisible(b, Permission.VIEW, Holder.of(partnerB))));
     }
 
     private static void assertPasses(Executable check) {

@@ -41,7 +41,8 @@ public abstract class RateLimiterContractTest {
         assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refused.code());
         assertEquals(ErrorCategory.RATE_LIMITED, refused.category());
         Duration retryAfter = refused.retryAfter().orElseThrow();
-        assertTrue(!retryAfter.isNegative() && !retryAfter.isZero() && retryAfter.compareTo(WINDOW) <= 0, retryAfter::toString);
+        assertTrue(!retryAfter.isNegative() && !retryAfter.isZero() && retryAfter.compareTo(WINDOW) <= 0,
+                retryAfter::toString);
     }
 
     @Test

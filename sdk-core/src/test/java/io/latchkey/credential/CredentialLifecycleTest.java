@@ -1,5 +1,6 @@
 package io.latchkey.credential;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.lifecycle.JournalEntry;
-import io.latchkey.lifecycle.Transition;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.Fixture;
@@ -20,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,7 +59,7 @@ class CredentialLifecycleTest {
     /** A pool of one credential, put into a given state through the service. */
     private static final class OneCredential {
         final Fixture fx = new Fixture(InMemoryStore.create(), COOLDOWN);
-        final CredentialService service = fx.latchkey.credentials();
+        final Latchkey sdk = fx.latchkey;
         final Partner partner = fx.partner();
         final Client client = fx.client(partner, "guest@example.test");
         Label label;
@@ -70,21 +71,21 @@ class CredentialLifecycleTest {
                 case FREE -> {
                     // Issued, provisioned and back: it holds a used link from before, like a real returned label.
                     issue(Duration.ZERO);
-                    service.provision(token, "phone");
-                    service.revoke(partner.manager(), label, null);
+                    sdk.provisioning().provision(token, "phone");
+                    sdk.issuing().revoke(partner.manager(), label, null);
                     fx.clock.advance(COOLDOWN);
                     fx.runDueWork();
                 }
                 case NEW -> issue(LEAD);
                 case ACTIVATED -> {
                     issue(Duration.ZERO);
-                    service.provision(token, "phone");
-                    service.resend(partner.manager(), label);
+                    sdk.provisioning().provision(token, "phone");
+                    sdk.issuing().resend(partner.manager(), label);
                     token = lastToken();
                 }
                 case DEACTIVATED -> {
                     issue(Duration.ZERO);
-                    service.revoke(partner.manager(), label, null);
+                    sdk.issuing().revoke(partner.manager(), label, null);
                 }
             }
             assertEquals(state, stored(), "set-up reached " + state);
@@ -92,7 +93,7 @@ class CredentialLifecycleTest {
 
         void issue(Duration lead) {
             Instant now = fx.clock.instant();
-            label = service.issue(partner.manager(),
+            label = sdk.issuing().issue(partner.manager(),
                     new IssueRequest(client.id(), now.plus(lead), now.plus(lead).plus(WINDOW), null), null)
                     .issuance().label();
             token = lastToken();
@@ -105,8 +106,8 @@ class CredentialLifecycleTest {
         }
 
         Credential record() {
-            return fx.latchkey.store().inTransaction(
-                    () -> fx.latchkey.store().credentials().findByLabel(label).orElseThrow());
+            return fx.store.inTransaction(
+                    () -> fx.credentialStore().credentials().findByLabel(label).orElseThrow());
         }
 
         CredentialState stored() {
@@ -114,14 +115,14 @@ class CredentialLifecycleTest {
         }
 
         CredentialState effective() {
-            return service.credential(partner.manager(), label).status();
+            return sdk.credentials().credential(partner.manager(), label).status();
         }
 
         /** Moves the clock to the moment the timed step falls due, if the credential has that step next. */
         void advanceTo(CredentialEvent timed) {
             Credential c = record();
             if (timed == CredentialEvent.ACTIVATE && c.state() == CredentialState.NEW) {
-                service.provision(token, "phone");
+                sdk.provisioning().provision(token, "phone");
             }
             Optional<Credential.TimedStep> next = record().nextTimedStep();
             if (timed == CredentialEvent.ACTIVATE && next.isPresent()) {
@@ -138,22 +139,23 @@ class CredentialLifecycleTest {
     @MethodSource("credentialPairs")
     void everyCredentialPairBehavesAsTheTableSays(CredentialState state, CredentialEvent event) {
         OneCredential one = new OneCredential(state);
-        Optional<Transition<CredentialState, CredentialEvent>> legal = CredentialLifecycle.CREDENTIAL.find(state, event);
-        int journalBefore = one.service.history(one.partner.manager(), one.label).size();
+        Optional<ExpectedTable.Row<CredentialState, CredentialEvent>> legal = ExpectedTables.CREDENTIAL.find(state,
+                event);
+        int journalBefore = one.sdk.credentials().history(one.partner.manager(), one.label).size();
 
         if (legal.isPresent() && legal.get().timed()) {
             one.advanceTo(event);
             assertEquals(legal.get().to(), one.effective(), "derived on read");
             one.fx.runDueWork();
             assertEquals(legal.get().to(), one.stored(), "persisted by the scheduler");
-            List<JournalEntry> history = one.service.history(one.partner.manager(), one.label);
+            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label);
             assertEquals(event.name(), history.get(history.size() - 1).event());
             return;
         }
         if (legal.isPresent()) {
             apply(one, event);
             assertEquals(legal.get().to(), one.stored());
-            List<JournalEntry> history = one.service.history(one.partner.manager(), one.label);
+            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label);
             assertTrue(history.stream().skip(journalBefore).anyMatch(e -> e.event().equals(event.name())),
                     "journaled: " + history);
             return;
@@ -173,17 +175,17 @@ class CredentialLifecycleTest {
         }
         assertEquals(state, one.stored());
         assertEquals(state, one.effective());
-        assertEquals(journalBefore, one.service.history(one.partner.manager(), one.label).size());
+        assertEquals(journalBefore, one.sdk.credentials().history(one.partner.manager(), one.label).size());
     }
 
     private static void apply(OneCredential one, CredentialEvent event) {
         Instant now = one.fx.clock.instant();
         switch (event) {
-            case ISSUE -> one.service.issue(one.partner.manager(),
+            case ISSUE -> one.sdk.issuing().issue(one.partner.manager(),
                     new IssueRequest(one.client.id(), now, now.plus(WINDOW), null), null);
-            case PROVISION -> one.service.provision(one.token, "phone");
-            case RESEND -> one.service.resend(one.partner.manager(), one.label);
-            case REVOKE -> one.service.revoke(one.partner.manager(), one.label, null);
+            case PROVISION -> one.sdk.provisioning().provision(one.token, "phone");
+            case RESEND -> one.sdk.issuing().resend(one.partner.manager(), one.label);
+            case REVOKE -> one.sdk.issuing().revoke(one.partner.manager(), one.label, null);
             default -> throw new IllegalArgumentException(event + " is timed");
         }
     }
@@ -192,42 +194,33 @@ class CredentialLifecycleTest {
     @MethodSource("orderPairs")
     void everyPoolOrderPairBehavesAsTheTableSays(PoolOrderStatus status, PoolOrderEvent event) {
         Fixture fx = new Fixture(InMemoryStore.create());
-        CredentialService service = fx.latchkey.credentials();
+        Latchkey sdk = fx.latchkey;
         Partner partner = fx.partner();
-        PoolOrder order = service.placeOrder(partner.manager(), 2, PoolTerm.ONE_YEAR, null);
+        PoolOrder order = sdk.poolOrders().placeOrder(partner.manager(), 2, PoolTerm.ONE_YEAR, null);
         switch (status) {
             case NEW -> { }
-            case COMPLETED -> service.completeOrder(fx.operatorAdmin, order.id());
-            case REJECTED -> service.rejectOrder(fx.operatorAdmin, order.id(), "no contract");
+            case COMPLETED -> sdk.poolOrders().completeOrder(fx.operatorAdmin, order.id());
+            case REJECTED -> sdk.poolOrders().rejectOrder(fx.operatorAdmin, order.id(), "no contract");
         }
-        int mintedBefore = service.pool(partner.manager(), null).capacity();
+        int mintedBefore = sdk.credentials().pool(partner.manager(), null).capacity();
         Runnable apply = () -> {
             if (event == PoolOrderEvent.COMPLETE) {
-                service.completeOrder(fx.operatorAdmin, order.id());
+                sdk.poolOrders().completeOrder(fx.operatorAdmin, order.id());
             } else {
-                service.rejectOrder(fx.operatorAdmin, order.id(), null);
+                sdk.poolOrders().rejectOrder(fx.operatorAdmin, order.id(), null);
             }
         };
-        Optional<Transition<PoolOrderStatus, PoolOrderEvent>> legal = CredentialLifecycle.POOL_ORDER.find(status, event);
+        Optional<ExpectedTable.Row<PoolOrderStatus, PoolOrderEvent>> legal = ExpectedTables.POOL_ORDER.find(status,
+                event);
         if (legal.isPresent()) {
             apply.run();
-            assertEquals(legal.get().to(), service.order(partner.manager(), order.id()).status());
+            assertEquals(legal.get().to(), sdk.poolOrders().order(partner.manager(), order.id()).status());
             assertEquals(legal.get().to() == PoolOrderStatus.COMPLETED ? 2 : 0,
-                    service.pool(partner.manager(), null).capacity());
+                    sdk.credentials().pool(partner.manager(), null).capacity());
         } else {
             refused(ErrorCode.TRANSITION_NOT_ALLOWED, apply::run);
-            assertEquals(status, service.order(partner.manager(), order.id()).status());
-            assertEquals(mintedBefore, service.pool(partner.manager(), null).capacity());
-        }
-    }
-
-    @Test
-    void everyTimedStepNeedsNoPermissionAndEveryOtherOneDoes() {
-        for (Transition<?, ?> t : CredentialLifecycle.CREDENTIAL.transitions()) {
-            assertEquals(t.timed(), t.requiredPermission().isEmpty(), t.toString());
-        }
-        for (Transition<?, ?> t : CredentialLifecycle.POOL_ORDER.transitions()) {
-            assertTrue(t.requiredPermission().isPresent(), t.toString());
+            assertEquals(status, sdk.poolOrders().order(partner.manager(), order.id()).status());
+            assertEquals(mintedBefore, sdk.credentials().pool(partner.manager(), null).capacity());
         }
     }
 }

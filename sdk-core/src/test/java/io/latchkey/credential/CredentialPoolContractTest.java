@@ -1,5 +1,6 @@
 package io.latchkey.credential;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ public abstract class CredentialPoolContractTest {
     protected static final Duration COOLDOWN = Duration.ofHours(1);
 
     protected Fixture fx;
-    protected CredentialService credentials;
+    protected Latchkey credentials;
     protected Partner partner;
     protected Client client;
     protected Instant now;
@@ -51,14 +52,14 @@ public abstract class CredentialPoolContractTest {
     @BeforeEach
     public void setUp() {
         fx = new Fixture(newStore(), COOLDOWN);
-        credentials = fx.latchkey.credentials();
+        credentials = fx.latchkey;
         partner = fx.partner();
         client = fx.client(partner, "sav@elics.ru");
         now = fx.clock.instant();
     }
 
     private IssuanceView issue(Instant from, Instant to) {
-        return credentials.issue(partner.manager(), new IssueRequest(client.id(), from, to, null), null);
+        return credentials.issuing().issue(partner.manager(), new IssueRequest(client.id(), from, to, null), null);
     }
 
     private String tokenOf(Notification mail) {
@@ -100,16 +101,17 @@ public abstract class CredentialPoolContractTest {
         IssuanceView view = issue(now, now.plus(Duration.ofDays(1)));
         String token = lastToken();
 
-        CredentialDocument document = credentials.provision(token, "203.0.113.7");
+        CredentialDocument document = credentials.provisioning().provision(token, "203.0.113.7");
         assertEquals(view.issuance().label(), document.label());
         CredentialDocument verified = CredentialDocument.verify(document.encoded(),
                 fx.latchkey.keys().verificationKeys()).orElseThrow();
         assertEquals(document, verified);
         assertTrue(verified.validAt(now));
-        assertEquals(CredentialState.ACTIVATED, credentials.credential(partner.manager(), document.label()).status());
+        assertEquals(CredentialState.ACTIVATED, credentials.credentials().credential(partner.manager(),
+                document.label()).status());
 
         LatchkeyException again = refused(ErrorCode.PROVISIONING_TOKEN_USED, "token",
-                () -> credentials.provision(token, "203.0.113.7"));
+                () -> credentials.provisioning().provision(token, "203.0.113.7"));
         assertEquals(ErrorCategory.GONE, again.category());
     }
 
@@ -118,18 +120,18 @@ public abstract class CredentialPoolContractTest {
         fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
         IssuanceView view = issue(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)));
         Label label = view.issuance().label();
-        credentials.provision(lastToken(), "phone");
-        assertEquals(CredentialState.NEW, credentials.credential(partner.manager(), label).status());
+        credentials.provisioning().provision(lastToken(), "phone");
+        assertEquals(CredentialState.NEW, credentials.credentials().credential(partner.manager(), label).status());
 
         fx.clock.advance(Duration.ofDays(1));
-        CredentialView derived = credentials.credential(partner.manager(), label);
+        CredentialView derived = credentials.credentials().credential(partner.manager(), label);
         assertEquals(CredentialState.ACTIVATED, derived.status(), "derived on read before the scheduler runs");
         assertEquals(CredentialState.NEW, derived.credential().state());
 
         fx.runDueWork();
-        CredentialView persisted = credentials.credential(partner.manager(), label);
+        CredentialView persisted = credentials.credentials().credential(partner.manager(), label);
         assertEquals(CredentialState.ACTIVATED, persisted.credential().state());
-        List<JournalEntry> history = credentials.history(partner.manager(), label);
+        List<JournalEntry> history = credentials.credentials().history(partner.manager(), label);
         JournalEntry last = history.get(history.size() - 1);
         assertEquals("ACTIVATE", last.event());
         assertEquals("system:scheduler", last.actor());
@@ -140,16 +142,18 @@ public abstract class CredentialPoolContractTest {
         fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
         Label label = issue(now, now.plus(Duration.ofHours(2))).issuance().label();
         fx.clock.advance(Duration.ofHours(1));
-        assertEquals(CredentialState.NEW, credentials.credential(partner.manager(), label).status());
+        assertEquals(CredentialState.NEW, credentials.credentials().credential(partner.manager(), label).status());
         fx.clock.advance(Duration.ofHours(1));
-        assertEquals(CredentialState.DEACTIVATED, credentials.credential(partner.manager(), label).status());
+        assertEquals(CredentialState.DEACTIVATED, credentials.credentials().credential(partner.manager(),
+                label).status());
         fx.clock.advance(COOLDOWN);
-        assertEquals(CredentialState.FREE, credentials.credential(partner.manager(), label).status());
+        assertEquals(CredentialState.FREE, credentials.credentials().credential(partner.manager(), label).status());
         fx.runDueWork();
-        CredentialView returned = credentials.credential(partner.manager(), label);
+        CredentialView returned = credentials.credentials().credential(partner.manager(), label);
         assertEquals(CredentialState.FREE, returned.credential().state());
         assertTrue(returned.issuance().isEmpty());
-        IssuanceView history = credentials.issuances(partner.manager(), null, null, null, null, 10).get(0);
+        IssuanceView history = credentials.credentials().issuances(partner.manager(), null, null, null, null,
+                10).get(0);
         assertEquals(CredentialState.DEACTIVATED, history.status());
         assertEquals(EndReason.EXPIRED, history.issuance().endReason());
     }
@@ -160,21 +164,23 @@ public abstract class CredentialPoolContractTest {
         Label label = issue(now, now.plus(Duration.ofDays(30))).issuance().label();
         String oldToken = lastToken();
 
-        IssuanceView revoked = credentials.revoke(partner.manager(), label, "guest left early");
+        IssuanceView revoked = credentials.issuing().revoke(partner.manager(), label, "guest left early");
         assertEquals(CredentialState.DEACTIVATED, revoked.status());
         assertEquals(EndReason.REVOKED, revoked.issuance().endReason());
-        assertEquals(1, credentials.pool(partner.manager(), null).deactivated());
+        assertEquals(1, credentials.credentials().pool(partner.manager(), null).deactivated());
         refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(now, now.plus(Duration.ofDays(1))));
-        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(oldToken, "phone"));
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provisioning().provision(oldToken, "phone"));
 
         fx.clock.advance(COOLDOWN);
-        assertEquals(1, credentials.pool(partner.manager(), null).free());
+        assertEquals(1, credentials.credentials().pool(partner.manager(), null).free());
         Client other = fx.client(partner, "guest2@example.test");
-        IssuanceView reissued = credentials.issue(partner.manager(),
-                new IssueRequest(other.id(), fx.clock.instant(), fx.clock.instant().plus(Duration.ofDays(1)), null), null);
+        IssuanceView reissued = credentials.issuing().issue(partner.manager(),
+                new IssueRequest(other.id(), fx.clock.instant(), fx.clock.instant().plus(Duration.ofDays(1)), null),
+                        null);
         assertEquals(label, reissued.issuance().label(), "the only credential came back");
-        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(oldToken, "phone"));
-        List<String> events = credentials.history(partner.manager(), label).stream().map(JournalEntry::event).toList();
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provisioning().provision(oldToken, "phone"));
+        List<String> events = credentials.credentials().history(partner.manager(),
+                label).stream().map(JournalEntry::event).toList();
         assertEquals(List.of("CREATE", "ISSUE", "REVOKE", "RETURN", "ISSUE"), events);
     }
 
@@ -183,13 +189,13 @@ public abstract class CredentialPoolContractTest {
         fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
         Label label = issue(now, now.plus(Duration.ofDays(1))).issuance().label();
         String first = lastToken();
-        credentials.resend(partner.manager(), label);
+        credentials.issuing().resend(partner.manager(), label);
         String second = lastToken();
         assertNotEquals(first, second);
-        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provision(first, "phone"));
-        assertEquals(label, credentials.provision(second, "phone").label());
+        refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provisioning().provision(first, "phone"));
+        assertEquals(label, credentials.provisioning().provision(second, "phone").label());
         assertEquals(second, tokenOf(fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email())));
-        assertEquals(credentials.provisioningLink(partner.manager(), label).toString(),
+        assertEquals(credentials.issuing().provisioningLink(partner.manager(), label).toString(),
                 fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email()).parameter("link"));
     }
 
@@ -199,17 +205,20 @@ public abstract class CredentialPoolContractTest {
         issue(now, now.plus(Duration.ofHours(1)));
         String token = lastToken();
         fx.clock.advance(Duration.ofHours(1));
-        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, "token", () -> credentials.provision(token, "phone"));
+        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, "token", () -> credentials.provisioning().provision(token,
+                "phone"));
 
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         for (int i = 0; i < 10; i++) {
-            refused(ErrorCode.PROVISIONING_TOKEN_INVALID, "token", () -> credentials.provision(forged, "198.51.100.1"));
+            refused(ErrorCode.PROVISIONING_TOKEN_INVALID, "token", () -> credentials.provisioning().provision(forged,
+                    "198.51.100.1"));
         }
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
-                () -> credentials.provision(token, "198.51.100.1"));
+                () -> credentials.provisioning().provision(token, "198.51.100.1"));
         assertEquals(ErrorCategory.RATE_LIMITED, limited.category());
         assertTrue(limited.retryAfter().orElseThrow().compareTo(Duration.ZERO) > 0);
-        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, () -> credentials.provision(token, "another-source"));
+        refused(ErrorCode.PROVISIONING_TOKEN_EXPIRED, () -> credentials.provisioning().provision(token,
+                "another-source"));
     }
 
     @Test
@@ -217,25 +226,26 @@ public abstract class CredentialPoolContractTest {
         fx.filledPool(partner, 2, PoolTerm.ONE_YEAR);
         fx.runDueWork();
         int mailsBefore = fx.mail.attempts();
-        PoolSummary before = credentials.pool(partner.manager(), null);
+        PoolSummary before = credentials.credentials().pool(partner.manager(), null);
 
         refused(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo", () -> issue(now.plusSeconds(60), now.plusSeconds(60)));
         refused(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo", () -> issue(now.plusSeconds(60), now));
-        refused(ErrorCode.CREDENTIAL_WINDOW_IN_PAST, "validTo", () -> issue(now.minusSeconds(120), now.minusSeconds(60)));
+        refused(ErrorCode.CREDENTIAL_WINDOW_IN_PAST, "validTo", () -> issue(now.minusSeconds(120),
+                now.minusSeconds(60)));
         refused(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY, "validTo",
                 () -> issue(now, Instant.parse("2027-11-24T00:00:00Z")));
         refused(ErrorCode.FIELD_REQUIRED, "validFrom", () -> issue(null, now.plusSeconds(60)));
-        refused(ErrorCode.FIELD_REQUIRED, "clientId", () -> credentials.issue(partner.manager(),
+        refused(ErrorCode.FIELD_REQUIRED, "clientId", () -> credentials.issuing().issue(partner.manager(),
                 new IssueRequest(null, now, now.plusSeconds(60), null), null));
-        refused(ErrorCode.FIELD_TOO_LONG, "description", () -> credentials.issue(partner.manager(),
+        refused(ErrorCode.FIELD_TOO_LONG, "description", () -> credentials.issuing().issue(partner.manager(),
                 new IssueRequest(client.id(), now, now.plusSeconds(60), "x".repeat(1001)), null));
 
         // The last second of the capacity is still inside it.
         issue(now, Instant.parse("2027-11-23T23:59:59Z"));
         fx.runDueWork();
-        assertEquals(before.free() - 1, credentials.pool(partner.manager(), null).free());
+        assertEquals(before.free() - 1, credentials.credentials().pool(partner.manager(), null).free());
         assertTrue(fx.mail.attempts() > mailsBefore);
-        assertEquals(1, credentials.issuances(partner.manager(), null, null, null, null, 10).size());
+        assertEquals(1, credentials.credentials().issuances(partner.manager(), null, null, null, null, 10).size());
     }
 
     @Test
@@ -246,7 +256,7 @@ public abstract class CredentialPoolContractTest {
                 issue(now, now.plusSeconds(60)).issuance().label(), issue(now, now.plusSeconds(60)).issuance().label());
         assertEquals(3, labels.stream().distinct().count());
         refused(ErrorCode.CREDENTIAL_POOL_EMPTY, () -> issue(now, now.plusSeconds(60)));
-        PoolSummary pool = credentials.pool(partner.manager(), null);
+        PoolSummary pool = credentials.credentials().pool(partner.manager(), null);
         assertEquals(0, pool.free());
         assertEquals(3, pool.issued());
         assertEquals(3, pool.capacity());
@@ -258,25 +268,28 @@ public abstract class CredentialPoolContractTest {
         Label label = issue(now, now.plusSeconds(3600)).issuance().label();
         Partner other = fx.partner();
 
-        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.credential(other.manager(), label));
-        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.revoke(other.admin(), label, null));
-        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.resend(other.admin(), label));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.pool(other.manager(), partner.id()));
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.credentials().credential(other.manager(), label));
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.issuing().revoke(other.admin(), label, null));
+        refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.issuing().resend(other.admin(), label));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.credentials().pool(other.manager(), partner.id()));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND,
-                () -> credentials.issuances(other.manager(), partner.id(), null, null, null, 10));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.clients(other.manager(), partner.id(), null, 10));
-        refused(ErrorCode.CLIENT_NOT_FOUND, () -> credentials.client(other.manager(), client.id()));
-        refused(ErrorCode.CLIENT_NOT_FOUND, "clientId", () -> credentials.issue(other.manager(),
+                () -> credentials.credentials().issuances(other.manager(), partner.id(), null, null, null, 10));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.clients().clients(other.manager(), partner.id(),
+                null, 10));
+        refused(ErrorCode.CLIENT_NOT_FOUND, () -> credentials.clients().client(other.manager(), client.id()));
+        refused(ErrorCode.CLIENT_NOT_FOUND, "clientId", () -> credentials.issuing().issue(other.manager(),
                 new IssueRequest(client.id(), now, now.plusSeconds(60), null), null));
 
-        PoolOrder order = credentials.placeOrder(partner.manager(), 5, PoolTerm.TWO_YEARS, null);
-        refused(ErrorCode.PERMISSION_DENIED, () -> credentials.completeOrder(partner.admin(), order.id()));
-        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.completeOrder(other.admin(), order.id()));
-        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.order(other.admin(), order.id()));
+        PoolOrder order = credentials.poolOrders().placeOrder(partner.manager(), 5, PoolTerm.TWO_YEARS, null);
+        refused(ErrorCode.PERMISSION_DENIED, () -> credentials.poolOrders().completeOrder(partner.admin(), order.id()));
+        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.poolOrders().completeOrder(other.admin(),
+                order.id()));
+        refused(ErrorCode.POOL_ORDER_NOT_FOUND, () -> credentials.poolOrders().order(other.admin(), order.id()));
 
         // The operator sees every pool, and may revoke (a lost phone reported to it).
-        assertEquals(1, credentials.pool(fx.operatorAdmin, partner.id()).issued());
-        assertEquals(CredentialState.DEACTIVATED, credentials.revoke(fx.operatorAdmin, label, "lost phone").status());
+        assertEquals(1, credentials.credentials().pool(fx.operatorAdmin, partner.id()).issued());
+        assertEquals(CredentialState.DEACTIVATED, credentials.issuing().revoke(fx.operatorAdmin, label,
+                "lost phone").status());
     }
 
     @Test
@@ -313,22 +326,24 @@ public abstract class CredentialPoolContractTest {
         assertEquals(poolSize, labels.size(), "every credential was issued");
         assertEquals(poolSize, labels.stream().distinct().count(), "none twice");
         assertEquals(threads * perThread - poolSize,
-                all.stream().filter(o -> o == ErrorCode.CREDENTIAL_POOL_EMPTY).count(), "the rest found the pool empty");
-        PoolSummary pool = credentials.pool(partner.manager(), null);
+                all.stream().filter(o -> o == ErrorCode.CREDENTIAL_POOL_EMPTY).count(),
+                        "the rest found the pool empty");
+        PoolSummary pool = credentials.credentials().pool(partner.manager(), null);
         assertEquals(0, pool.free());
         assertEquals(poolSize, pool.issued());
-        assertEquals(poolSize, credentials.issuances(partner.manager(), null, null, null, null, 1000).size());
+        assertEquals(poolSize, credentials.credentials().issuances(partner.manager(), null, null, null, null,
+                1000).size());
     }
 
     @Test
     public void aRepeatedIssueWithTheSameKeyReturnsTheFirstIssuance() {
         fx.filledPool(partner, 5, PoolTerm.UNLIMITED);
         IssueRequest request = new IssueRequest(client.id(), now, now.plusSeconds(600), "gate");
-        IssuanceView first = credentials.issue(partner.manager(), request, "key-1");
-        IssuanceView again = credentials.issue(partner.manager(), request, "key-1");
+        IssuanceView first = credentials.issuing().issue(partner.manager(), request, "key-1");
+        IssuanceView again = credentials.issuing().issue(partner.manager(), request, "key-1");
         assertEquals(first.issuance().id(), again.issuance().id());
-        assertEquals(4, credentials.pool(partner.manager(), null).free());
-        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> credentials.issue(partner.manager(),
+        assertEquals(4, credentials.credentials().pool(partner.manager(), null).free());
+        refused(ErrorCode.IDEMPOTENCY_KEY_REUSED, () -> credentials.issuing().issue(partner.manager(),
                 new IssueRequest(client.id(), now, now.plusSeconds(601), "gate"), "key-1"));
         fx.runDueWork();
         assertEquals(1, fx.mail.deliveredTo(client.email()).size());
@@ -355,15 +370,15 @@ public abstract class CredentialPoolContractTest {
     @Test
     public void completingAnOrderMintsItsCredentialsAndTellsTheManagers() {
         fx.clock.set(Instant.parse("2021-05-14T10:44:00Z"));
-        PoolOrder placed = credentials.placeOrder(partner.manager(), 3, PoolTerm.ONE_YEAR, null);
+        PoolOrder placed = credentials.poolOrders().placeOrder(partner.manager(), 3, PoolTerm.ONE_YEAR, null);
         assertEquals(PoolOrderStatus.NEW, placed.status());
         assertEquals(Instant.parse("2022-05-14T23:59:59Z"), placed.validUntil(), "15/05/2022 02:59 in Moscow");
-        assertEquals(0, credentials.pool(partner.manager(), null).capacity());
+        assertEquals(0, credentials.credentials().pool(partner.manager(), null).capacity());
 
-        PoolOrder completed = credentials.completeOrder(fx.operatorAdmin, placed.id());
+        PoolOrder completed = credentials.poolOrders().completeOrder(fx.operatorAdmin, placed.id());
         assertEquals(PoolOrderStatus.COMPLETED, completed.status());
         assertEquals(fx.clock.instant(), completed.decidedAt());
-        PoolSummary pool = credentials.pool(partner.manager(), null);
+        PoolSummary pool = credentials.credentials().pool(partner.manager(), null);
         assertEquals(3, pool.free());
         assertEquals(placed.validUntil(), pool.capacityExpiresAt().orElseThrow());
         fx.runDueWork();
@@ -371,19 +386,23 @@ public abstract class CredentialPoolContractTest {
         assertEquals("2022-05-15 02:59", mail.parameter("validUntil"));
         assertEquals(Long.toString(placed.number()), mail.parameter("orderNumber"));
 
-        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.completeOrder(fx.operatorAdmin, placed.id()));
-        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.rejectOrder(fx.operatorAdmin, placed.id(), null));
-        assertEquals(3, credentials.pool(partner.manager(), null).free(), "completing twice mints nothing more");
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.poolOrders().completeOrder(fx.operatorAdmin,
+                placed.id()));
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> credentials.poolOrders().rejectOrder(fx.operatorAdmin,
+                placed.id(), null));
+        assertEquals(3, credentials.credentials().pool(partner.manager(), null).free(),
+                "completing twice mints nothing more");
     }
 
     @Test
     public void anOrderPastItsValidityCannotBeCompletedAndCapacityEndsWithIt() {
-        PoolOrder stale = credentials.placeOrder(partner.manager(), 1, PoolTerm.ONE_YEAR, null);
-        PoolOrder fresh = credentials.placeOrder(partner.manager(), 2, PoolTerm.ONE_YEAR, null);
-        credentials.completeOrder(fx.operatorAdmin, fresh.id());
+        PoolOrder stale = credentials.poolOrders().placeOrder(partner.manager(), 1, PoolTerm.ONE_YEAR, null);
+        PoolOrder fresh = credentials.poolOrders().placeOrder(partner.manager(), 2, PoolTerm.ONE_YEAR, null);
+        credentials.poolOrders().completeOrder(fx.operatorAdmin, fresh.id());
         fx.clock.advance(Duration.ofDays(367));
-        refused(ErrorCode.POOL_ORDER_EXPIRED, () -> credentials.completeOrder(fx.operatorAdmin, stale.id()));
-        PoolSummary pool = credentials.pool(partner.manager(), null);
+        refused(ErrorCode.POOL_ORDER_EXPIRED, () -> credentials.poolOrders().completeOrder(fx.operatorAdmin,
+                stale.id()));
+        PoolSummary pool = credentials.credentials().pool(partner.manager(), null);
         assertEquals(0, pool.free());
         assertEquals(2, pool.expired());
         Instant later = fx.clock.instant();
@@ -393,47 +412,53 @@ public abstract class CredentialPoolContractTest {
     @Test
     public void ordersAreListedForTheirPartnerAndAllOfThemForTheOperator() {
         Partner other = fx.partner();
-        PoolOrder mine = credentials.placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null);
-        PoolOrder theirs = credentials.placeOrder(other.manager(), 2, PoolTerm.UNLIMITED, null);
-        assertEquals(List.of(mine.id()), credentials.orders(partner.manager(), null, 50).stream().map(PoolOrder::id).toList());
+        PoolOrder mine = credentials.poolOrders().placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null);
+        PoolOrder theirs = credentials.poolOrders().placeOrder(other.manager(), 2, PoolTerm.UNLIMITED, null);
+        assertEquals(List.of(mine.id()), credentials.poolOrders().orders(partner.manager(), null,
+                50).stream().map(PoolOrder::id).toList());
         assertEquals(List.of(theirs.id(), mine.id()),
-                credentials.orders(fx.operatorAdmin, null, 50).stream().map(PoolOrder::id).toList());
+                credentials.poolOrders().orders(fx.operatorAdmin, null, 50).stream().map(PoolOrder::id).toList());
         assertTrue(theirs.number() > mine.number());
-        refused(ErrorCode.POOL_ORDER_SIZE_INVALID, "size", () -> credentials.placeOrder(partner.manager(), 0,
+        refused(ErrorCode.POOL_ORDER_SIZE_INVALID, "size", () ->
+                credentials.poolOrders().placeOrder(partner.manager(), 0,
                 PoolTerm.UNLIMITED, null));
-        refused(ErrorCode.FIELD_REQUIRED, "term", () -> credentials.placeOrder(partner.manager(), 1, null, null));
-        refused(ErrorCode.POOL_NOT_AVAILABLE, () -> credentials.placeOrder(fx.operatorAdmin, 1, PoolTerm.UNLIMITED, null));
+        refused(ErrorCode.FIELD_REQUIRED, "term", () -> credentials.poolOrders().placeOrder(partner.manager(), 1,
+                null, null));
+        refused(ErrorCode.POOL_NOT_AVAILABLE, () -> credentials.poolOrders().placeOrder(fx.operatorAdmin, 1,
+                PoolTerm.UNLIMITED, null));
     }
 
     @Test
     public void clientsAreCheckedAndUniquePerPartner() {
         refused(ErrorCode.EMAIL_INVALID, "email", () -> fx.client(partner, "not-an-address"));
-        refused(ErrorCode.FIELD_REQUIRED, "email", () -> credentials.createClient(partner.manager(),
+        refused(ErrorCode.FIELD_REQUIRED, "email", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft(" ", "x", "Europe/Moscow", "ru", null)));
-        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.createClient(partner.manager(),
+        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft("a@b.test", "x", "Moscow", "ru", null)));
-        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.createClient(partner.manager(),
+        refused(ErrorCode.TIMEZONE_UNKNOWN, "timezone", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft("a@b.test", "x", "+03:00", "ru", null)));
-        refused(ErrorCode.LANGUAGE_UNSUPPORTED, "language", () -> credentials.createClient(partner.manager(),
+        refused(ErrorCode.LANGUAGE_UNSUPPORTED, "language", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft("a@b.test", "x", "Europe/Moscow", "de", null)));
-        refused(ErrorCode.FIELD_REQUIRED, "language", () -> credentials.createClient(partner.manager(),
+        refused(ErrorCode.FIELD_REQUIRED, "language", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft("a@b.test", "x", "Europe/Moscow", null, null)));
         refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> fx.client(partner, "SAV@elics.ru"));
-        assertEquals(1, credentials.clients(partner.manager(), null, null, 10).size(), "nothing was added");
+        assertEquals(1, credentials.clients().clients(partner.manager(), null, null, 10).size(), "nothing was added");
 
         Partner other = fx.partner();
         fx.client(other, "sav@elics.ru");
 
-        Client edited = credentials.updateClient(partner.manager(), client.id(),
+        Client edited = credentials.clients().updateClient(partner.manager(), client.id(),
                 new ClientDraft("vlad@elics.ru", "Vlad", "Europe/Warsaw", "pl", "tenant, flat 12"));
         assertEquals("vlad@elics.ru", edited.email());
         assertEquals(Language.PL, edited.language());
         assertEquals(client.version() + 1, edited.version());
         Client second = fx.client(partner, "sav@elics.ru");
-        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> credentials.updateClient(partner.manager(), second.id(),
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> credentials.clients().updateClient(partner.manager(),
+                second.id(),
                 new ClientDraft("vlad@elics.ru", "", "Europe/Moscow", "ru", null)));
-        assertEquals(List.of("sav@elics.ru", "vlad@elics.ru"), credentials.clients(partner.manager(), null, null, 10)
+        assertEquals(List.of("sav@elics.ru", "vlad@elics.ru"), credentials.clients().clients(partner.manager(), null,
+                null, 10)
                 .stream().map(Client::email).toList());
-        assertFalse(credentials.clients(partner.manager(), null, "sav@elics.ru", 10).isEmpty());
+        assertFalse(credentials.clients().clients(partner.manager(), null, "sav@elics.ru", 10).isEmpty());
     }
 }

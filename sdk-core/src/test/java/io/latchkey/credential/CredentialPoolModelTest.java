@@ -1,5 +1,6 @@
 package io.latchkey.credential;
 
+import io.latchkey.Latchkey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -110,7 +111,7 @@ class CredentialPoolModelTest {
     /** The system under test: a Latchkey with one partner and three clients, and the links it sent. */
     static final class Pool {
         final Fixture fx = new Fixture(InMemoryStore.create(), Duration.ofSeconds(COOLDOWN));
-        final CredentialService service = fx.latchkey.credentials();
+        final Latchkey sdk = fx.latchkey;
         final Partner partner = fx.partner();
         final List<Client> clients = new ArrayList<>();
         final List<Label> labels = new ArrayList<>();
@@ -132,7 +133,7 @@ class CredentialPoolModelTest {
         }
 
         String token(Label label) {
-            URI link = service.provisioningLink(partner.manager(), label);
+            URI link = sdk.issuing().provisioningLink(partner.manager(), label);
             String query = link.getRawQuery();
             return URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
         }
@@ -144,7 +145,7 @@ class CredentialPoolModelTest {
         void onCurrent(int index, java.util.function.Consumer<Label> action) {
             attempt(() -> {
                 Label label = labels.get(index);
-                CredentialView view = service.credential(partner.manager(), label);
+                CredentialView view = sdk.credentials().credential(partner.manager(), label);
                 if (view.issuance().map(i -> i.description().equals("#" + index)).orElse(false)) {
                     action.accept(label);
                 }
@@ -165,13 +166,13 @@ class CredentialPoolModelTest {
     static Model observe(Pool pool) {
         Instant now = pool.fx.clock.instant();
         long nowSeconds = pool.seconds(now);
-        List<Credential> all = pool.fx.latchkey.store().inTransaction(
-                () -> pool.fx.latchkey.store().credentials().byPartner(pool.partner.id()));
+        List<Credential> all = pool.fx.store.inTransaction(
+                () -> pool.fx.credentialStore().credentials().byPartner(pool.partner.id()));
         Map<CredentialId, Credential> byId = new HashMap<>();
         all.forEach(c -> byId.put(c.id(), c));
 
         List<Integer> pending = new ArrayList<>();
-        for (PoolOrder order : pool.service.orders(pool.partner.manager(), null, 1000)) {
+        for (PoolOrder order : pool.sdk.poolOrders().orders(pool.partner.manager(), null, 1000)) {
             if (order.status() == PoolOrderStatus.NEW) {
                 pending.add(order.size());
             }
@@ -179,7 +180,7 @@ class CredentialPoolModelTest {
         Collections.reverse(pending);
 
         List<IssuanceView> views = new ArrayList<>(
-                pool.service.issuances(pool.partner.manager(), null, null, null, null, 1000));
+                pool.sdk.credentials().issuances(pool.partner.manager(), null, null, null, null, 1000));
         Collections.reverse(views);
         List<Issued> issued = new ArrayList<>();
         Map<Label, Integer> liveByLabel = new HashMap<>();
@@ -193,7 +194,7 @@ class CredentialPoolModelTest {
             }
             Long revokedAt = i.endReason() == EndReason.REVOKED ? pool.seconds(i.endedAt()) : null;
             issued.add(new Issued(Integer.parseInt(i.description().substring(1)),
-                    pool.clients.indexOf(pool.service.client(pool.partner.manager(), i.clientId())),
+                    pool.clients.indexOf(pool.sdk.clients().client(pool.partner.manager(), i.clientId())),
                     pool.seconds(i.validFrom()), pool.seconds(i.validTo()),
                     i.provisionedAt() == null ? null : pool.seconds(i.provisionedAt()), revokedAt,
                     current ? credential.usedGeneration() == credential.generation() : null));
@@ -201,7 +202,7 @@ class CredentialPoolModelTest {
         }
         liveByLabel.forEach((label, count) -> assertEquals(1, count, label + " is held by two issuances"));
 
-        PoolSummary summary = pool.service.pool(pool.partner.manager(), null);
+        PoolSummary summary = pool.sdk.credentials().pool(pool.partner.manager(), null);
         assertEquals(all.size(), summary.capacity() + summary.expired(), "every credential is in exactly one state");
         Counts counts = new Counts(summary.free(), summary.issued(), summary.active(), summary.deactivated());
         return new Model(nowSeconds, all.size(), pending, issued, counts);
@@ -217,7 +218,7 @@ class CredentialPoolModelTest {
     static Step order(int size) {
         return new Step("order " + size) {
             public void run(Pool p) {
-                p.service.placeOrder(p.partner.manager(), size, PoolTerm.UNLIMITED, null);
+                p.sdk.poolOrders().placeOrder(p.partner.manager(), size, PoolTerm.UNLIMITED, null);
             }
 
             public Model nextState(Model m) {
@@ -231,10 +232,10 @@ class CredentialPoolModelTest {
     static Step complete() {
         return new Step("complete") {
             public void run(Pool p) {
-                List<PoolOrder> orders = new ArrayList<>(p.service.orders(p.partner.manager(), null, 1000));
+                List<PoolOrder> orders = new ArrayList<>(p.sdk.poolOrders().orders(p.partner.manager(), null, 1000));
                 Collections.reverse(orders);
                 orders.stream().filter(o -> o.status() == PoolOrderStatus.NEW).findFirst()
-                        .ifPresent(o -> p.service.completeOrder(p.fx.operatorAdmin, o.id()));
+                        .ifPresent(o -> p.sdk.poolOrders().completeOrder(p.fx.operatorAdmin, o.id()));
             }
 
             public Model nextState(Model m) {
@@ -254,7 +255,8 @@ class CredentialPoolModelTest {
                 Instant now = p.fx.clock.instant();
                 Instant from = now.plusSeconds(leadMinutes * 60L);
                 p.attempt(() -> {
-                    IssuanceView view = p.service.issue(p.partner.manager(), new IssueRequest(p.clients.get(client).id(),
+                    IssuanceView view = p.sdk.issuing().issue(p.partner.manager(),
+                            new IssueRequest(p.clients.get(client).id(),
                             from, from.plusSeconds(lengthMinutes * 60L), "#" + p.labels.size()), null);
                     p.labels.add(view.issuance().label());
                     p.tokens.add(p.token(view.issuance().label()));
@@ -278,7 +280,7 @@ class CredentialPoolModelTest {
         return new Step("provision #" + pick) {
             public void run(Pool p) {
                 if (!p.tokens.isEmpty()) {
-                    p.attempt(() -> p.service.provision(p.tokens.get(pick % p.tokens.size()), "phone"));
+                    p.attempt(() -> p.sdk.provisioning().provision(p.tokens.get(pick % p.tokens.size()), "phone"));
                 }
             }
 
@@ -303,7 +305,7 @@ class CredentialPoolModelTest {
                 if (!p.labels.isEmpty()) {
                     int index = pick % p.labels.size();
                     p.onCurrent(index, label -> {
-                        p.service.resend(p.partner.manager(), label);
+                        p.sdk.issuing().resend(p.partner.manager(), label);
                         p.tokens.set(index, p.token(label));
                     });
                 }
@@ -320,7 +322,8 @@ class CredentialPoolModelTest {
         return new Step("revoke #" + pick) {
             public void run(Pool p) {
                 if (!p.labels.isEmpty()) {
-                    p.onCurrent(pick % p.labels.size(), label -> p.service.revoke(p.partner.manager(), label, null));
+                    p.onCurrent(pick % p.labels.size(), label -> p.sdk.issuing().revoke(p.partner.manager(), label,
+                            null));
                 }
             }
 
@@ -349,7 +352,7 @@ class CredentialPoolModelTest {
             public void run(Pool p) {
                 p.fx.runDueWork();
                 Instant now = p.fx.clock.instant();
-                p.fx.latchkey.store().inTransaction(() -> p.fx.latchkey.store().credentials()
+                p.fx.store.inTransaction(() -> p.fx.credentialStore().credentials()
                         .byPartner(p.partner.id()).forEach(c -> assertEquals(c.effectiveState(now), c.state(),
                                 "the scheduler persists what reads derive: " + c.label())));
             }

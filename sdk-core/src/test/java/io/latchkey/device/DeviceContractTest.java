@@ -1,5 +1,6 @@
 package io.latchkey.device;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +35,7 @@ public abstract class DeviceContractTest {
     protected static final char[] PRINTED = "pump-7731".toCharArray();
 
     protected Fixture fx;
-    protected DeviceService devices;
+    protected Latchkey sdk;
     protected Actor engineer;
     protected Partner partner;
 
@@ -44,10 +45,10 @@ public abstract class DeviceContractTest {
     @BeforeEach
     public void setUp() {
         fx = new Fixture(newStore());
-        devices = fx.latchkey.devices();
+        sdk = fx.latchkey;
         engineer = fx.engineer();
         partner = fx.partner();
-        devices.create(engineer, SERIAL, "TN-12", PRINTED);
+        sdk.deviceSteps().create(engineer, SERIAL, "TN-12", PRINTED);
     }
 
     private static char[] engineerPassword() {
@@ -55,8 +56,8 @@ public abstract class DeviceContractTest {
     }
 
     private void advanceTo(DeviceStatus status) {
-        while (devices.card(engineer, SERIAL).device().status() != status) {
-            devices.advance(engineer, SERIAL, engineerPassword());
+        while (sdk.devices().card(engineer, SERIAL).device().status() != status) {
+            sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
         }
     }
 
@@ -66,139 +67,151 @@ public abstract class DeviceContractTest {
 
     @Test
     public void aNewDeviceKeepsItsPasswordOnlyAsAHashAndItsSerialOnce() {
-        Device stored = fx.latchkey.store().inTransaction(
-                () -> fx.latchkey.store().devices().findBySerial(SERIAL).orElseThrow());
+        Device stored = fx.store.inTransaction(
+                () -> fx.deviceStore().devices().findBySerial(SERIAL).orElseThrow());
         assertTrue(stored.passwordHash().startsWith("$argon2id$"), stored.passwordHash());
         assertFalse(stored.passwordHash().contains("pump-7731"));
-        DeviceCard card = devices.card(engineer, SERIAL);
+        DeviceCard card = sdk.devices().card(engineer, SERIAL);
         assertEquals("", card.device().passwordHash(), "the card never carries the hash");
         assertEquals(DeviceStatus.CREATED, card.device().status());
         assertEquals(List.of("country", "region", "objectType"), card.missingFields());
-        refused(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", () -> devices.create(engineer, "hp-2026-0001", "TN-12", PRINTED));
-        refused(ErrorCode.FIELD_MALFORMED, "serial", () -> devices.create(engineer, "HP 2026/2", "TN-12", PRINTED));
-        refused(ErrorCode.PERMISSION_DENIED, () -> devices.create(partner.admin(), "HP-9", "TN-12", PRINTED));
+        refused(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", () -> sdk.deviceSteps().create(engineer, "hp-2026-0001",
+                "TN-12", PRINTED));
+        refused(ErrorCode.FIELD_MALFORMED, "serial", () -> sdk.deviceSteps().create(engineer, "HP 2026/2", "TN-12",
+                PRINTED));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.deviceSteps().create(partner.admin(), "HP-9", "TN-12", PRINTED));
     }
 
     @Test
     public void theNextStatusNeedsTheEngineersOwnPasswordAgain() {
-        refused(ErrorCode.STEP_UP_FAILED, "password", () -> devices.advance(engineer, SERIAL, "guess".toCharArray()));
-        refused(ErrorCode.STEP_UP_FAILED, "password", () -> devices.advance(engineer, SERIAL, null));
-        assertEquals(DeviceStatus.CREATED, devices.card(engineer, SERIAL).device().status(), "nothing moved");
-        assertEquals(DeviceStatus.PRODUCED, devices.advance(engineer, SERIAL, engineerPassword()).device().status());
-        List<JournalEntry> history = devices.history(engineer, SERIAL);
+        refused(ErrorCode.STEP_UP_FAILED, "password", () -> sdk.deviceSteps().advance(engineer, SERIAL,
+                "guess".toCharArray()));
+        refused(ErrorCode.STEP_UP_FAILED, "password", () -> sdk.deviceSteps().advance(engineer, SERIAL, null));
+        assertEquals(DeviceStatus.CREATED, sdk.devices().card(engineer, SERIAL).device().status(), "nothing moved");
+        assertEquals(DeviceStatus.PRODUCED, sdk.deviceSteps().advance(engineer, SERIAL,
+                engineerPassword()).device().status());
+        List<JournalEntry> history = sdk.devices().history(engineer, SERIAL);
         assertEquals("ADVANCE", history.get(history.size() - 1).event());
         assertEquals(engineer.describe(), history.get(history.size() - 1).actor());
 
         for (int i = 0; i < 10; i++) {
-            refused(ErrorCode.STEP_UP_FAILED, () -> devices.advance(engineer, SERIAL, "guess".toCharArray()));
+            refused(ErrorCode.STEP_UP_FAILED, () -> sdk.deviceSteps().advance(engineer, SERIAL, "guess".toCharArray()));
         }
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
-                () -> devices.advance(engineer, SERIAL, engineerPassword()));
+                () -> sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword()));
         assertEquals(ErrorCategory.RATE_LIMITED, limited.category());
     }
 
     @Test
     public void commissioningByHandNeedsToKnowWhereTheDeviceStands() {
         advanceTo(DeviceStatus.RELEASED);
-        refused(ErrorCode.DEVICE_DETAILS_MISSING, "country", () -> devices.commission(engineer, SERIAL,
+        refused(ErrorCode.DEVICE_DETAILS_MISSING, "country", () -> sdk.deviceSteps().commission(engineer, SERIAL,
                 engineerPassword()));
-        devices.updateDetails(engineer, SERIAL, new DeviceDetails("RU", "Свердловская область", "PRIVATE_HOUSE", null,
+        sdk.claims().updateDetails(engineer, SERIAL, new DeviceDetails("RU", "Свердловская область", "PRIVATE_HOUSE",
+                null,
                 null));
-        DeviceCard card = devices.commission(engineer, SERIAL, engineerPassword());
+        DeviceCard card = sdk.deviceSteps().commission(engineer, SERIAL, engineerPassword());
         assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
         assertEquals(ZoneId.of("Asia/Yekaterinburg"), card.device().timezone());
     }
 
     @Test
     public void theFirstConnectionAfterReleasePutsTheDeviceIntoOperationOnce() {
-        Actor pump = devices.authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
-        devices.report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:00:00Z"));
-        assertEquals(DeviceStatus.CREATED, devices.card(engineer, SERIAL).device().status(), "factory tests");
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:00:00Z"));
+        assertEquals(DeviceStatus.CREATED, sdk.devices().card(engineer, SERIAL).device().status(), "factory tests");
         advanceTo(DeviceStatus.SHIPPED);
 
-        devices.report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:30:00Z"));
-        DeviceCard card = devices.card(engineer, SERIAL);
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:30:00Z"));
+        DeviceCard card = sdk.devices().card(engineer, SERIAL);
         assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
         assertEquals(fx.clock.instant(), card.device().autoCommissionedAt());
 
-        devices.advance(engineer, SERIAL, engineerPassword());
-        devices.advance(engineer, SERIAL, engineerPassword());
-        devices.setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.SHIPPED, "sent back for repair");
-        devices.report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:45:00Z"));
-        assertEquals(DeviceStatus.SHIPPED, devices.card(engineer, SERIAL).device().status(), "once in its life");
-        long automatic = devices.history(engineer, SERIAL).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.SHIPPED, "sent back for repair");
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:45:00Z"));
+        assertEquals(DeviceStatus.SHIPPED, sdk.devices().card(engineer, SERIAL).device().status(), "once in its life");
+        long automatic = sdk.devices().history(engineer, SERIAL).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
                 .count();
         assertEquals(1, automatic);
     }
 
     @Test
     public void reportsOlderThanWhatIsStoredAreIgnoredAndOnlineFollowsTheTimeout() {
-        Actor pump = devices.authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
-        devices.report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, Instant.parse("2026-11-23T09:58:00Z"), null,
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT,
+                Instant.parse("2026-11-23T09:58:00Z"), null,
                 Connectivity.GSM));
-        devices.report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:59:00Z"));
-        devices.report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:50:00Z"));
-        devices.report(pump, SERIAL, new DeviceReport(ReportType.ALARM, Instant.parse("2026-11-23T09:59:30Z"), "E42",
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:59:00Z"));
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:50:00Z"));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM, Instant.parse("2026-11-23T09:59:30Z"),
+                "E42",
                 null));
-        devices.report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, Instant.parse("2026-11-23T09:59:10Z"),
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
+                Instant.parse("2026-11-23T09:59:10Z"),
                 "E42", null));
-        DeviceCard card = devices.card(engineer, SERIAL);
+        DeviceCard card = sdk.devices().card(engineer, SERIAL);
         assertEquals(Instant.parse("2026-11-23T09:59:00Z"), card.device().lastDataAt());
         assertEquals(Connectivity.GSM, card.device().connectivity());
         assertEquals(List.of("E42"), card.activeAlarms(), "the older clearing is ignored");
         assertTrue(card.online());
 
         fx.clock.advance(Duration.ofMinutes(10));
-        assertFalse(devices.card(engineer, SERIAL).online(), "silent for longer than the timeout");
-        devices.report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T10:09:00Z"));
-        assertTrue(devices.card(engineer, SERIAL).online());
-        devices.report(pump, SERIAL, at(ReportType.DISCONNECT, "2026-11-23T10:09:30Z"));
-        DeviceCard offline = devices.card(engineer, SERIAL);
+        assertFalse(sdk.devices().card(engineer, SERIAL).online(), "silent for longer than the timeout");
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T10:09:00Z"));
+        assertTrue(sdk.devices().card(engineer, SERIAL).online());
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DISCONNECT, "2026-11-23T10:09:30Z"));
+        DeviceCard offline = sdk.devices().card(engineer, SERIAL);
         assertFalse(offline.online());
         assertEquals(Instant.parse("2026-11-23T10:09:30Z"), offline.device().lastDisconnectAt());
-        devices.report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, Instant.parse("2026-11-23T10:09:40Z"),
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
+                Instant.parse("2026-11-23T10:09:40Z"),
                 "E42", null));
-        assertEquals(List.of(), devices.card(engineer, SERIAL).activeAlarms());
+        assertEquals(List.of(), sdk.devices().card(engineer, SERIAL).activeAlarms());
 
-        devices.report(pump, SERIAL, at(ReportType.DATA, "2027-01-01T00:00:00Z"));
-        assertEquals(fx.clock.instant(), devices.card(engineer, SERIAL).device().lastDataAt(),
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2027-01-01T00:00:00Z"));
+        assertEquals(fx.clock.instant(), sdk.devices().card(engineer, SERIAL).device().lastDataAt(),
                 "a device clock ahead of ours counts as now");
     }
 
     @Test
     public void aPartnerClaimsWithThePrintedPasswordAndThenFillsInTheDetails() {
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.card(partner.admin(), SERIAL));
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> sdk.devices().card(partner.admin(), SERIAL));
         refused(ErrorCode.DEVICE_PASSWORD_WRONG, "devicePassword",
-                () -> devices.claim(partner.admin(), SERIAL, partner.id(), "wrong".toCharArray()));
+                () -> sdk.claims().claim(partner.admin(), SERIAL, partner.id(), "wrong".toCharArray()));
         refused(ErrorCode.DEVICE_PASSWORD_WRONG, "devicePassword",
-                () -> devices.claim(partner.admin(), "HP-NO-SUCH", partner.id(), PRINTED));
+                () -> sdk.claims().claim(partner.admin(), "HP-NO-SUCH", partner.id(), PRINTED));
 
-        DeviceCard claimed = devices.claim(partner.admin(), SERIAL, partner.id(), PRINTED);
+        DeviceCard claimed = sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED);
         assertEquals(partner.id(), claimed.device().responsiblePartner());
-        assertEquals(claimed.device(), devices.claim(partner.admin(), SERIAL, partner.id(), PRINTED).device(),
+        assertEquals(claimed.device(), sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED).device(),
                 "claiming again changes nothing");
-        assertEquals(List.of("country", "region", "objectType"), devices.card(partner.manager(), SERIAL).missingFields());
+        assertEquals(List.of("country", "region", "objectType"), sdk.devices().card(partner.manager(),
+                SERIAL).missingFields());
 
-        refused(ErrorCode.VALUE_NOT_IN_LIST, "country", () -> devices.updateDetails(partner.manager(), SERIAL,
+        refused(ErrorCode.VALUE_NOT_IN_LIST, "country", () -> sdk.claims().updateDetails(partner.manager(), SERIAL,
                 new DeviceDetails("XX", "Москва", "OFFICE", null, null)));
-        refused(ErrorCode.VALUE_NOT_IN_LIST, "region", () -> devices.updateDetails(partner.manager(), SERIAL,
+        refused(ErrorCode.VALUE_NOT_IN_LIST, "region", () -> sdk.claims().updateDetails(partner.manager(), SERIAL,
                 new DeviceDetails("PL", "Москва", "OFFICE", null, null)));
-        refused(ErrorCode.VALUE_NOT_IN_LIST, "objectType", () -> devices.updateDetails(partner.manager(), SERIAL,
+        refused(ErrorCode.VALUE_NOT_IN_LIST, "objectType", () -> sdk.claims().updateDetails(partner.manager(), SERIAL,
                 new DeviceDetails("PL", "mazowieckie", "CASTLE", null, null)));
-        DeviceCard filled = devices.updateDetails(partner.manager(), SERIAL,
+        DeviceCard filled = sdk.claims().updateDetails(partner.manager(), SERIAL,
                 new DeviceDetails("PL", "mazowieckie", "OFFICE", "Jan Kowalski, biuro", "pompa w piwnicy"));
         assertEquals(List.of(), filled.missingFields());
         assertEquals(ZoneId.of("Europe/Warsaw"), filled.device().timezone());
         assertEquals("Jan Kowalski, biuro", filled.device().ownerText());
 
         Partner other = fx.partner();
-        refused(ErrorCode.DEVICE_ALREADY_CLAIMED, () -> devices.claim(other.admin(), SERIAL, other.id(), PRINTED));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> devices.claim(other.admin(), SERIAL, partner.id(), PRINTED));
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.card(other.admin(), SERIAL));
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.updateDetails(other.admin(), SERIAL,
+        refused(ErrorCode.DEVICE_ALREADY_CLAIMED, () -> sdk.claims().claim(other.admin(), SERIAL, other.id(), PRINTED));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.claims().claim(other.admin(), SERIAL, partner.id(),
+                PRINTED));
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> sdk.devices().card(other.admin(), SERIAL));
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> sdk.claims().updateDetails(other.admin(), SERIAL,
                 new DeviceDetails("PL", "mazowieckie", "OFFICE", null, null)));
         // The responsible partner sees the device but takes no status step.
-        refused(ErrorCode.PERMISSION_DENIED, () -> devices.advance(partner.admin(), SERIAL, engineerPassword()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.deviceSteps().advance(partner.admin(), SERIAL,
+                engineerPassword()));
     }
 
     @Test
@@ -206,91 +219,103 @@ public abstract class DeviceContractTest {
         Partner other = fx.partner();
         for (int i = 0; i < 10; i++) {
             refused(ErrorCode.DEVICE_PASSWORD_WRONG,
-                    () -> devices.claim(other.admin(), SERIAL, other.id(), "guess".toCharArray()));
+                    () -> sdk.claims().claim(other.admin(), SERIAL, other.id(), "guess".toCharArray()));
         }
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> devices.claim(partner.admin(), SERIAL, partner.id(), PRINTED));
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> devices.claim(other.admin(), "HP-ANOTHER", other.id(), PRINTED));
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED));
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.claims().claim(other.admin(), "HP-ANOTHER", other.id(),
+                PRINTED));
         fx.clock.advance(Duration.ofMinutes(16));
-        assertEquals(partner.id(), devices.claim(partner.admin(), SERIAL, partner.id(), PRINTED).device()
+        assertEquals(partner.id(), sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED).device()
                 .responsiblePartner());
     }
 
     @Test
     public void anEngineerAssignsThePartnerFoundByIdOrName() {
-        Organization found = fx.latchkey.party().searchPartners(engineer, partner.organization().name()
+        Organization found = fx.latchkey.organizations().searchPartners(engineer, partner.organization().name()
                 .toLowerCase(java.util.Locale.ROOT).substring(2), 10).get(0);
         assertEquals(partner.id(), found.id());
-        assertEquals(List.of(partner.organization()), fx.latchkey.party().searchPartners(engineer,
+        assertEquals(List.of(partner.organization()), fx.latchkey.organizations().searchPartners(engineer,
                 partner.id().toString(), 10));
-        DeviceCard assigned = devices.assignPartner(engineer, SERIAL, partner.id());
+        DeviceCard assigned = sdk.deviceSteps().assignPartner(engineer, SERIAL, partner.id());
         assertEquals(partner.id(), assigned.device().responsiblePartner());
-        refused(ErrorCode.NOT_A_PARTNER, "partnerId", () -> devices.assignPartner(engineer, SERIAL, fx.operator.id()));
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.assignPartner(fx.partner().admin(), SERIAL, partner.id()));
-        refused(ErrorCode.PERMISSION_DENIED, () -> devices.assignPartner(partner.admin(), SERIAL, partner.id()));
+        refused(ErrorCode.NOT_A_PARTNER, "partnerId", () -> sdk.deviceSteps().assignPartner(engineer, SERIAL,
+                fx.operator.id()));
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> sdk.deviceSteps().assignPartner(fx.partner().admin(), SERIAL,
+                partner.id()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.deviceSteps().assignPartner(partner.admin(), SERIAL,
+                partner.id()));
     }
 
     @Test
     public void theOwnerRegistersFromTheAppAndAloneSeesTheNickname() {
-        DeviceService.OwnerRegistered registered = devices.registerOwner(SERIAL, PRINTED, new OwnerRegistration(
+        Owners.OwnerRegistered registered = sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration(
                 "8 912 345-67-89", "8970 1990 1234 5678 901", "RU", "Свердловская область", "Дача", null), "app");
         assertEquals("Дача", registered.card().device().ownerNickname());
         assertEquals(ZoneId.of("Asia/Yekaterinburg"), registered.card().device().timezone());
-        assertNull(devices.card(engineer, SERIAL).device().ownerNickname(), "staff never see the nickname");
-        assertEquals(registered.card().device().owner(), devices.card(engineer, SERIAL).device().owner());
+        assertNull(sdk.devices().card(engineer, SERIAL).device().ownerNickname(), "staff never see the nickname");
+        assertEquals(registered.card().device().owner(), sdk.devices().card(engineer, SERIAL).device().owner());
 
-        devices.create(engineer, "HP-2026-0002", "TN-12", PRINTED);
-        DeviceService.OwnerRegistered second = devices.registerOwner("HP-2026-0002", PRINTED, new OwnerRegistration(
+        sdk.deviceSteps().create(engineer, "HP-2026-0002", "TN-12", PRINTED);
+        Owners.OwnerRegistered second = sdk.owners().registerOwner("HP-2026-0002", PRINTED, new OwnerRegistration(
                 "+7 (912) 345-67-89", "89701990123456789", "RU", "Москва", "Дом", "owner@example.test"), "app");
         Actor owner = registered.newOwner().orElseThrow();
         assertEquals(registered.card().device().owner(), second.card().device().owner(), "found by phone, not twice");
         assertTrue(second.newOwner().isEmpty(), "a phone number alone opens no session of a known customer");
-        assertEquals(2, devices.search(owner, null, null, null, null, null, 10).size());
-        assertEquals(List.of(SERIAL, "HP-2026-0002"), serials(devices.search(engineer, null, null, null, "+79123456789",
+        assertEquals(2, sdk.devices().search(owner, null, null, null, null, null, 10).size());
+        assertEquals(List.of(SERIAL, "HP-2026-0002"), serials(sdk.devices().search(engineer, null, null, null,
+                "+79123456789",
                 null, 10)));
-        Customer customer = fx.latchkey.party().attachEmail(owner, "Owner.New@example.test");
+        Customer customer = fx.latchkey.accounts().attachEmail(owner, "Owner.New@example.test");
         assertEquals("owner.new@example.test", customer.email());
 
-        refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> devices.registerOwner(SERIAL, "x".toCharArray(),
+        refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.owners().registerOwner(SERIAL, "x".toCharArray(),
                 new OwnerRegistration("+48601234567", "123456789", "PL", "mazowieckie", null, null), "app"));
-        refused(ErrorCode.PHONE_INVALID, "phone", () -> devices.registerOwner(SERIAL, PRINTED,
+        refused(ErrorCode.PHONE_INVALID, "phone", () -> sdk.owners().registerOwner(SERIAL, PRINTED,
                 new OwnerRegistration("601234567", "123456789", "PL", "mazowieckie", null, null), "app"));
-        refused(ErrorCode.FIELD_MALFORMED, "sim", () -> devices.registerOwner(SERIAL, PRINTED,
+        refused(ErrorCode.FIELD_MALFORMED, "sim", () -> sdk.owners().registerOwner(SERIAL, PRINTED,
                 new OwnerRegistration("+48601234567", "SIM-1", "PL", "mazowieckie", null, null), "app"));
-        refused(ErrorCode.DEVICE_HAS_OWNER, () -> devices.registerOwner(SERIAL, PRINTED, new OwnerRegistration(
+        refused(ErrorCode.DEVICE_HAS_OWNER, () -> sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration(
                 "+48601234567", "123456789", "PL", "mazowieckie", null, null), "app"));
-        refused(ErrorCode.DEVICE_NOT_FOUND, () -> devices.card(owner, "HP-NOT-MINE"));
-        refused(ErrorCode.PERMISSION_DENIED, () -> devices.report(owner, SERIAL,
+        refused(ErrorCode.DEVICE_NOT_FOUND, () -> sdk.devices().card(owner, "HP-NOT-MINE"));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.telemetry().report(owner, SERIAL,
                 at(ReportType.DATA, "2026-11-23T09:00:00Z")));
     }
 
     @Test
     public void searchesFindBySerialStatusAndPartnerWithinTheActorsView() {
-        devices.create(engineer, "HP-2026-0002", "TN-16", PRINTED);
-        devices.create(engineer, "XP-1", "TN-16", PRINTED);
-        devices.advance(engineer, "XP-1", engineerPassword());
-        devices.claim(partner.admin(), "HP-2026-0002", partner.id(), PRINTED);
+        sdk.deviceSteps().create(engineer, "HP-2026-0002", "TN-16", PRINTED);
+        sdk.deviceSteps().create(engineer, "XP-1", "TN-16", PRINTED);
+        sdk.deviceSteps().advance(engineer, "XP-1", engineerPassword());
+        sdk.claims().claim(partner.admin(), "HP-2026-0002", partner.id(), PRINTED);
 
-        assertEquals(List.of("HP-2026-0001", "HP-2026-0002"), serials(devices.search(engineer, "hp-2026", null, null,
+        assertEquals(List.of("HP-2026-0001", "HP-2026-0002"), serials(sdk.devices().search(engineer, "hp-2026", null,
+                null,
                 null, null, 10)));
-        assertEquals(List.of("XP-1"), serials(devices.search(engineer, null, DeviceStatus.PRODUCED, null, null, null,
+        assertEquals(List.of("XP-1"), serials(sdk.devices().search(engineer, null, DeviceStatus.PRODUCED, null, null,
+                null,
                 10)));
-        assertEquals(List.of("HP-2026-0002"), serials(devices.search(engineer, null, null, partner.id(), null, null,
+        assertEquals(List.of("HP-2026-0002"), serials(sdk.devices().search(engineer, null, null, partner.id(), null,
+                null,
                 10)));
-        assertEquals(List.of("HP-2026-0002"), serials(devices.search(partner.manager(), null, null, null, null, null,
+        assertEquals(List.of("HP-2026-0002"), serials(sdk.devices().search(partner.manager(), null, null, null, null,
+                null,
                 10)), "a partner sees what it is responsible for");
-        assertEquals(List.of("HP-2026-0002", "XP-1"), serials(devices.search(engineer, null, null, null, null,
+        assertEquals(List.of("HP-2026-0002", "XP-1"), serials(sdk.devices().search(engineer, null, null, null, null,
                 "HP-2026-0001", 10)));
-        assertEquals(List.of(), devices.search(engineer, "_", null, null, null, null, 10), "wildcards are literal");
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> devices.search(fx.partner().admin(), null, null, partner.id(),
+        assertEquals(List.of(), sdk.devices().search(engineer, "_", null, null, null, null, 10),
+                "wildcards are literal");
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.devices().search(fx.partner().admin(), null, null,
+                partner.id(),
                 null, null, 10));
     }
 
     @Test
     public void theManualComesFromTheCatalogByModel() {
-        DeviceCatalog catalog = DeviceCatalog.defaults().withManual("TN-12", URI.create("https://example.test/tn-12.pdf"));
+        DeviceCatalog catalog = DeviceCatalog.defaults().withManual("TN-12",
+                URI.create("https://example.test/tn-12.pdf"));
         assertEquals(URI.create("https://example.test/tn-12.pdf"), catalog.manual("TN-12").orElseThrow());
         assertTrue(catalog.manual("TN-16").isEmpty());
-        assertTrue(devices.card(engineer, SERIAL).manual().isEmpty());
+        assertTrue(sdk.devices().card(engineer, SERIAL).manual().isEmpty());
     }
 
     private static List<String> serials(List<DeviceCard> cards) {

@@ -91,7 +91,8 @@ class ChecksTest {
         assertNull(Checks.optional("note", null, 10));
         assertNull(Checks.optional("note", "   ", 10));
         assertEquals("hello", Checks.optional("note", "  hello  ", 5), "the length counts after trimming");
-        LatchkeyException e = assertRefused(ErrorCode.FIELD_TOO_LONG, "note", () -> Checks.optional("note", "hello!", 5));
+        LatchkeyException e = assertRefused(ErrorCode.FIELD_TOO_LONG, "note", () -> Checks.optional("note", "hello!",
+                5));
         assertEquals("note is longer than 5 characters", e.getMessage());
     }
 

@@ -124,7 +124,8 @@ class ActivationFileTest {
     @Test
     void aFileForAnotherDeviceFails() {
         String encoded = signed().encoded();
-        for (String other : List.of("pos:SN-4471-B;mac=00:1B:44:11:3A:B7", FINGERPRINT.toLowerCase(java.util.Locale.ROOT),
+        for (String other : List.of("pos:SN-4471-B;mac=00:1B:44:11:3A:B7",
+                FINGERPRINT.toLowerCase(java.util.Locale.ROOT),
                 FINGERPRINT + " ", " " + FINGERPRINT, "", "pos")) {
             assertEquals(Optional.empty(), ActivationFile.verify(encoded, keys.verificationKeys(), other), other);
         }

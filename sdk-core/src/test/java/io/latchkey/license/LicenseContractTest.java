@@ -1,5 +1,6 @@
 package io.latchkey.license;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +15,8 @@ import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
-import io.latchkey.party.PartyService.MemberDraft;
-import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.Store;
 import io.latchkey.testkit.Bytes;
 import io.latchkey.testkit.Fixture;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 public abstract class LicenseContractTest {
 
     protected Fixture fx;
-    protected LicenseService licenses;
+    protected Latchkey sdk;
     protected Partner partner;
     protected Organization company;
     protected Actor companyAdmin;
@@ -42,16 +43,17 @@ public abstract class LicenseContractTest {
     @BeforeEach
     public void setUp() {
         fx = new Fixture(newStore());
-        licenses = fx.latchkey.licenses();
+        sdk = fx.latchkey;
         partner = fx.partner();
-        company = fx.latchkey.party().createOrganization(partner.admin(),
+        company = fx.latchkey.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
-        companyAdmin = fx.confirmed(fx.latchkey.party().addMember(partner.admin(), company.id(),
+        companyAdmin = fx.confirmed(fx.latchkey.members().addMember(partner.admin(), company.id(),
                 new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
     }
 
     private Document sell(Actor seller, DocumentType type, Organization buyer, int count) {
-        return licenses.post(seller, new DocumentRequest(type, buyer == null ? null : buyer.id(), null, count, null));
+        return sdk.documents().post(seller, new DocumentRequest(type, buyer == null ? null : buyer.id(), null, count,
+                null));
     }
 
     private String codeOf(LicenseView view) {
@@ -60,130 +62,142 @@ public abstract class LicenseContractTest {
 
     @Test
     public void codesAreStoredOnlyHashedAndSealed() {
-        Document minted = licenses.mint(fx.operatorAdmin, 3);
+        Document minted = sdk.documents().mint(fx.operatorAdmin, 3);
         assertEquals(DocumentType.MINT, minted.type());
         assertEquals(3, minted.licenses().size());
-        List<LicenseView> held = licenses.licenses(fx.operatorAdmin, null, null, null, 10);
+        List<LicenseView> held = sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 10);
         assertEquals(3, held.size());
         assertTrue(held.stream().allMatch(v -> v.license().state() == LicenseState.SEALED && v.code().isEmpty()),
                 "sealed codes are hidden from the holder");
         // Reveal to self shows them; the stored record still holds neither the code nor its plain bytes.
         sell(fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, 1);
-        LicenseView revealed = licenses.licenses(fx.operatorAdmin, null, LicenseState.REVEALED, null, 10).get(0);
+        LicenseView revealed = sdk.licenses().licenses(fx.operatorAdmin, null, LicenseState.REVEALED, null, 10).get(0);
         String code = codeOf(revealed);
         assertTrue(code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), code);
         String canonical = code.replace("-", "");
         assertEquals("", revealed.license().codeHash(), "no hash leaves the SDK");
         assertEquals(0, revealed.license().sealedCode().length, "nor the sealed code");
-        License stored = fx.latchkey.store().inTransaction(
-                () -> fx.latchkey.store().licenses().find(revealed.license().id()).orElseThrow());
+        License stored = fx.store.inTransaction(
+                () -> fx.licenseStore().licenses().find(revealed.license().id()).orElseThrow());
         assertFalse(stored.codeHash().contains(canonical));
         assertFalse(Bytes.indexOf(stored.sealedCode(), canonical.getBytes(StandardCharsets.UTF_8)) >= 0);
         assertFalse(stored.toString().contains(stored.codeHash()));
-        refused(ErrorCode.PERMISSION_DENIED, () -> licenses.mint(partner.admin(), 1));
-        refused(ErrorCode.FIELD_MALFORMED, "count", () -> licenses.mint(fx.operatorAdmin, 0));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.documents().mint(partner.admin(), 1));
+        refused(ErrorCode.FIELD_MALFORMED, "count", () -> sdk.documents().mint(fx.operatorAdmin, 0));
     }
 
     @Test
     public void licensesTravelTheChannelByDocumentsAndCompaniesSeeThemMasked() {
-        licenses.mint(fx.operatorAdmin, 5);
+        sdk.documents().mint(fx.operatorAdmin, 5);
         Document toPartner = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 4);
         assertEquals(partner.id(), toPartner.buyer());
-        assertEquals(4, licenses.licenses(partner.manager(), null, LicenseState.SEALED, null, 10).size());
-        assertEquals(1, licenses.licenses(fx.operatorAdmin, null, null, null, 10).size());
+        assertEquals(4, sdk.licenses().licenses(partner.manager(), null, LicenseState.SEALED, null, 10).size());
+        assertEquals(1, sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 10).size());
 
         Document toCompany = sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 2);
-        List<LicenseView> companyView = licenses.licenses(companyAdmin, null, null, null, 10);
+        List<LicenseView> companyView = sdk.licenses().licenses(companyAdmin, null, null, null, 10);
         assertEquals(2, companyView.size());
         assertTrue(codeOf(companyView.get(0)).matches("[0-9A-Z]{4}-••••-••[0-9A-Z]{2}"), codeOf(companyView.get(0)));
-        assertEquals(toCompany, licenses.document(companyAdmin, toCompany.id()));
+        assertEquals(toCompany, sdk.documents().document(companyAdmin, toCompany.id()));
 
-        Document outside = licenses.post(partner.manager(), new DocumentRequest(DocumentType.SALE_TO_UNREGISTERED, null,
+        Document outside = sdk.documents().post(partner.manager(),
+                new DocumentRequest(DocumentType.SALE_TO_UNREGISTERED, null,
                 new UnregisteredBuyer("ИП Иванов", "7707083893", "Москва"), 1, null));
         assertEquals("7707083893", outside.outsider().inn());
-        List<LicenseView> sold = licenses.documentLicenses(partner.manager(), outside.id());
+        List<LicenseView> sold = sdk.documents().documentLicenses(partner.manager(), outside.id());
         assertTrue(codeOf(sold.get(0)).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), "the seller hands it over");
 
         // What was sold away cannot be sold again: one sealed license is left with the partner.
         LatchkeyException short_ = refused(ErrorCode.LICENSES_NOT_AVAILABLE, "count",
                 () -> sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 2));
         assertTrue(short_.getMessage().contains("1"), short_.getMessage());
-        refused(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", () -> licenses.post(partner.manager(),
+        refused(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", () -> sdk.documents().post(partner.manager(),
                 new DocumentRequest(DocumentType.SALE_TO_COMPANY, company.id(), null, null, toCompany.licenses())));
         refused(ErrorCode.BUYER_INVALID, "buyerOrgId",
                 () -> sell(partner.manager(), DocumentType.SALE_TO_PARTNER, company, 1));
-        refused(ErrorCode.INN_INVALID, "buyer.inn", () -> licenses.post(partner.manager(), new DocumentRequest(
+        refused(ErrorCode.INN_INVALID, "buyer.inn", () -> sdk.documents().post(partner.manager(), new DocumentRequest(
                 DocumentType.SALE_TO_UNREGISTERED, null, new UnregisteredBuyer("X", "7707083894", null), 1, null)));
-        refused(ErrorCode.FIELD_REQUIRED, "buyer.name", () -> licenses.post(partner.manager(), new DocumentRequest(
+        refused(ErrorCode.FIELD_REQUIRED, "buyer.name", () -> sdk.documents().post(partner.manager(),
+                new DocumentRequest(
                 DocumentType.SALE_TO_UNREGISTERED, null, new UnregisteredBuyer(" ", null, null), 1, null)));
     }
 
     @Test
     public void documentsAreSearchedAndSentAndPrintedOnlyByTheSeller() {
-        licenses.mint(fx.operatorAdmin, 3);
+        sdk.documents().mint(fx.operatorAdmin, 3);
         Document first = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 3);
         fx.clock.advance(java.time.Duration.ofDays(2));
-        Document second = licenses.post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null,
+        Document second = sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF,
+                null, null,
                 2, null));
-        assertEquals(List.of(second, first), licenses.documents(partner.admin(), new DocumentSearch(null, null, null,
+        assertEquals(List.of(second, first), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null,
+                null,
                 null, null, null, null, null, 10)));
-        assertEquals(List.of(first), licenses.documents(partner.admin(), new DocumentSearch(null, null, partner.id(),
+        assertEquals(List.of(first), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null,
+                partner.id(),
                 null, null, null, null, null, 10)));
-        assertEquals(List.of(second), licenses.documents(partner.admin(), new DocumentSearch(null, null, null,
+        assertEquals(List.of(second), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null, null,
                 partner.manager().describe(), null, null, null, null, 10)));
-        assertEquals(List.of(first), licenses.documents(partner.admin(), new DocumentSearch(null, null, null, null,
+        assertEquals(List.of(first), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null, null,
+                null,
                 null, Instant.parse(Fixture.START).plusSeconds(1), null, null, 10)));
 
-        licenses.send(partner.manager(), second.id(), "Client@Example.test");
+        sdk.documents().send(partner.manager(), second.id(), "Client@Example.test");
         fx.runDueWork();
         Notification mail = fx.mail.last(Templates.DOCUMENT_LICENSES, "client@example.test");
         assertEquals(2, mail.parameter("codes").split("\n").length);
-        assertTrue(licenses.documentLicenses(partner.manager(), second.id()).stream().allMatch(v -> v.license().sent()));
-        assertTrue(licenses.print(partner.manager(), second.id()).stream().allMatch(v -> v.license().printed()));
-        refused(ErrorCode.DOCUMENT_NOT_FOUND, () -> licenses.send(partner.manager(), first.id(), "x@example.test"));
+        assertTrue(sdk.documents().documentLicenses(partner.manager(), second.id()).stream().allMatch(v ->
+                v.license().sent()));
+        assertTrue(sdk.documents().print(partner.manager(), second.id()).stream().allMatch(v -> v.license().printed()));
+        refused(ErrorCode.DOCUMENT_NOT_FOUND, () -> sdk.documents().send(partner.manager(), first.id(),
+                "x@example.test"));
 
         Partner other = fx.partner();
-        refused(ErrorCode.DOCUMENT_NOT_FOUND, () -> licenses.document(other.admin(), second.id()));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> licenses.licenses(other.manager(), partner.id(), null, null, 10));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> licenses.documents(other.admin(), new DocumentSearch(
+        refused(ErrorCode.DOCUMENT_NOT_FOUND, () -> sdk.documents().document(other.admin(), second.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.licenses().licenses(other.manager(), partner.id(), null,
+                null, 10));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.documents().documents(other.admin(), new DocumentSearch(
                 partner.id(), null, null, null, null, null, null, null, 10)));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> licenses.post(other.manager(), new DocumentRequest(
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.documents().post(other.manager(), new DocumentRequest(
                 DocumentType.SALE_TO_PARTNER, partner.id(), null, 1, null)));
     }
 
     @Test
     public void aLicenseIsActiveOnOneDeviceAtATimeAndItsFileVerifiesOffline() {
-        licenses.mint(fx.operatorAdmin, 1);
+        sdk.documents().mint(fx.operatorAdmin, 1);
         sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 1);
         sell(partner.manager(), DocumentType.REVEAL_TO_SELF, null, 1);
-        String code = codeOf(licenses.licenses(partner.manager(), null, null, null, 1).get(0));
+        String code = codeOf(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0));
 
-        ActivationFile file = licenses.activate(code.toLowerCase(java.util.Locale.ROOT), "pos-1", "10.0.0.1");
+        ActivationFile file = sdk.activations().activate(code.toLowerCase(java.util.Locale.ROOT), "pos-1", "10.0.0.1");
         assertEquals("pos-1", file.fingerprint());
         assertEquals(file, ActivationFile.verify(file.encoded(), fx.latchkey.keys().verificationKeys(), "pos-1")
                 .orElseThrow());
-        assertTrue(licenses.licenses(partner.manager(), null, null, null, 1).get(0).activated());
-        assertEquals("pos-1", licenses.activate(code, "pos-1", "10.0.0.1").fingerprint(), "again on the same device");
-        refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> licenses.activate(code, "pos-2", "10.0.0.2"));
-        refused(ErrorCode.LICENSE_NOT_ACTIVATED_HERE, () -> licenses.deactivate(code, "pos-2", "10.0.0.2"));
-        licenses.deactivate(code, "pos-1", "10.0.0.1");
-        assertFalse(licenses.licenses(partner.manager(), null, null, null, 1).get(0).activated());
-        assertEquals("pos-2", licenses.activate(code, "pos-2", "10.0.0.2").fingerprint());
+        assertTrue(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0).activated());
+        assertEquals("pos-1", sdk.activations().activate(code, "pos-1", "10.0.0.1").fingerprint(),
+                "again on the same device");
+        refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> sdk.activations().activate(code, "pos-2", "10.0.0.2"));
+        refused(ErrorCode.LICENSE_NOT_ACTIVATED_HERE, () -> sdk.activations().deactivate(code, "pos-2", "10.0.0.2"));
+        sdk.activations().deactivate(code, "pos-1", "10.0.0.1");
+        assertFalse(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0).activated());
+        assertEquals("pos-2", sdk.activations().activate(code, "pos-2", "10.0.0.2").fingerprint());
     }
 
     @Test
     public void mistypedAndGuessedCodesAreRefusedAndRateLimited() {
-        licenses.mint(fx.operatorAdmin, 1);
+        sdk.documents().mint(fx.operatorAdmin, 1);
         String typo = "ABCD-EFGH-JKM";
-        refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> licenses.activate(typo, "pos", "10.0.0.9"));
+        refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(typo, "pos", "10.0.0.9"));
         String wellFormed = CodeFormat.BASE32_12.generate(io.latchkey.crypto.RandomSource.seeded(99));
         for (int i = 0; i < 9; i++) {
-            refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> licenses.activate(wellFormed, "pos", "10.0.0.9"));
+            refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(wellFormed, "pos",
+                    "10.0.0.9"));
         }
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
-                () -> licenses.activate(wellFormed, "pos", "10.0.0.9"));
+                () -> sdk.activations().activate(wellFormed, "pos", "10.0.0.9"));
         assertEquals(ErrorCategory.RATE_LIMITED, limited.category());
-        refused(ErrorCode.FIELD_REQUIRED, "fingerprint", () -> licenses.activate(wellFormed, " ", "10.0.0.8"));
-        refused(ErrorCode.FIELD_MALFORMED, "fingerprint", () -> licenses.activate(wellFormed, "a\nb", "10.0.0.8"));
+        refused(ErrorCode.FIELD_REQUIRED, "fingerprint", () -> sdk.activations().activate(wellFormed, " ", "10.0.0.8"));
+        refused(ErrorCode.FIELD_MALFORMED, "fingerprint", () -> sdk.activations().activate(wellFormed, "a\nb",
+                "10.0.0.8"));
     }
 }

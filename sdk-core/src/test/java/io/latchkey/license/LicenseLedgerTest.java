@@ -1,5 +1,6 @@
 package io.latchkey.license;
 
+import io.latchkey.Latchkey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +13,13 @@ import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
-import io.latchkey.lifecycle.Transition;
-import io.latchkey.party.OrgId;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
-import io.latchkey.party.PartyService.MemberDraft;
-import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
@@ -43,26 +45,26 @@ class LicenseLedgerTest {
     /** A channel: the licensor, a partner with a sub-partner, and a company of the partner. */
     private static final class Channel {
         final Fixture fx = new Fixture(InMemoryStore.create());
-        final LicenseService licenses = fx.latchkey.licenses();
+        final Latchkey sdk = fx.latchkey;
         final Partner partner = fx.partner();
-        final Organization subPartner = fx.latchkey.party().createOrganization(partner.admin(),
+        final Organization subPartner = fx.latchkey.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", null, null, null,
                         new io.latchkey.party.Requisites("7728168971", null, null, null)));
-        final Actor subAdmin = fx.confirmed(fx.latchkey.party().addMember(partner.admin(), subPartner.id(),
+        final Actor subAdmin = fx.confirmed(fx.latchkey.members().addMember(partner.admin(), subPartner.id(),
                 new MemberDraft("sub@partner.test", "Sub", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
-        final Organization company = fx.latchkey.party().createOrganization(partner.admin(),
+        final Organization company = fx.latchkey.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.COMPANY, "Company", null, null, null));
-        final Actor companyAdmin = fx.confirmed(fx.latchkey.party().addMember(partner.admin(), company.id(),
+        final Actor companyAdmin = fx.confirmed(fx.latchkey.members().addMember(partner.admin(), company.id(),
                 new MemberDraft("boss@company.test", "Boss", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
 
         Document post(Actor seller, DocumentType type, OrgId buyer, List<LicenseId> ids, Integer count) {
-            return licenses.post(seller, new DocumentRequest(type, buyer,
+            return sdk.documents().post(seller, new DocumentRequest(type, buyer,
                     type == DocumentType.SALE_TO_UNREGISTERED ? new UnregisteredBuyer("Buyer", null, null) : null,
                     count, ids));
         }
 
         License stored(LicenseId id) {
-            return fx.latchkey.store().inTransaction(() -> fx.latchkey.store().licenses().find(id).orElseThrow());
+            return fx.store.inTransaction(() -> fx.licenseStore().licenses().find(id).orElseThrow());
         }
     }
 
@@ -82,7 +84,7 @@ class LicenseLedgerTest {
     @MethodSource("pairs")
     void everyHoldingPairBehavesAsTheTableSays(LicenseState state, DocumentType type) {
         Channel c = new Channel();
-        LicenseId id = c.licenses.mint(c.fx.operatorAdmin, 1).licenses().get(0);
+        LicenseId id = c.sdk.documents().mint(c.fx.operatorAdmin, 1).licenses().get(0);
         c.post(c.fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, c.partner.id(), List.of(id), null);
         Actor holder = c.partner.admin();
         switch (state) {
@@ -101,7 +103,7 @@ class LicenseLedgerTest {
             default -> null;
         };
         Actor seller = holder;
-        Optional<Transition<LicenseState, DocumentType>> legal = LicenseLifecycle.HOLDING.find(state, type);
+        Optional<ExpectedTable.Row<LicenseState, DocumentType>> legal = ExpectedTables.LICENSE.find(state, type);
         if (legal.isPresent()) {
             c.post(seller, type, buyer, List.of(id), null);
             assertEquals(legal.get().to(), c.stored(id).state());
@@ -117,21 +119,21 @@ class LicenseLedgerTest {
     @Test
     void anActivationEndsOnlyByItsOwnDevice() {
         Channel c = new Channel();
-        c.licenses.mint(c.fx.operatorAdmin, 1);
+        c.sdk.documents().mint(c.fx.operatorAdmin, 1);
         c.post(c.fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, null, 1);
-        String code = c.licenses.licenses(c.fx.operatorAdmin, null, null, null, 1).get(0).code().orElseThrow();
-        c.licenses.activate(code, "pos-1", "ip");
+        String code = c.sdk.licenses().licenses(c.fx.operatorAdmin, null, null, null, 1).get(0).code().orElseThrow();
+        c.sdk.activations().activate(code, "pos-1", "ip");
         for (ActivationState state : ActivationState.values()) {
             for (ActivationEvent event : ActivationEvent.values()) {
-                Optional<Transition<ActivationState, ActivationEvent>> legal =
-                        LicenseLifecycle.ACTIVATION.find(state, event);
+                Optional<ExpectedTable.Row<ActivationState, ActivationEvent>> legal =
+                        ExpectedTables.ACTIVATION.find(state, event);
                 if (state == ActivationState.ACTIVE) {
                     assertTrue(legal.isPresent());
-                    c.licenses.deactivate(code, "pos-1", "ip");
+                    c.sdk.activations().deactivate(code, "pos-1", "ip");
                 } else {
                     assertTrue(legal.isEmpty());
                     LatchkeyException refusal = assertThrows(LatchkeyException.class,
-                            () -> c.licenses.deactivate(code, "pos-1", "ip"));
+                            () -> c.sdk.activations().deactivate(code, "pos-1", "ip"));
                     assertEquals(ErrorCode.LICENSE_NOT_ACTIVATED_HERE, refusal.code());
                 }
             }
@@ -169,7 +171,7 @@ class LicenseLedgerTest {
                 int count = 1 + (step / 20) % 3;
                 try {
                     if (kind == 0) {
-                        c.licenses.mint(c.fx.operatorAdmin, count);
+                        c.sdk.documents().mint(c.fx.operatorAdmin, count);
                         continue;
                     }
                     DocumentType type = DocumentType.values()[kind];
@@ -185,7 +187,7 @@ class LicenseLedgerTest {
                 } catch (LatchkeyException refused) {
                     // Not enough licenses, or a buyer outside the seller's channel: a typed refusal, nothing moved.
                 }
-                List<Document> ledger = new ArrayList<>(c.fx.latchkey.store().inTransaction(() -> c.fx.latchkey.store()
+                List<Document> ledger = new ArrayList<>(c.fx.store.inTransaction(() -> c.fx.licenseStore()
                         .documents().search(new DocumentSearch(null, null, null, null, null, null, null, null,
                                 10_000))));
                 java.util.Collections.reverse(ledger);

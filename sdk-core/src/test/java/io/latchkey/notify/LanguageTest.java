@@ -41,7 +41,8 @@ class LanguageTest {
     @Test
     void refusesABlankLanguageAsRequired() {
         for (String blank : new String[] {null, "", "   "}) {
-            LatchkeyException e = assertThrows(LatchkeyException.class, () -> Language.parse("preferredLanguage", blank));
+            LatchkeyException e = assertThrows(LatchkeyException.class, () -> Language.parse("preferredLanguage",
+                    blank));
             assertEquals(ErrorCode.FIELD_REQUIRED, e.code());
             assertEquals(Optional.of("preferredLanguage"), e.field());
         }

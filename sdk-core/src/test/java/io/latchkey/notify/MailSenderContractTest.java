@@ -24,7 +24,8 @@ public abstract class MailSenderContractTest {
     private static Notification sample(String template, Language language, String recipient) {
         Map<String, String> parameters = new TreeMap<>();
         for (String name : Templates.PARAMETERS.get(template)) {
-            parameters.put(name, name.equals("link") ? "https://portal.example.test/provision?token=abc" : "«" + name + "»");
+            parameters.put(name,
+                    name.equals("link") ? "https://portal.example.test/provision?token=abc" : "«" + name + "»");
         }
         return new Notification(template, language, recipient, "Влад Żółć", parameters, List.of());
     }
@@ -35,7 +36,8 @@ public abstract class MailSenderContractTest {
         for (String template : Templates.PARAMETERS.keySet()) {
             for (Language language : Language.values()) {
                 String recipient = "r" + (n++) + "@example.test";
-                DeliveryResult result = sender().send("contract/" + template + "/" + language, sample(template, language,
+                DeliveryResult result = sender().send("contract/" + template + "/" + language, sample(template,
+                        language,
                         recipient));
                 assertInstanceOf(DeliveryResult.Delivered.class, result, template + " in " + language);
                 assertEquals(1, received(recipient).size(), template + " in " + language);

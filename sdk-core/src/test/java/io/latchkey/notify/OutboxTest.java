@@ -32,7 +32,7 @@ class OutboxTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
     private final RandomSource random = RandomSource.seeded(21);
     private final InMemoryStore store = InMemoryStore.create();
-    private final NotingRepository messages = new NotingRepository(store.outbox());
+    private final NotingRepository messages = new NotingRepository(store.port(OutboxRepository.class));
     private final InMemoryMailSender sender = new InMemoryMailSender();
     private final Outbox outbox = outbox(sender, POLICY);
 
@@ -54,11 +54,11 @@ class OutboxTest {
     /** The row of the message enqueued last. */
     private OutboxMessage lastRow() {
         UUID id = messages.inserted.get(messages.inserted.size() - 1);
-        return store.inTransaction(() -> store.outbox().find(id)).orElseThrow();
+        return store.inTransaction(() -> store.port(OutboxRepository.class).find(id)).orElseThrow();
     }
 
     private Map<OutboxStatus, Long> counts() {
-        return store.inTransaction(() -> store.outbox().countByStatus());
+        return store.inTransaction(() -> store.port(OutboxRepository.class).countByStatus());
     }
 
     @Test
@@ -198,12 +198,15 @@ class OutboxTest {
         enqueue("issue-1", notification(RECIPIENT));
         Duration lease = POLICY.lease();
 
-        assertEquals(1, store.inTransaction(() -> store.outbox().claimDue(clock.instant(), 10, lease)).size());
-        assertEquals(0, store.inTransaction(() -> store.outbox().claimDue(clock.instant(), 10, lease)).size());
+        assertEquals(1, store.inTransaction(() -> store.port(OutboxRepository.class).claimDue(clock.instant(), 10,
+                lease)).size());
+        assertEquals(0, store.inTransaction(() -> store.port(OutboxRepository.class).claimDue(clock.instant(), 10,
+                lease)).size());
         assertEquals(0, outbox.dispatchDue(10).handled());
 
         clock.advance(lease.minusNanos(1));
-        assertEquals(0, store.inTransaction(() -> store.outbox().claimDue(clock.instant(), 10, lease)).size());
+        assertEquals(0, store.inTransaction(() -> store.port(OutboxRepository.class).claimDue(clock.instant(), 10,
+                lease)).size());
         // A node that claimed it and died does not lose it: after the lease it is due again.
         clock.advance(Duration.ofNanos(1));
         assertEquals(1, outbox.dispatchDue(10).delivered());

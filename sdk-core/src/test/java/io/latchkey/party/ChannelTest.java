@@ -1,5 +1,6 @@
 package io.latchkey.party;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,7 @@ import io.latchkey.ErrorCode;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;
-import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ChannelTest {
 
     private final Fixture fx = new Fixture(InMemoryStore.create());
-    private final PartyService party = fx.latchkey.party();
+    private final Latchkey sdk = fx.latchkey;
     private final Partner partner = fx.partner();
 
     private CompanyRegistration registration(String email) {
@@ -34,78 +35,91 @@ class ChannelTest {
         assertEquals("7707083893", requisites.inn());
         assertEquals("+74951234567", requisites.phone(), "normalized");
         assertEquals("RU", requisites.country());
-        refused(ErrorCode.FIELD_REQUIRED, "inn", () -> party.createOrganization(fx.operatorAdmin,
+        refused(ErrorCode.FIELD_REQUIRED, "inn", () -> sdk.organizations().createOrganization(fx.operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "No INN", null, null, null)));
-        refused(ErrorCode.INN_INVALID, "inn", () -> party.createOrganization(fx.operatorAdmin,
+        refused(ErrorCode.INN_INVALID, "inn", () -> sdk.organizations().createOrganization(fx.operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Bad INN", null, null, null,
                         new Requisites("7707083894", null, null, null))));
 
         Requisites changed = new Requisites("7728168971", "Москва, Тверская, 7", "Сидоров С. С.", null);
-        refused(ErrorCode.PERMISSION_DENIED, () -> party.updateRequisites(partner.manager(), partner.id(), changed));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.updateRequisites(fx.partner().admin(), partner.id(),
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().updateRequisites(partner.manager(),
+                partner.id(), changed));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().updateRequisites(fx.partner().admin(),
+                partner.id(),
                 changed));
-        assertEquals(changed, party.updateRequisites(partner.admin(), partner.id(), changed).requisites());
-        assertEquals("7707083893", party.updateRequisites(fx.operatorAdmin, partner.id(),
+        assertEquals(changed, sdk.organizations().updateRequisites(partner.admin(), partner.id(),
+                changed).requisites());
+        assertEquals("7707083893", sdk.organizations().updateRequisites(fx.operatorAdmin, partner.id(),
                 new Requisites("7707083893", null, null, null)).requisites().inn(), "the licensor may too");
     }
 
     @Test
     void aSelfRegisteredCompanyHangsUnderTheLicensorUntilAPartnerTakesIt() {
-        Organization company = party.registerCompany(registration("owner@romashka.test"));
+        Organization company = sdk.registrations().registerCompany(registration("owner@romashka.test"));
         assertEquals(fx.operator.id(), company.parentId());
         assertEquals("7736207543", company.requisites().inn());
-        assertEquals(List.of("ООО «Ромашка»"), party.firms(fx.operatorAdmin, company.id()).stream().map(Firm::name)
+        assertEquals(List.of("ООО «Ромашка»"), sdk.organizations().firms(fx.operatorAdmin,
+                company.id()).stream().map(Firm::name)
                 .toList());
-        assertEquals(List.of("Магазин на Ленина"), party.sites(fx.operatorAdmin, company.id()).stream().map(Site::name)
+        assertEquals(List.of("Магазин на Ленина"), sdk.organizations().sites(fx.operatorAdmin,
+                company.id()).stream().map(Site::name)
                 .toList());
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(partner.admin(), company.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(partner.admin(),
+                company.id()));
         // The licensor lists the companies no partner serves, apart from the partners' ones.
-        assertTrue(party.children(fx.operatorAdmin, fx.operator.id()).stream()
+        assertTrue(sdk.organizations().children(fx.operatorAdmin, fx.operator.id()).stream()
                 .anyMatch(o -> o.kind() == OrgKind.COMPANY && o.id().equals(company.id())));
 
         fx.runDueWork();
         assertTrue(fx.mail.last(Templates.MEMBER_INVITED, "owner@romashka.test").parameter("link").contains("token="));
-        Member invited = fx.latchkey.store().inTransaction(
-                () -> fx.latchkey.store().members().findByEmail("owner@romashka.test").orElseThrow());
+        Member invited = fx.store.inTransaction(
+                () -> fx.partyStore().members().findByEmail("owner@romashka.test").orElseThrow());
         Actor owner = fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
         assertEquals(Set.of(Role.OWNER, Role.ADMIN), owner.roles());
 
-        Connection request = party.requestConnection(owner, company.id(), partner.id(),
+        Connection request = sdk.connections().requestConnection(owner, company.id(), partner.id(),
                 ConnectionKind.COMPANY_TO_PARTNER);
-        party.approveConnection(partner.admin(), request.id());
-        assertEquals(partner.id(), party.organization(partner.admin(), company.id()).parentId());
+        sdk.connections().approveConnection(partner.admin(), request.id());
+        assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId());
     }
 
     @Test
     void aPartnerRegistersCompaniesLinkedOnceTheirOwnerConfirms() {
-        Organization company = party.createCompany(partner.admin(), registration("boss@client.test"));
+        Organization company = sdk.registrations().createCompany(partner.admin(), registration("boss@client.test"));
         assertEquals(fx.operator.id(), company.parentId(), "waiting under the licensor");
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(partner.admin(), company.id()));
-        Member invited = fx.latchkey.store().inTransaction(
-                () -> fx.latchkey.store().members().findByEmail("boss@client.test").orElseThrow());
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(partner.admin(),
+                company.id()));
+        Member invited = fx.store.inTransaction(
+                () -> fx.partyStore().members().findByEmail("boss@client.test").orElseThrow());
         fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
-        assertEquals(partner.id(), party.organization(partner.admin(), company.id()).parentId(), "linked now");
-        assertEquals(ConnectionState.APPROVED, party.connections(partner.admin(), partner.id(),
+        assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId(),
+                "linked now");
+        assertEquals(ConnectionState.APPROVED, sdk.connections().connections(partner.admin(), partner.id(),
                 ConnectionKind.COMPANY_TO_PARTNER, null).get(0).state());
-        assertEquals(company.id(), party.organization(fx.operatorAdmin, company.id()).id(),
+        assertEquals(company.id(), sdk.organizations().organization(fx.operatorAdmin, company.id()).id(),
                 "the licensor sees every company");
         assertEquals(partner.organization().language(), company.language(), "the partner's language by default");
         Partner other = fx.partner();
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.organization(other.admin(), company.id()));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> party.addFirm(other.admin(), company.id(), "X", "7728168971"));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(other.admin(), company.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().addFirm(other.admin(), company.id(), "X",
+                "7728168971"));
 
-        Firm second = party.addFirm(partner.admin(), company.id(), "ИП Петров", "500100732259");
+        Firm second = sdk.organizations().addFirm(partner.admin(), company.id(), "ИП Петров", "500100732259");
         assertEquals("500100732259", second.inn());
-        refused(ErrorCode.DUPLICATE, () -> party.addFirm(partner.admin(), company.id(), "Again", "500100732259"));
-        refused(ErrorCode.INN_INVALID, "inn", () -> party.addFirm(partner.admin(), company.id(), "Bad", "500100732258"));
-        refused(ErrorCode.PERMISSION_DENIED, () -> party.addSite(partner.manager(), company.id(), "Склад", null));
-        party.addSite(partner.admin(), company.id(), "Склад", null);
-        assertEquals(2, party.sites(partner.manager(), company.id()).size());
-        refused(ErrorCode.ORGANIZATION_KIND_INVALID, () -> party.createCompany(
-                fx.confirmed(party.addMember(partner.admin(), company.id(), new PartyService.MemberDraft(
+        refused(ErrorCode.DUPLICATE, () -> sdk.organizations().addFirm(partner.admin(), company.id(), "Again",
+                "500100732259"));
+        refused(ErrorCode.INN_INVALID, "inn", () -> sdk.organizations().addFirm(partner.admin(), company.id(), "Bad",
+                "500100732258"));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().addSite(partner.manager(), company.id(),
+                "Склад", null));
+        sdk.organizations().addSite(partner.admin(), company.id(), "Склад", null);
+        assertEquals(2, sdk.organizations().sites(partner.manager(), company.id()).size());
+        refused(ErrorCode.ORGANIZATION_KIND_INVALID, () -> sdk.registrations().createCompany(
+                fx.confirmed(sdk.members().addMember(partner.admin(), company.id(), new Members.MemberDraft(
                         "admin2@client.test", "Admin 2", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD),
                 registration("nested@client.test")));
-        refused(ErrorCode.INN_INVALID, "firmInn", () -> party.registerCompany(new CompanyRegistration("X", "X", "1",
+        refused(ErrorCode.INN_INVALID, "firmInn", () ->
+                sdk.registrations().registerCompany(new CompanyRegistration("X", "X", "1",
                 "S", null, "x@x.test", "X", null, null)));
     }
 }

@@ -69,7 +69,8 @@ class PhoneNumberTest {
                 "+7/912/3456789",
                 "+７９１２３４５６７８９")) {   // full-width digits
             LatchkeyException e = refused(ErrorCode.PHONE_INVALID, FIELD, () -> PhoneNumber.parse(FIELD, bad));
-            assertTrue(bad.length() < 4 || !e.getMessage().contains(bad.strip()), "no number in logs: " + e.getMessage());
+            assertTrue(bad.length() < 4 || !e.getMessage().contains(bad.strip()),
+                    "no number in logs: " + e.getMessage());
         }
     }
 

@@ -40,6 +40,13 @@ import io.latchkey.license.LicenseId;
 import io.latchkey.license.LicenseState;
 import io.latchkey.license.UnregisteredBuyer;
 import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.lifecycle.JournalRepository;
+import io.latchkey.credential.CredentialStore;
+import io.latchkey.device.DeviceStore;
+import io.latchkey.license.LicenseStore;
+import io.latchkey.party.PartyStore;
+import io.latchkey.subscription.SubscriptionStore;
+import io.latchkey.notify.OutboxRepository;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxStatus;
@@ -53,11 +60,11 @@ import io.latchkey.party.FirmId;
 import io.latchkey.party.Requisites;
 import io.latchkey.party.Site;
 import io.latchkey.party.SiteId;
-import io.latchkey.party.CustomerId;
+import io.latchkey.access.CustomerId;
 import io.latchkey.party.Member;
-import io.latchkey.party.MemberId;
+import io.latchkey.access.MemberId;
 import io.latchkey.party.MemberStatus;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.PhoneNumber;
@@ -101,6 +108,38 @@ public abstract class StoreContractTest {
     private PoolOrder orderB;
     private Client clientA;
 
+    private PartyStore party() {
+        return store.port(PartyStore.class);
+    }
+
+    private CredentialStore pools() {
+        return store.port(CredentialStore.class);
+    }
+
+    private LicenseStore licenses() {
+        return store.port(LicenseStore.class);
+    }
+
+    private SubscriptionStore services() {
+        return store.port(SubscriptionStore.class);
+    }
+
+    private DeviceStore devices() {
+        return store.port(DeviceStore.class);
+    }
+
+    private JournalRepository journal() {
+        return store.port(JournalRepository.class);
+    }
+
+    private OutboxRepository outbox() {
+        return store.port(OutboxRepository.class);
+    }
+
+    private IdempotencyRepository idempotency() {
+        return store.port(IdempotencyRepository.class);
+    }
+
     /** A new, empty store of the implementation under test. */
     protected abstract Store newStore();
 
@@ -115,12 +154,12 @@ public abstract class StoreContractTest {
         clientA = new Client(new ClientId(ids.next()), partnerA.id(), "z@a.test", "", ZoneId.of("Europe/Moscow"),
                 Language.RU, null, T0, 0);
         store.inTransaction(() -> {
-            store.organizations().insert(operator);
-            store.organizations().insert(partnerA);
-            store.organizations().insert(partnerB);
-            store.poolOrders().insert(orderA);
-            store.poolOrders().insert(orderB);
-            store.clients().insert(clientA);
+            party().organizations().insert(operator);
+            party().organizations().insert(partnerA);
+            party().organizations().insert(partnerB);
+            pools().poolOrders().insert(orderA);
+            pools().poolOrders().insert(orderB);
+            pools().clients().insert(clientA);
         });
     }
 
@@ -130,7 +169,8 @@ public abstract class StoreContractTest {
     }
 
     private Organization org(OrgKind kind, String name, OrgId parent) {
-        return new Organization(new OrgId(ids.next()), kind, name, parent, ZoneId.of("Europe/Moscow"), Language.RU, T0, 0);
+        return new Organization(new OrgId(ids.next()), kind, name, parent, ZoneId.of("Europe/Moscow"), Language.RU,
+                T0, 0);
     }
 
     private Credential credential(Organization partner, long label, Instant capacity, Instant freeAt) {
@@ -144,8 +184,8 @@ public abstract class StoreContractTest {
         Issuance issuance = new Issuance(new IssuanceId(ids.next()), free.id(), free.label(), free.partner(),
                 clientA.id(), T0, to, null, T0, "member:x", null, null, null, 0);
         return tx(() -> {
-            store.issuances().insert(issuance);
-            return store.credentials().update(new Credential(free.id(), free.label(), free.partner(), free.orderId(),
+            pools().issuances().insert(issuance);
+            return pools().credentials().update(new Credential(free.id(), free.label(), free.partner(), free.orderId(),
                     free.capacityExpiresAt(), state, issuance.id(), T0, to, null, 1, 0, freeAt, free.version()));
         });
     }
@@ -156,39 +196,40 @@ public abstract class StoreContractTest {
 
     @Test
     public void organizationsAreFoundWithTheirChildrenAndThereIsOneOperator() {
-        assertEquals(operator, tx(() -> store.organizations().find(operator.id()).orElseThrow()));
-        assertEquals(operator.id(), tx(() -> store.organizations().findOperator().orElseThrow().id()));
+        assertEquals(operator, tx(() -> party().organizations().find(operator.id()).orElseThrow()));
+        assertEquals(operator.id(), tx(() -> party().organizations().findOperator().orElseThrow().id()));
         assertEquals(List.of("Alpha", "Beta"),
-                tx(() -> store.organizations().children(operator.id())).stream().map(Organization::name).toList());
+                tx(() -> party().organizations().children(operator.id())).stream().map(Organization::name).toList());
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(
-                () -> store.organizations().insert(org(OrgKind.OPERATOR, "Second", null))));
+                () -> party().organizations().insert(org(OrgKind.OPERATOR, "Second", null))));
     }
 
     @Test
     public void anUpdateOfAStaleVersionIsRefused() {
-        Organization renamed = tx(() -> store.organizations().update(
+        Organization renamed = tx(() -> party().organizations().update(
                 new Organization(partnerA.id(), partnerA.kind(), "Alpha 2", partnerA.parentId(), partnerA.timezone(),
                         partnerA.language(), partnerA.createdAt(), partnerA.version())));
         assertEquals(partnerA.version() + 1, renamed.version());
-        assertEquals("Alpha 2", tx(() -> store.organizations().find(partnerA.id()).orElseThrow().name()));
+        assertEquals("Alpha 2", tx(() -> party().organizations().find(partnerA.id()).orElseThrow().name()));
         refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(
-                () -> store.organizations().update(partnerA)));
-        assertEquals("Alpha 2", tx(() -> store.organizations().find(partnerA.id()).orElseThrow().name()));
+                () -> party().organizations().update(partnerA)));
+        assertEquals("Alpha 2", tx(() -> party().organizations().find(partnerA.id()).orElseThrow().name()));
     }
 
     @Test
     public void memberEmailsAreUnique() {
         Member m = new Member(new MemberId(ids.next()), partnerA.id(), "m@a.test", "M", Language.PL,
-                Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE, "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
+                Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE,
+                        "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
                 3, T0, 0);
-        store.inTransaction(() -> store.members().insert(m));
-        assertEquals(m, tx(() -> store.members().findByEmail("m@a.test").orElseThrow()));
-        assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> store.members().find(m.id()).orElseThrow().roles()));
-        refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.members().insert(
+        store.inTransaction(() -> party().members().insert(m));
+        assertEquals(m, tx(() -> party().members().findByEmail("m@a.test").orElseThrow()));
+        assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> party().members().find(m.id()).orElseThrow().roles()));
+        refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> party().members().insert(
                 new Member(new MemberId(ids.next()), partnerB.id(), "m@a.test", "Other", Language.EN,
                         Set.of(Role.ADMIN), MemberStatus.INVITED, null, 0, T0, 0))));
-        assertEquals(List.of(m), tx(() -> store.members().byOrganization(partnerA.id())));
-        assertEquals(List.of(), tx(() -> store.members().byOrganization(partnerB.id())));
+        assertEquals(List.of(m), tx(() -> party().members().byOrganization(partnerA.id())));
+        assertEquals(List.of(), tx(() -> party().members().byOrganization(partnerB.id())));
     }
 
     @Test
@@ -196,19 +237,20 @@ public abstract class StoreContractTest {
         List<PoolOrder> placed = new ArrayList<>();
         for (Organization partner : List.of(partnerA, partnerB, partnerA)) {
             placed.add(tx(() -> {
-                PoolOrder o = new PoolOrder(new PoolOrderId(ids.next()), store.poolOrders().nextNumber(), partner.id(),
+                PoolOrder o = new PoolOrder(new PoolOrderId(ids.next()), pools().poolOrders().nextNumber(),
+                        partner.id(),
                         3, PoolTerm.ONE_YEAR, T0, PoolTerm.ONE_YEAR.validUntil(T0).orElseThrow(), PoolOrderStatus.NEW,
                         null, null, 0);
-                store.poolOrders().insert(o);
+                pools().poolOrders().insert(o);
                 return o;
             }));
         }
         assertEquals(List.of(1L, 2L, 3L), placed.stream().map(PoolOrder::number).toList());
         assertEquals(List.of(orderA, placed.get(2), placed.get(0)),
-                tx(() -> store.poolOrders().list(partnerA.id(), 10)));
+                tx(() -> pools().poolOrders().list(partnerA.id(), 10)));
         assertEquals(List.of(orderB.id(), orderA.id()),
-                tx(() -> store.poolOrders().list(null, 2)).stream().map(PoolOrder::id).toList());
-        assertEquals(placed.get(1), tx(() -> store.poolOrders().find(placed.get(1).id()).orElseThrow()));
+                tx(() -> pools().poolOrders().list(null, 2)).stream().map(PoolOrder::id).toList());
+        assertEquals(placed.get(1), tx(() -> pools().poolOrders().find(placed.get(1).id()).orElseThrow()));
     }
 
     @Test
@@ -217,7 +259,7 @@ public abstract class StoreContractTest {
         ExecutorService executor = Executors.newFixedThreadPool(8);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            futures.add(executor.submit(() -> numbers.add(tx(() -> store.poolOrders().nextNumber()))));
+            futures.add(executor.submit(() -> numbers.add(tx(() -> pools().poolOrders().nextNumber()))));
         }
         for (Future<?> f : futures) {
             f.get(30, TimeUnit.SECONDS);
@@ -233,23 +275,24 @@ public abstract class StoreContractTest {
         Client b = new Client(new ClientId(ids.next()), partnerA.id(), "d@x.test", "", ZoneId.of("Asia/Yekaterinburg"),
                 Language.RU, "flat 3", T0, 0);
         store.inTransaction(() -> {
-            store.clients().insert(a);
-            store.clients().insert(b);
-            store.clients().insert(new Client(new ClientId(ids.next()), partnerB.id(), "c@x.test", "", ZoneId.of("UTC"),
+            pools().clients().insert(a);
+            pools().clients().insert(b);
+            pools().clients().insert(new Client(new ClientId(ids.next()), partnerB.id(), "c@x.test", "",
+                    ZoneId.of("UTC"),
                     Language.EN, null, T0, 0));
         });
-        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.clients().insert(
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> pools().clients().insert(
                 new Client(new ClientId(ids.next()), partnerA.id(), "c@x.test", "", ZoneId.of("UTC"), Language.EN,
                         null, T0, 0))));
-        assertEquals(a, tx(() -> store.clients().findByEmail(partnerA.id(), "c@x.test").orElseThrow()));
-        assertEquals(List.of(a), tx(() -> store.clients().list(partnerA.id(), null, 1)));
-        assertEquals(List.of(b, clientA), tx(() -> store.clients().list(partnerA.id(), "c@x.test", 10)));
+        assertEquals(a, tx(() -> pools().clients().findByEmail(partnerA.id(), "c@x.test").orElseThrow()));
+        assertEquals(List.of(a), tx(() -> pools().clients().list(partnerA.id(), null, 1)));
+        assertEquals(List.of(b, clientA), tx(() -> pools().clients().list(partnerA.id(), "c@x.test", 10)));
 
-        Client moved = tx(() -> store.clients().update(new Client(a.id(), a.partner(), "e@x.test", a.fullName(),
+        Client moved = tx(() -> pools().clients().update(new Client(a.id(), a.partner(), "e@x.test", a.fullName(),
                 a.timezone(), a.language(), a.description(), a.createdAt(), a.version())));
         assertEquals(1, moved.version());
-        assertTrue(tx(() -> store.clients().findByEmail(partnerA.id(), "c@x.test")).isEmpty());
-        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> store.clients().update(
+        assertTrue(tx(() -> pools().clients().findByEmail(partnerA.id(), "c@x.test")).isEmpty());
+        refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> pools().clients().update(
                 new Client(b.id(), b.partner(), "e@x.test", "", b.timezone(), b.language(), null, T0, b.version()))));
     }
 
@@ -262,25 +305,25 @@ public abstract class StoreContractTest {
         Credential freeLater = credential(partnerA, 4, year, T0.plusSeconds(60));
         Credential otherPartner = credential(partnerB, 5, null, T0);
         store.inTransaction(() -> List.of(unlimited, expiresLater, expiresSoon, freeLater, otherPartner)
-                .forEach(store.credentials()::insert));
+                .forEach(pools().credentials()::insert));
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(
-                () -> store.credentials().insert(credential(partnerB, 1, null, T0))));
+                () -> pools().credentials().insert(credential(partnerB, 1, null, T0))));
 
         assertEquals(List.of(expiresSoon, expiresLater, unlimited),
-                tx(() -> store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 10)));
+                tx(() -> pools().credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 10)));
         assertEquals(List.of(expiresSoon, freeLater, expiresLater, unlimited),
-                tx(() -> store.credentials().claimFree(partnerA.id(), T0.plusSeconds(60), T0.plusSeconds(3600), 10)));
+                tx(() -> pools().credentials().claimFree(partnerA.id(), T0.plusSeconds(60), T0.plusSeconds(3600), 10)));
         assertEquals(List.of(expiresLater, unlimited),
-                tx(() -> store.credentials().claimFree(partnerA.id(), T0, year.plusSeconds(1), 10)));
+                tx(() -> pools().credentials().claimFree(partnerA.id(), T0, year.plusSeconds(1), 10)));
         assertEquals(List.of(expiresSoon),
-                tx(() -> store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 1)));
-        assertEquals(3L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0, 10)));
-        assertEquals(2L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0, 2)));
-        assertEquals(4L, tx(() -> store.credentials().countIssuable(partnerA.id(), T0.plusSeconds(60), 10)));
-        assertEquals(2L, tx(() -> store.credentials().countIssuable(partnerA.id(), year.plusSeconds(1), 10)));
-        assertEquals(expiresSoon, tx(() -> store.credentials().findByLabel(new Label(3)).orElseThrow()));
+                tx(() -> pools().credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(3600), 1)));
+        assertEquals(3L, tx(() -> pools().credentials().countIssuable(partnerA.id(), T0, 10)));
+        assertEquals(2L, tx(() -> pools().credentials().countIssuable(partnerA.id(), T0, 2)));
+        assertEquals(4L, tx(() -> pools().credentials().countIssuable(partnerA.id(), T0.plusSeconds(60), 10)));
+        assertEquals(2L, tx(() -> pools().credentials().countIssuable(partnerA.id(), year.plusSeconds(1), 10)));
+        assertEquals(expiresSoon, tx(() -> pools().credentials().findByLabel(new Label(3)).orElseThrow()));
         assertEquals(List.of(unlimited, expiresLater, expiresSoon, freeLater),
-                tx(() -> store.credentials().byPartner(partnerA.id())));
+                tx(() -> pools().credentials().byPartner(partnerA.id())));
     }
 
     @Test
@@ -288,20 +331,20 @@ public abstract class StoreContractTest {
         int size = 40;
         store.inTransaction(() -> {
             for (int i = 0; i < size; i++) {
-                store.credentials().insert(credential(partnerA, 1000 + i, null, T0));
+                pools().credentials().insert(credential(partnerA, 1000 + i, null, T0));
             }
         });
         ExecutorService executor = Executors.newFixedThreadPool(8);
         List<Future<Label>> claims = new ArrayList<>();
         for (int i = 0; i < size + 8; i++) {
             claims.add(executor.submit(() -> tx(() -> {
-                List<Credential> free = store.credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(60), 1);
+                List<Credential> free = pools().credentials().claimFree(partnerA.id(), T0, T0.plusSeconds(60), 1);
                 if (free.isEmpty()) {
                     return null;
                 }
                 Credential c = free.get(0);
                 // Taken: free only again in an hour, so no one else may claim it now.
-                store.credentials().update(new Credential(c.id(), c.label(), c.partner(), c.orderId(),
+                pools().credentials().update(new Credential(c.id(), c.label(), c.partner(), c.orderId(),
                         c.capacityExpiresAt(), CredentialState.FREE, null, null, null, null, 1, 0,
                         T0.plusSeconds(3600), c.version()));
                 return c.label();
@@ -327,15 +370,15 @@ public abstract class StoreContractTest {
         Credential free = credential(partnerA, 10, null, T0);
         Credential issued = credential(partnerA, 11, null, T0);
         Credential deactivated = credential(partnerA, 12, null, T0);
-        store.inTransaction(() -> List.of(free, issued, deactivated).forEach(store.credentials()::insert));
+        store.inTransaction(() -> List.of(free, issued, deactivated).forEach(pools().credentials()::insert));
         Credential due100 = issue(issued, CredentialState.NEW, T0.plusSeconds(100), T0.plusSeconds(100));
         Credential due50 = issue(deactivated, CredentialState.DEACTIVATED, T0.plusSeconds(300), T0.plusSeconds(50));
         assertEquals(T0.plusSeconds(100), due100.dueAt());
-        assertEquals(List.of(), tx(() -> store.credentials().claimDue(T0.plusSeconds(49), 10)));
-        assertEquals(List.of(due50), tx(() -> store.credentials().claimDue(T0.plusSeconds(99), 10)));
-        assertEquals(List.of(due50, due100), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 10)));
-        assertEquals(List.of(due50), tx(() -> store.credentials().claimDue(T0.plusSeconds(100), 1)));
-        assertEquals(due100, tx(() -> store.credentials().find(issued.id()).orElseThrow()));
+        assertEquals(List.of(), tx(() -> pools().credentials().claimDue(T0.plusSeconds(49), 10)));
+        assertEquals(List.of(due50), tx(() -> pools().credentials().claimDue(T0.plusSeconds(99), 10)));
+        assertEquals(List.of(due50, due100), tx(() -> pools().credentials().claimDue(T0.plusSeconds(100), 10)));
+        assertEquals(List.of(due50), tx(() -> pools().credentials().claimDue(T0.plusSeconds(100), 1)));
+        assertEquals(due100, tx(() -> pools().credentials().find(issued.id()).orElseThrow()));
     }
 
     @Test
@@ -347,8 +390,8 @@ public abstract class StoreContractTest {
             credentials.add(credential(partnerA, 500 + i, null, T0));
         }
         store.inTransaction(() -> {
-            store.clients().insert(other);
-            credentials.forEach(store.credentials()::insert);
+            pools().clients().insert(other);
+            credentials.forEach(pools().credentials()::insert);
         });
         List<Issuance> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -357,30 +400,34 @@ public abstract class StoreContractTest {
                     i % 2 == 0 ? clientA.id() : other.id(), T0, T0.plusSeconds(60), "#" + i, T0, "member:x", null, null,
                     null, 0));
         }
-        store.inTransaction(() -> made.forEach(store.issuances()::insert));
-        assertEquals(List.of(made.get(4), made.get(3)), tx(() -> store.issuances().list(partnerA.id(), null, null, 2)));
+        store.inTransaction(() -> made.forEach(pools().issuances()::insert));
+        assertEquals(List.of(made.get(4), made.get(3)), tx(() -> pools().issuances().list(partnerA.id(), null, null,
+                2)));
         assertEquals(List.of(made.get(2), made.get(1)),
-                tx(() -> store.issuances().list(partnerA.id(), null, made.get(3).id(), 2)));
+                tx(() -> pools().issuances().list(partnerA.id(), null, made.get(3).id(), 2)));
         assertEquals(List.of(made.get(4), made.get(2), made.get(0)),
-                tx(() -> store.issuances().list(partnerA.id(), clientA.id(), null, 10)));
-        assertEquals(List.of(), tx(() -> store.issuances().list(partnerB.id(), null, null, 10)));
-        Issuance ended = tx(() -> store.issuances().update(new Issuance(made.get(0).id(), made.get(0).credentialId(),
+                tx(() -> pools().issuances().list(partnerA.id(), clientA.id(), null, 10)));
+        assertEquals(List.of(), tx(() -> pools().issuances().list(partnerB.id(), null, null, 10)));
+        Issuance ended = tx(() -> pools().issuances().update(new Issuance(made.get(0).id(), made.get(0).credentialId(),
                 made.get(0).label(), partnerA.id(), clientA.id(), T0, T0.plusSeconds(60), "#0", T0, "member:x",
-                T0.plusSeconds(1), T0.plusSeconds(2), io.latchkey.credential.EndReason.REVOKED, made.get(0).version())));
-        assertEquals(ended, tx(() -> store.issuances().find(made.get(0).id()).orElseThrow()));
+                T0.plusSeconds(1), T0.plusSeconds(2), io.latchkey.credential.EndReason.REVOKED,
+                        made.get(0).version())));
+        assertEquals(ended, tx(() -> pools().issuances().find(made.get(0).id()).orElseThrow()));
     }
 
     @Test
     public void customersAreUniqueByPhone() {
         Customer customer = new Customer(new CustomerId(ids.next()), new PhoneNumber("+79123456789"), null, T0, 0);
-        store.inTransaction(() -> store.customers().insert(customer));
-        assertEquals(customer, tx(() -> store.customers().findByPhone(new PhoneNumber("+79123456789")).orElseThrow()));
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.customers().insert(
+        store.inTransaction(() -> party().customers().insert(customer));
+        assertEquals(customer, tx(() ->
+                party().customers().findByPhone(new PhoneNumber("+79123456789")).orElseThrow()));
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> party().customers().insert(
                 new Customer(new CustomerId(ids.next()), new PhoneNumber("+79123456789"), null, T0, 0))));
-        Customer withEmail = tx(() -> store.customers().update(new Customer(customer.id(), customer.phone(),
+        Customer withEmail = tx(() -> party().customers().update(new Customer(customer.id(), customer.phone(),
                 "owner@example.test", T0, customer.version())));
-        assertEquals(withEmail, tx(() -> store.customers().find(customer.id()).orElseThrow()));
-        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.customers().update(customer)));
+        assertEquals(withEmail, tx(() -> party().customers().find(customer.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() ->
+                party().customers().update(customer)));
     }
 
     @Test
@@ -388,21 +435,22 @@ public abstract class StoreContractTest {
         Customer owner = new Customer(new CustomerId(ids.next()), new PhoneNumber("+48601234567"), null, T0, 0);
         Device bare = device("HP-1");
         Device full = new Device(new DeviceId(ids.next()), "HP-2", "TN-16", "$argon2id$hash", operator.id(),
-                DeviceStatus.IN_OPERATION, partnerA.id(), "RU", "Москва", "OFFICE", "Иван", "подвал", owner.id(), "Дача",
+                DeviceStatus.IN_OPERATION, partnerA.id(), "RU", "Москва", "OFFICE", "Иван", "подвал", owner.id(),
+                        "Дача",
                 "89701990123456789", ZoneId.of("Europe/Moscow"), T0.plusSeconds(1), T0.plusSeconds(2),
                 T0.plusSeconds(3), T0.plusSeconds(4), Connectivity.WIFI,
                 List.of(new Alarm("E42", true, T0.plusNanos(5_000)), new Alarm("E1", false, T0)), T0.plusSeconds(6),
                 T0, 0);
         store.inTransaction(() -> {
-            store.customers().insert(owner);
-            store.devices().insert(bare);
-            store.devices().insert(full);
-            store.devices().insert(device("XP-3"));
+            party().customers().insert(owner);
+            devices().devices().insert(bare);
+            devices().devices().insert(full);
+            devices().devices().insert(device("XP-3"));
         });
-        assertEquals(full, tx(() -> store.devices().findBySerial("HP-2").orElseThrow()));
-        assertEquals(bare, tx(() -> store.devices().find(bare.id()).orElseThrow()));
+        assertEquals(full, tx(() -> devices().devices().findBySerial("HP-2").orElseThrow()));
+        assertEquals(bare, tx(() -> devices().devices().find(bare.id()).orElseThrow()));
         refused(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", () -> store.inTransaction(
-                () -> store.devices().insert(device("HP-1"))));
+                () -> devices().devices().insert(device("HP-1"))));
 
         assertEquals(List.of("HP-1", "HP-2"), serials(new DeviceSearch("HP", null, null, null, null, 10)));
         assertEquals(List.of("HP-2"), serials(new DeviceSearch(null, DeviceStatus.IN_OPERATION, null, null, null, 10)));
@@ -412,9 +460,9 @@ public abstract class StoreContractTest {
         assertEquals(List.of("HP-1"), serials(new DeviceSearch(null, null, null, null, null, 1)));
         assertEquals(List.of(), serials(new DeviceSearch("%", null, null, null, null, 10)));
 
-        Device moved = tx(() -> store.devices().update(bare.withVersion(bare.version())));
+        Device moved = tx(() -> devices().devices().update(bare.withVersion(bare.version())));
         assertEquals(1, moved.version());
-        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.devices().update(bare)));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> devices().devices().update(bare)));
     }
 
     @Test
@@ -426,19 +474,22 @@ public abstract class StoreContractTest {
         Connection second = new Connection(new ConnectionId(ids.next()), ConnectionKind.SELLER_TO_RESELLER,
                 company.id(), partnerA.id(), ConnectionState.APPROVED, T0, T0, "member:x", 0);
         store.inTransaction(() -> {
-            store.organizations().insert(company);
-            store.connections().insert(first);
-            store.connections().insert(second);
+            party().organizations().insert(company);
+            party().connections().insert(first);
+            party().connections().insert(second);
         });
-        assertEquals(List.of(second, first), tx(() -> store.connections().involving(company.id(), null, null)));
-        assertEquals(List.of(first), tx(() -> store.connections().involving(partnerB.id(), null, null)));
-        assertEquals(List.of(second), tx(() -> store.connections().involving(company.id(),
+        assertEquals(List.of(second, first), tx(() -> party().connections().involving(company.id(), null, null)));
+        assertEquals(List.of(first), tx(() -> party().connections().involving(partnerB.id(), null, null)));
+        assertEquals(List.of(second), tx(() -> party().connections().involving(company.id(),
                 ConnectionKind.SELLER_TO_RESELLER, ConnectionState.APPROVED)));
-        assertEquals(List.of(), tx(() -> store.connections().involving(partnerB.id(), null, ConnectionState.APPROVED)));
-        Connection rejected = tx(() -> store.connections().update(new Connection(first.id(), first.kind(), first.from(),
+        assertEquals(List.of(), tx(() -> party().connections().involving(partnerB.id(), null,
+                ConnectionState.APPROVED)));
+        Connection rejected = tx(() -> party().connections().update(new Connection(first.id(), first.kind(),
+                first.from(),
                 first.to(), ConnectionState.REJECTED, T0, T0.plusSeconds(5), "member:y", first.version())));
-        assertEquals(rejected, tx(() -> store.connections().find(first.id()).orElseThrow()));
-        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.connections().update(first)));
+        assertEquals(rejected, tx(() -> party().connections().find(first.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() ->
+                party().connections().update(first)));
     }
 
     @Test
@@ -452,48 +503,56 @@ public abstract class StoreContractTest {
                 null, new UnregisteredBuyer("ИП Иванов", "7707083893", null), "member:y", T0.plusSeconds(60),
                 List.of(revealed.id()));
         store.inTransaction(() -> {
-            List.of(sealed, revealed, other).forEach(store.licenses()::insert);
-            store.documents().insert(mint);
-            store.documents().insert(sale);
+            List.of(sealed, revealed, other).forEach(licenses().licenses()::insert);
+            licenses().documents().insert(mint);
+            licenses().documents().insert(sale);
         });
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.licenses().insert(
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> licenses().licenses().insert(
                 license("hash-a", partnerB, LicenseState.SEALED))));
-        assertEquals(revealed, tx(() -> store.licenses().findByHash(List.of("old-key-hash", "hash-b")).orElseThrow()));
-        assertEquals(List.of(sealed, revealed), tx(() -> store.licenses().heldBy(partnerA.id(), null, null, 10)));
-        assertEquals(List.of(revealed), tx(() -> store.licenses().heldBy(partnerA.id(),
+        assertEquals(revealed, tx(() -> licenses().licenses().findByHash(List.of("old-key-hash",
+                "hash-b")).orElseThrow()));
+        assertEquals(List.of(sealed, revealed), tx(() -> licenses().licenses().heldBy(partnerA.id(), null, null, 10)));
+        assertEquals(List.of(revealed), tx(() -> licenses().licenses().heldBy(partnerA.id(),
                 Set.of(LicenseState.REVEALED, LicenseState.SOLD), null, 10)));
-        assertEquals(List.of(revealed), tx(() -> store.licenses().heldBy(partnerA.id(), null, sealed.id(), 10)));
-        License sold = tx(() -> store.licenses().update(new License(revealed.id(), revealed.format(),
+        assertEquals(List.of(revealed), tx(() -> licenses().licenses().heldBy(partnerA.id(), null, sealed.id(), 10)));
+        License sold = tx(() -> licenses().licenses().update(new License(revealed.id(), revealed.format(),
                 revealed.codeHash(), revealed.sealedCode(), partnerA.id(), LicenseState.SOLD, true, true,
                 revealed.mintedAt(), revealed.version())));
-        assertEquals(sold, tx(() -> store.licenses().find(revealed.id()).orElseThrow()));
-        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.licenses().update(revealed)));
+        assertEquals(sold, tx(() -> licenses().licenses().find(revealed.id()).orElseThrow()));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() ->
+                licenses().licenses().update(revealed)));
 
-        assertEquals(sale, tx(() -> store.documents().find(sale.id()).orElseThrow()));
-        assertEquals(List.of(sale), tx(() -> store.documents().search(new DocumentSearch(partnerA.id(), null, null,
+        assertEquals(sale, tx(() -> licenses().documents().find(sale.id()).orElseThrow()));
+        assertEquals(List.of(sale), tx(() -> licenses().documents().search(new DocumentSearch(partnerA.id(), null, null,
                 null, null, null, null, null, 10))));
-        assertEquals(List.of(sale, mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, null,
+        assertEquals(List.of(sale, mint), tx(() -> licenses().documents().search(new DocumentSearch(null, null, null,
+                null,
                 T0, T0.plusSeconds(61), null, null, 10))));
-        assertEquals(List.of(mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, "member:x",
+        assertEquals(List.of(mint), tx(() -> licenses().documents().search(new DocumentSearch(null, null, null,
+                "member:x",
                 null, null, null, null, 10))));
-        assertEquals(List.of(mint), tx(() -> store.documents().search(new DocumentSearch(null, null, null, null, null,
+        assertEquals(List.of(mint), tx(() -> licenses().documents().search(new DocumentSearch(null, null, null, null,
+                null,
                 null, null, 2L, 10))));
-        assertEquals(List.of(mint, sale), tx(() -> store.documents().of(revealed.id())));
-        long first = tx(() -> store.documents().nextNumber());
-        assertEquals(first + 1, tx(() -> store.documents().nextNumber()));
+        assertEquals(List.of(mint, sale), tx(() -> licenses().documents().of(revealed.id())));
+        long first = tx(() -> licenses().documents().nextNumber());
+        assertEquals(first + 1, tx(() -> licenses().documents().nextNumber()));
 
-        Activation active = new Activation(new ActivationId(ids.next()), sealed.id(), "pos-1", ActivationState.ACTIVE, T0,
+        Activation active = new Activation(new ActivationId(ids.next()), sealed.id(), "pos-1", ActivationState.ACTIVE,
+                T0,
                 null, 0);
-        store.inTransaction(() -> store.activations().insert(active));
-        refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> store.inTransaction(() -> store.activations().insert(
-                new Activation(new ActivationId(ids.next()), sealed.id(), "pos-2", ActivationState.ACTIVE, T0, null, 0))));
-        assertEquals(active, tx(() -> store.activations().active(sealed.id()).orElseThrow()));
-        store.inTransaction(() -> store.activations().update(new Activation(active.id(), sealed.id(), "pos-1",
+        store.inTransaction(() -> licenses().activations().insert(active));
+        refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> store.inTransaction(() -> licenses().activations().insert(
+                new Activation(new ActivationId(ids.next()), sealed.id(), "pos-2", ActivationState.ACTIVE, T0, null,
+                        0))));
+        assertEquals(active, tx(() -> licenses().activations().active(sealed.id()).orElseThrow()));
+        store.inTransaction(() -> licenses().activations().update(new Activation(active.id(), sealed.id(), "pos-1",
                 ActivationState.DEACTIVATED, T0, T0.plusSeconds(5), active.version())));
-        assertTrue(tx(() -> store.activations().active(sealed.id())).isEmpty());
-        store.inTransaction(() -> store.activations().insert(new Activation(new ActivationId(ids.next()), sealed.id(),
+        assertTrue(tx(() -> licenses().activations().active(sealed.id())).isEmpty());
+        store.inTransaction(() -> licenses().activations().insert(new Activation(new ActivationId(ids.next()),
+                sealed.id(),
                 "pos-2", ActivationState.ACTIVE, T0.plusSeconds(6), null, 0)));
-        assertEquals("pos-2", tx(() -> store.activations().active(sealed.id()).orElseThrow().fingerprint()));
+        assertEquals("pos-2", tx(() -> licenses().activations().active(sealed.id()).orElseThrow().fingerprint()));
     }
 
     private License license(String hash, Organization holder, LicenseState state) {
@@ -507,26 +566,26 @@ public abstract class StoreContractTest {
                 partnerA.parentId(), partnerA.timezone(), partnerA.language(),
                 new Requisites("7707083893", "Москва", "Иванов", "+74951234567", "RU"), partnerA.createdAt(),
                 partnerA.version());
-        store.inTransaction(() -> store.organizations().update(withRequisites));
+        store.inTransaction(() -> party().organizations().update(withRequisites));
         assertEquals(withRequisites.requisites(),
-                tx(() -> store.organizations().find(partnerA.id()).orElseThrow().requisites()));
+                tx(() -> party().organizations().find(partnerA.id()).orElseThrow().requisites()));
 
         Firm firm = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm B", "7728168971", T0, 0);
         Firm other = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm A", "7707083893", T0, 0);
         Site site = new Site(new SiteId(ids.next()), partnerA.id(), "Shop", "Main st. 1", T0, 0);
         store.inTransaction(() -> {
-            store.firms().insert(firm);
-            store.firms().insert(other);
-            store.sites().insert(site);
-            store.firms().insert(new Firm(new FirmId(ids.next()), partnerB.id(), "Same INN elsewhere", "7728168971",
+            party().firms().insert(firm);
+            party().firms().insert(other);
+            party().sites().insert(site);
+            party().firms().insert(new Firm(new FirmId(ids.next()), partnerB.id(), "Same INN elsewhere", "7728168971",
                     T0, 0));
         });
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.firms().insert(
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> party().firms().insert(
                 new Firm(new FirmId(ids.next()), partnerA.id(), "Copy", "7728168971", T0, 0))));
-        assertEquals(List.of(other, firm), tx(() -> store.firms().byCompany(partnerA.id())));
-        assertEquals(firm, tx(() -> store.firms().find(firm.id()).orElseThrow()));
-        assertEquals(List.of(site), tx(() -> store.sites().byOrganization(partnerA.id())));
-        assertEquals(site, tx(() -> store.sites().find(site.id()).orElseThrow()));
+        assertEquals(List.of(other, firm), tx(() -> party().firms().byCompany(partnerA.id())));
+        assertEquals(firm, tx(() -> party().firms().find(firm.id()).orElseThrow()));
+        assertEquals(List.of(site), tx(() -> party().sites().byOrganization(partnerA.id())));
+        assertEquals(site, tx(() -> party().sites().find(site.id()).orElseThrow()));
     }
 
     @Test
@@ -536,63 +595,67 @@ public abstract class StoreContractTest {
         ServicePackage basic = new ServicePackage(new PackageId(ids.next()), "BASIC", "Basic", 0, "PLN", false, T0, 0);
         Hub hub = new Hub(new HubId(ids.next()), partnerA.id(), site.id(), "HUB-1", true, T0, 0);
         store.inTransaction(() -> {
-            store.sites().insert(site);
-            store.packages().insert(pro);
-            store.packages().insert(basic);
-            store.hubs().insert(hub);
+            party().sites().insert(site);
+            services().packages().insert(pro);
+            services().packages().insert(basic);
+            services().hubs().insert(hub);
         });
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.packages().insert(
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> services().packages().insert(
                 new ServicePackage(new PackageId(ids.next()), "PRO", "Again", 1, "PLN", false, T0, 0))));
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.hubs().insert(
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> services().hubs().insert(
                 new Hub(new HubId(ids.next()), partnerA.id(), site.id(), "HUB-1", false, T0, 0))));
-        assertEquals(List.of(basic, pro), tx(() -> store.packages().all()));
-        assertEquals(List.of(hub), tx(() -> store.hubs().bySeller(partnerA.id())));
+        assertEquals(List.of(basic, pro), tx(() -> services().packages().all()));
+        assertEquals(List.of(hub), tx(() -> services().hubs().bySeller(partnerA.id())));
 
         Subscription live = new Subscription(new SubscriptionId(ids.next()), hub.id(), partnerA.id(), partnerB.id(),
                 pro.id(), SubscriptionState.ACTIVE, T0, null, null, 0);
-        store.inTransaction(() -> store.subscriptions().insert(live));
-        refused(ErrorCode.SUBSCRIPTION_EXISTS, () -> store.inTransaction(() -> store.subscriptions().insert(
+        store.inTransaction(() -> services().subscriptions().insert(live));
+        refused(ErrorCode.SUBSCRIPTION_EXISTS, () -> store.inTransaction(() -> services().subscriptions().insert(
                 new Subscription(new SubscriptionId(ids.next()), hub.id(), partnerA.id(), partnerB.id(), pro.id(),
                         SubscriptionState.ACTIVE, T0, null, null, 0))));
-        assertEquals(live, tx(() -> store.subscriptions().liveOnHub(hub.id()).orElseThrow()));
+        assertEquals(live, tx(() -> services().subscriptions().liveOnHub(hub.id()).orElseThrow()));
         Instant monthEnd = T0.plusSeconds(86_400 * 8);
-        Subscription expiring = tx(() -> store.subscriptions().update(new Subscription(live.id(), hub.id(),
+        Subscription expiring = tx(() -> services().subscriptions().update(new Subscription(live.id(), hub.id(),
                 partnerA.id(), partnerB.id(), pro.id(), SubscriptionState.EXPIRES_SOON, T0, monthEnd, null,
                 live.version())));
-        assertEquals(List.of(), tx(() -> store.subscriptions().claimDue(monthEnd.minusSeconds(1), 10)));
-        assertEquals(List.of(expiring), tx(() -> store.subscriptions().claimDue(monthEnd, 10)));
-        assertEquals(List.of(expiring), tx(() -> store.subscriptions().byReseller(partnerB.id(), T0, monthEnd)));
-        assertEquals(List.of(), tx(() -> store.subscriptions().byReseller(partnerB.id(), monthEnd, monthEnd.plusSeconds(9))));
-        assertEquals(List.of(), tx(() -> store.subscriptions().byReseller(partnerA.id(), T0, monthEnd)));
-        store.inTransaction(() -> store.subscriptions().update(new Subscription(live.id(), hub.id(), partnerA.id(),
+        assertEquals(List.of(), tx(() -> services().subscriptions().claimDue(monthEnd.minusSeconds(1), 10)));
+        assertEquals(List.of(expiring), tx(() -> services().subscriptions().claimDue(monthEnd, 10)));
+        assertEquals(List.of(expiring), tx(() -> services().subscriptions().byReseller(partnerB.id(), T0, monthEnd)));
+        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerB.id(), monthEnd,
+                monthEnd.plusSeconds(9))));
+        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerA.id(), T0, monthEnd)));
+        store.inTransaction(() -> services().subscriptions().update(new Subscription(live.id(), hub.id(), partnerA.id(),
                 partnerB.id(), pro.id(), SubscriptionState.ENDED, T0, null, monthEnd, expiring.version())));
-        assertTrue(tx(() -> store.subscriptions().liveOnHub(hub.id())).isEmpty());
-        store.inTransaction(() -> store.subscriptions().insert(new Subscription(new SubscriptionId(ids.next()),
-                hub.id(), partnerA.id(), partnerB.id(), basic.id(), SubscriptionState.ACTIVE, monthEnd, null, null, 0)));
-        assertEquals(2, tx(() -> store.subscriptions().bySeller(partnerA.id())).size());
-        Hub moved = tx(() -> store.hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false, T0,
+        assertTrue(tx(() -> services().subscriptions().liveOnHub(hub.id())).isEmpty());
+        store.inTransaction(() -> services().subscriptions().insert(new Subscription(new SubscriptionId(ids.next()),
+                hub.id(), partnerA.id(), partnerB.id(), basic.id(), SubscriptionState.ACTIVE, monthEnd, null, null,
+                        0)));
+        assertEquals(2, tx(() -> services().subscriptions().bySeller(partnerA.id())).size());
+        Hub moved = tx(() -> services().hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false,
+                T0,
                 hub.version())));
-        assertEquals(moved, tx(() -> store.hubs().find(hub.id()).orElseThrow()));
+        assertEquals(moved, tx(() -> services().hubs().find(hub.id()).orElseThrow()));
     }
 
     @Test
     public void partnersAreFoundByIdOrPartOfTheirName() {
-        assertEquals(List.of(partnerA, partnerB), tx(() -> store.organizations().search(OrgKind.PARTNER, "", 10)));
-        assertEquals(List.of(partnerB), tx(() -> store.organizations().search(OrgKind.PARTNER, "ET", 10)));
-        assertEquals(List.of(partnerA), tx(() -> store.organizations().search(OrgKind.PARTNER,
+        assertEquals(List.of(partnerA, partnerB), tx(() -> party().organizations().search(OrgKind.PARTNER, "", 10)));
+        assertEquals(List.of(partnerB), tx(() -> party().organizations().search(OrgKind.PARTNER, "ET", 10)));
+        assertEquals(List.of(partnerA), tx(() -> party().organizations().search(OrgKind.PARTNER,
                 partnerA.id().toString(), 10)));
-        assertEquals(List.of(), tx(() -> store.organizations().search(OrgKind.COMPANY, "a", 10)));
-        assertEquals(List.of(), tx(() -> store.organizations().search(OrgKind.PARTNER, "_", 10)));
+        assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.COMPANY, "a", 10)));
+        assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.PARTNER, "_", 10)));
     }
 
     private Device device(String serial) {
-        return new Device(new DeviceId(ids.next()), serial, "TN-12", "$argon2id$hash", operator.id(), DeviceStatus.CREATED,
+        return new Device(new DeviceId(ids.next()), serial, "TN-12", "$argon2id$hash", operator.id(),
+                DeviceStatus.CREATED,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(),
                 null, T0, 0);
     }
 
     private List<String> serials(DeviceSearch search) {
-        return tx(() -> store.devices().search(search)).stream().map(Device::serial).toList();
+        return tx(() -> devices().devices().search(search)).stream().map(Device::serial).toList();
     }
 
     @Test
@@ -603,12 +666,12 @@ public abstract class StoreContractTest {
                     i == 0 ? "CREATE" : "ISSUE", i == 0 ? null : "FREE", "NEW", i == 2 ? "why" : null));
         }
         store.inTransaction(() -> {
-            entries.forEach(store.journal()::append);
-            store.journal().append(new JournalEntry(ids.next(), T0, "credential", "B2", "system:x", "CREATE", null,
+            entries.forEach(journal()::append);
+            journal().append(new JournalEntry(ids.next(), T0, "credential", "B2", "system:x", "CREATE", null,
                     "FREE", null));
         });
-        assertEquals(entries, tx(() -> store.journal().history("credential", "A1")));
-        assertEquals(List.of(), tx(() -> store.journal().history("pool-order", "A1")));
+        assertEquals(entries, tx(() -> journal().history("credential", "A1")));
+        assertEquals(List.of(), tx(() -> journal().history("pool-order", "A1")));
     }
 
     @Test
@@ -618,69 +681,70 @@ public abstract class StoreContractTest {
         OutboxMessage later = new OutboxMessage(ids.next(), "mail/2", new byte[] {4}, T0, OutboxStatus.PENDING, 0,
                 T0.plusSeconds(30), null, 0);
         store.inTransaction(() -> {
-            store.outbox().insert(first);
-            store.outbox().insert(later);
-            store.outbox().insert(new OutboxMessage(ids.next(), "mail/1", new byte[] {9}, T0, OutboxStatus.PENDING, 0,
+            outbox().insert(first);
+            outbox().insert(later);
+            outbox().insert(new OutboxMessage(ids.next(), "mail/1", new byte[] {9}, T0, OutboxStatus.PENDING, 0,
                     T0, null, 0));
         });
-        assertEquals(2L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.PENDING));
+        assertEquals(2L, tx(() -> outbox().countByStatus()).get(OutboxStatus.PENDING));
 
-        List<OutboxMessage> claimed = tx(() -> store.outbox().claimDue(T0, 10, Duration.ofMinutes(2)));
+        List<OutboxMessage> claimed = tx(() -> outbox().claimDue(T0, 10, Duration.ofMinutes(2)));
         assertEquals(List.of(first.id()), claimed.stream().map(OutboxMessage::id).toList());
         assertEquals(T0.plus(Duration.ofMinutes(2)), claimed.get(0).nextAttemptAt());
-        assertEquals(List.of(), tx(() -> store.outbox().claimDue(T0.plusSeconds(10), 10, Duration.ofMinutes(2))));
-        assertEquals(List.of(later.id()), tx(() -> store.outbox().claimDue(T0.plusSeconds(30), 10,
+        assertEquals(List.of(), tx(() -> outbox().claimDue(T0.plusSeconds(10), 10, Duration.ofMinutes(2))));
+        assertEquals(List.of(later.id()), tx(() -> outbox().claimDue(T0.plusSeconds(30), 10,
                 Duration.ofMinutes(2))).stream().map(OutboxMessage::id).toList());
 
         OutboxMessage sent = new OutboxMessage(first.id(), first.idempotencyKey(), first.sealedPayload(),
                 first.createdAt(), OutboxStatus.SENT, 1, T0, null, claimed.get(0).version());
-        store.inTransaction(() -> store.outbox().update(sent));
-        OutboxMessage stored = tx(() -> store.outbox().find(first.id()).orElseThrow());
+        store.inTransaction(() -> outbox().update(sent));
+        OutboxMessage stored = tx(() -> outbox().find(first.id()).orElseThrow());
         assertEquals(OutboxStatus.SENT, stored.status());
-        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(stored.sealedPayload()[0], stored.sealedPayload()[1],
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(stored.sealedPayload()[0],
+                stored.sealedPayload()[1],
                 stored.sealedPayload()[2]));
-        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> store.outbox().update(sent)));
-        assertEquals(1L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.SENT));
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> outbox().update(sent)));
+        assertEquals(1L, tx(() -> outbox().countByStatus()).get(OutboxStatus.SENT));
     }
 
     @Test
     public void idempotencyKeysAreUniquePerScope() {
         IdempotencyRecord record = new IdempotencyRecord("credential.issue/a", "k1", "hash", "result", T0);
-        store.inTransaction(() -> store.idempotency().insert(record));
-        assertEquals(record, tx(() -> store.idempotency().find("credential.issue/a", "k1").orElseThrow()));
-        assertTrue(tx(() -> store.idempotency().find("credential.issue/b", "k1")).isEmpty());
-        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.idempotency().insert(record)));
+        store.inTransaction(() -> idempotency().insert(record));
+        assertEquals(record, tx(() -> idempotency().find("credential.issue/a", "k1").orElseThrow()));
+        assertTrue(tx(() -> idempotency().find("credential.issue/b", "k1")).isEmpty());
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> idempotency().insert(record)));
     }
 
     @Test
     public void aTransactionThatFailsHalfWayLeavesNothingBehind() {
         Credential credential = credential(partnerA, 77, null, T0);
         assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-            store.credentials().insert(credential);
-            store.journal().append(new JournalEntry(ids.next(), T0, "credential", "77", "system:x", "CREATE", null,
+            pools().credentials().insert(credential);
+            journal().append(new JournalEntry(ids.next(), T0, "credential", "77", "system:x", "CREATE", null,
                     "FREE", null));
-            store.outbox().insert(new OutboxMessage(ids.next(), "mail/77", new byte[] {1}, T0, OutboxStatus.PENDING, 0,
+            outbox().insert(new OutboxMessage(ids.next(), "mail/77", new byte[] {1}, T0, OutboxStatus.PENDING, 0,
                     T0, null, 0));
-            store.organizations().update(partnerA);
+            party().organizations().update(partnerA);
             throw new IllegalStateException("crash half-way");
         }));
-        assertTrue(tx(() -> store.credentials().findByLabel(new Label(77))).isEmpty());
-        assertEquals(List.of(), tx(() -> store.journal().history("credential", "77")));
-        assertEquals(0L, tx(() -> store.outbox().countByStatus()).get(OutboxStatus.PENDING));
-        assertEquals(partnerA.version(), tx(() -> store.organizations().find(partnerA.id()).orElseThrow().version()));
+        assertTrue(tx(() -> pools().credentials().findByLabel(new Label(77))).isEmpty());
+        assertEquals(List.of(), tx(() -> journal().history("credential", "77")));
+        assertEquals(0L, tx(() -> outbox().countByStatus()).get(OutboxStatus.PENDING));
+        assertEquals(partnerA.version(), tx(() -> party().organizations().find(partnerA.id()).orElseThrow().version()));
     }
 
     @Test
     public void anInnerTransactionJoinsTheOuterOne() {
         assertThrows(IllegalStateException.class, () -> store.inTransaction(() -> {
-            store.inTransaction(() -> store.credentials().insert(credential(partnerA, 88, null, T0)));
+            store.inTransaction(() -> pools().credentials().insert(credential(partnerA, 88, null, T0)));
             throw new IllegalStateException("the outer one fails");
         }));
-        assertTrue(tx(() -> store.credentials().findByLabel(new Label(88))).isEmpty());
+        assertTrue(tx(() -> pools().credentials().findByLabel(new Label(88))).isEmpty());
     }
 
     @Test
     public void repositoriesAreUsedOnlyInsideATransaction() {
-        assertThrows(IllegalStateException.class, () -> store.organizations().find(operator.id()));
+        assertThrows(IllegalStateException.class, () -> party().organizations().find(operator.id()));
     }
 }

@@ -7,8 +7,8 @@ import io.latchkey.party.Connection;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.Member;
 import io.latchkey.party.Organization;
-import io.latchkey.party.PartyService;
-import io.latchkey.party.PartyService.MemberDraft;
+import io.latchkey.Latchkey;
+import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Site;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
@@ -21,8 +21,7 @@ final class Sellers {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     final Fixture fx;
-    final PartyService party;
-    final SubscriptionService subscriptions;
+    final Latchkey sdk;
     final Partner reseller;
     final Organization seller;
     final Actor owner;
@@ -31,26 +30,27 @@ final class Sellers {
 
     Sellers(Fixture fx, String timezone) {
         this.fx = fx;
-        this.party = fx.latchkey.party();
-        this.subscriptions = fx.latchkey.subscriptions();
+        this.sdk = fx.latchkey;
         this.reseller = fx.partner();
         int n = NAMES.incrementAndGet();
-        Organization company = party.registerCompany(new CompanyRegistration("Seller " + n, "Seller " + n + " Sp. z o.o.",
+        Organization company = sdk.registrations().registerCompany(new CompanyRegistration("Seller " + n,
+                "Seller " + n + " Sp. z o.o.",
                 "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone));
-        Member ownerMember = fx.latchkey.store().inTransaction(
-                () -> fx.latchkey.store().members().findByEmail("owner" + n + "@seller.test").orElseThrow());
+        Member ownerMember = fx.store.inTransaction(
+                () -> fx.partyStore().members().findByEmail("owner" + n + "@seller.test").orElseThrow());
         this.owner = fx.confirmed(ownerMember, Fixture.MEMBER_PASSWORD);
-        this.seller = party.registerSeller(owner, company.id());
-        this.installer = fx.confirmed(party.addMember(owner, seller.id(), new MemberDraft(
+        this.seller = sdk.organizations().registerSeller(owner, company.id());
+        this.installer = fx.confirmed(sdk.members().addMember(owner, seller.id(), new MemberDraft(
                 "installer" + n + "@seller.test", "Installer " + n, null, Set.of(Role.INSTALLER))),
                 Fixture.MEMBER_PASSWORD);
-        Connection request = party.requestConnection(owner, seller.id(), reseller.id(), ConnectionKind.SELLER_TO_RESELLER);
-        party.approveConnection(reseller.admin(), request.id());
-        this.site = party.addSite(owner, seller.id(), "Customer house " + n, "ul. Długa 1");
+        Connection request = sdk.connections().requestConnection(owner, seller.id(), reseller.id(),
+                ConnectionKind.SELLER_TO_RESELLER);
+        sdk.connections().approveConnection(reseller.admin(), request.id());
+        this.site = sdk.organizations().addSite(owner, seller.id(), "Customer house " + n, "ul. Długa 1");
     }
 
     /** A hub with the operator's SIM at the seller's site. */
     Hub hub(String serial) {
-        return subscriptions.addHub(installer, site.id(), serial, true);
+        return sdk.hubs().addHub(installer, site.id(), serial, true);
     }
 }

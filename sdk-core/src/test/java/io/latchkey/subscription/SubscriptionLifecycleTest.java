@@ -1,12 +1,14 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.latchkey.ErrorCode;
-import io.latchkey.lifecycle.Transition;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.store.InMemoryStore;
-import io.latchkey.subscription.SubscriptionService.ActivationRequest;
+import io.latchkey.subscription.Subscriptions.ActivationRequest;
 import io.latchkey.testkit.Fixture;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,30 +38,33 @@ class SubscriptionLifecycleTest {
     @MethodSource("pairs")
     void everyPairBehavesAsTheTableSays(SubscriptionState state, SubscriptionEvent event) {
         Fixture fx = new Fixture(InMemoryStore.create());
-        SubscriptionService subscriptions = fx.latchkey.subscriptions();
-        subscriptions.createPackage(fx.operatorAdmin, new PackageDraft("PRO", "Pro", 100L, "PLN", false));
+        Latchkey sdk = fx.latchkey;
+        sdk.catalog().createPackage(fx.operatorAdmin, new PackageDraft("PRO", "Pro", 100L, "PLN", false));
         Sellers s = new Sellers(fx, "Europe/Warsaw");
-        Subscription sub = subscriptions.activate(s.installer, new ActivationRequest(s.hub("HUB-1").id(), null, null));
+        Subscription sub = sdk.subscriptions().activate(s.installer, new ActivationRequest(s.hub("HUB-1").id(), null,
+                null));
         switch (state) {
             case ACTIVE -> { }
-            case EXPIRES_SOON -> subscriptions.deactivate(s.installer, sub.id());
-            case ENDED -> subscriptions.stop(s.installer, sub.id());
+            case EXPIRES_SOON -> sdk.subscriptions().deactivate(s.installer, sub.id());
+            case ENDED -> sdk.subscriptions().stop(s.installer, sub.id());
         }
         Runnable take = () -> {
             switch (event) {
-                case DEACTIVATE -> subscriptions.deactivate(s.installer, sub.id());
-                case RESUME -> subscriptions.resume(s.installer, sub.id());
-                case STOP -> subscriptions.stop(s.installer, sub.id());
+                case DEACTIVATE -> sdk.subscriptions().deactivate(s.installer, sub.id());
+                case RESUME -> sdk.subscriptions().resume(s.installer, sub.id());
+                case STOP -> sdk.subscriptions().stop(s.installer, sub.id());
                 case END -> {
                     fx.clock.set(Instant.parse("2026-12-01T00:00:00Z"));
                     fx.runDueWork();
                 }
             }
         };
-        Optional<Transition<SubscriptionState, SubscriptionEvent>> legal = SubscriptionLifecycle.TABLE.find(state, event);
+        Optional<ExpectedTable.Row<SubscriptionState,
+                SubscriptionEvent>> legal = ExpectedTables.SUBSCRIPTION.find(state,
+                event);
         if (legal.isPresent() || event == SubscriptionEvent.END) {
             take.run();
-            SubscriptionState expected = legal.map(Transition::to).orElse(state);
+            SubscriptionState expected = legal.map(ExpectedTable.Row::to).orElse(state);
             assertEquals(expected, stored(fx, sub).state());
         } else {
             refused(ErrorCode.TRANSITION_NOT_ALLOWED, take::run);
@@ -68,7 +73,7 @@ class SubscriptionLifecycleTest {
     }
 
     private static Subscription stored(Fixture fx, Subscription sub) {
-        return fx.latchkey.store().inTransaction(() -> fx.latchkey.store().subscriptions().find(sub.id()).orElseThrow());
+        return fx.store.inTransaction(() -> fx.subscriptionStore().subscriptions().find(sub.id()).orElseThrow());
     }
 
     @ParameterizedTest(name = "{0} at {1} ends at {2}")

@@ -1,13 +1,15 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Latchkey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.store.InMemoryStore;
-import io.latchkey.subscription.SubscriptionService.ActivationRequest;
+import io.latchkey.subscription.Subscriptions.ActivationRequest;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.NamedStep;
 import java.time.Duration;
@@ -68,14 +70,14 @@ class SubscriptionModelTest {
 
     static final class World {
         final Fixture fx = new Fixture(InMemoryStore.create());
-        final SubscriptionService service = fx.latchkey.subscriptions();
+        final Latchkey sdk = fx.latchkey;
         final Sellers sellers;
         final List<Hub> hubs = new ArrayList<>();
         final List<SubscriptionId> ids = new ArrayList<>();
 
         World() {
             fx.clock.set(Instant.parse("2026-03-20T10:00:00Z"));
-            service.createPackage(fx.operatorAdmin, new PackageDraft("PRO", "Pro", 100L, "PLN", true));
+            sdk.catalog().createPackage(fx.operatorAdmin, new PackageDraft("PRO", "Pro", 100L, "PLN", true));
             sellers = new Sellers(fx, ZONE.getId());
             for (int i = 0; i < HUBS; i++) {
                 hubs.add(sellers.hub("HUB-" + i));
@@ -83,7 +85,7 @@ class SubscriptionModelTest {
         }
 
         Subscription live(int hub) {
-            return fx.latchkey.store().inTransaction(() -> fx.latchkey.store().subscriptions().liveOnHub(
+            return fx.store.inTransaction(() -> fx.subscriptionStore().subscriptions().liveOnHub(
                     hubs.get(hub).id())).orElse(null);
         }
 
@@ -100,19 +102,20 @@ class SubscriptionModelTest {
         Instant now = w.fx.clock.instant();
         List<Sub> subs = new ArrayList<>();
         for (SubscriptionId id : w.ids) {
-            Subscription s = w.service.subscription(w.sellers.installer, id);
+            Subscription s = w.sdk.subscriptions().subscription(w.sellers.installer, id);
             subs.add(new Sub(w.hubs.stream().map(Hub::id).toList().indexOf(s.hub()), s.startedAt(), s.state(),
                     s.endsAt(), s.endedAt()));
             if (s.state() == SubscriptionState.EXPIRES_SOON) {
                 ZonedDateTime local = s.endsAt().atZone(ZONE);
                 assertEquals(1, local.getDayOfMonth(), "ends on the 1st");
-                assertEquals(0, local.getHour() + local.getMinute() + local.getSecond(), "at 00:00 in the seller's zone");
+                assertEquals(0, local.getHour() + local.getMinute() + local.getSecond(),
+                        "at 00:00 in the seller's zone");
             }
         }
         // Every month from March to now: each billable subscription appears once, with at least a day.
         for (YearMonth m = YearMonth.of(2026, 3); !m.atDay(1).atStartOfDay(ZONE).toInstant().isAfter(now);
              m = m.plusMonths(1)) {
-            List<StatementLine> lines = w.service.statement(w.fx.operatorAdmin, w.sellers.reseller.id(), m);
+            List<StatementLine> lines = w.sdk.statements().statement(w.fx.operatorAdmin, w.sellers.reseller.id(), m);
             Set<SubscriptionId> seen = new HashSet<>();
             for (StatementLine line : lines) {
                 assertEquals(true, seen.add(line.subscription().id()), "counted once in " + m);
@@ -122,13 +125,25 @@ class SubscriptionModelTest {
         boolean anyLive = subs.stream().anyMatch(s -> s.at(now) != SubscriptionState.ENDED);
         boolean guarded;
         try {
-            w.service.closingGuard().check(w.sellers.seller.id());
+            // Closing is tried in a transaction that is then undone, so that the world goes on.
+            w.fx.store.inTransaction(() -> {
+                w.fx.latchkey.organizations().close(w.sellers.owner, w.sellers.seller.id());
+                throw new Undo();
+            });
+            guarded = false;
+        } catch (Undo undone) {
             guarded = false;
         } catch (LatchkeyException e) {
+            assertEquals(ErrorCode.ACTIVE_SUBSCRIPTIONS, e.code());
             guarded = true;
         }
         assertEquals(anyLive, guarded, "a seller with live subscriptions cannot close");
         return new Model(now, subs);
+    }
+
+    /** Thrown to undo a transaction whose effect was only to be seen. */
+    static final class Undo extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** A step of the sequence: what it does to the system, and what it should do to the model. */
@@ -141,7 +156,7 @@ class SubscriptionModelTest {
     static Step activate(int hub) {
         return new Step("activate on hub " + hub) {
             public void run(World w) {
-                w.attempt(() -> w.ids.add(w.service.activate(w.sellers.installer,
+                w.attempt(() -> w.ids.add(w.sdk.subscriptions().activate(w.sellers.installer,
                         new ActivationRequest(w.hubs.get(hub).id(), null, null)).id()));
             }
 
@@ -163,9 +178,9 @@ class SubscriptionModelTest {
                 if (live != null) {
                     w.attempt(() -> {
                         switch (event) {
-                            case DEACTIVATE -> w.service.deactivate(w.sellers.installer, live.id());
-                            case RESUME -> w.service.resume(w.sellers.installer, live.id());
-                            default -> w.service.stop(w.sellers.installer, live.id());
+                            case DEACTIVATE -> w.sdk.subscriptions().deactivate(w.sellers.installer, live.id());
+                            case RESUME -> w.sdk.subscriptions().resume(w.sellers.installer, live.id());
+                            default -> w.sdk.subscriptions().stop(w.sellers.installer, live.id());
                         }
                     });
                 }

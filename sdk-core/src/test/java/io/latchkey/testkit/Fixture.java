@@ -12,13 +12,18 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Member;
-import io.latchkey.party.OrgId;
+import io.latchkey.access.OrgId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.Requisites;
-import io.latchkey.party.PartyService.MemberDraft;
-import io.latchkey.party.PartyService.OrganizationDraft;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.Store;
+import io.latchkey.credential.CredentialStore;
+import io.latchkey.device.DeviceStore;
+import io.latchkey.license.LicenseStore;
+import io.latchkey.party.PartyStore;
+import io.latchkey.subscription.SubscriptionStore;
 import io.latchkey.time.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -48,6 +53,8 @@ public final class Fixture {
     /** Light Argon2id parameters: the tests hash many passwords, production uses the defaults. */
     public final PasswordHasher hasher = PasswordHasher.argon2id(RandomSource.seeded(7), 256, 1, 1);
     public final Latchkey latchkey;
+    /** The store under test, for reading what the services wrote. */
+    public final Store store;
     public final Organization operator;
     public final Actor operatorAdmin;
     private final AtomicInteger names = new AtomicInteger();
@@ -64,6 +71,7 @@ public final class Fixture {
     }
 
     public Fixture(Store store, Duration cooldown) {
+        this.store = store;
         this.latchkey = Latchkey.builder()
                 .store(store)
                 .clock(clock)
@@ -73,12 +81,11 @@ public final class Fixture {
                 .credentialCooldown(cooldown)
                 .passwordHasher(hasher)
                 .build();
-        this.operator = latchkey.party().bootstrap("PW-ID Operator",
+        this.operator = latchkey.organizations().bootstrap("PW-ID Operator",
                 new MemberDraft("admin@operator.test", "Operator Admin", "en", Set.of(Role.ADMIN)),
                 ADMIN_PASSWORD.toCharArray(), "Europe/Moscow");
-        Member admin = latchkey.store().inTransaction(
-                () -> latchkey.store().members().findByEmail("admin@operator.test").orElseThrow());
-        this.operatorAdmin = latchkey.party().actorFor(admin.id());
+        this.operatorAdmin = latchkey.accounts().authenticate("admin@operator.test", ADMIN_PASSWORD.toCharArray(),
+                "fixture");
     }
 
     /** Confirms an invited member's invitation from its e-mail and returns its actor. */
@@ -86,14 +93,14 @@ public final class Fixture {
         runDueWork();
         String link = mail.last(Templates.MEMBER_INVITED, invited.email()).parameter("link");
         String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
-        latchkey.party().confirm(token, password.toCharArray(), password.toCharArray());
-        return latchkey.party().actorFor(invited.id());
+        latchkey.accounts().confirm(token, password.toCharArray(), password.toCharArray());
+        return latchkey.accounts().actorFor(invited.id());
     }
 
     /** A new service engineer of the operator, whose password is {@link #ENGINEER_PASSWORD}. */
     public Actor engineer() {
         int n = names.incrementAndGet();
-        Member engineer = latchkey.party().addMember(operatorAdmin, operator.id(),
+        Member engineer = latchkey.members().addMember(operatorAdmin, operator.id(),
                 new MemberDraft("engineer" + n + "@operator.test", "Engineer " + n, "ru", Set.of(Role.ENGINEER)));
         return confirmed(engineer, ENGINEER_PASSWORD);
     }
@@ -101,27 +108,47 @@ public final class Fixture {
     /** A new partner under the operator, with an ADMIN and a MANAGER (Russian-speaking). */
     public Partner partner() {
         int n = names.incrementAndGet();
-        Organization partner = latchkey.party().createOrganization(operatorAdmin,
+        Organization partner = latchkey.organizations().createOrganization(operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Partner " + n, null, "Europe/Moscow", "ru",
                         new Requisites("7707083893", "Москва, ул. Примерная, 1", "Иванов И. И.", "+7 495 123-45-67",
                                 "ru")));
-        Member admin = latchkey.party().addMember(operatorAdmin, partner.id(),
+        Member admin = latchkey.members().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("admin" + n + "@partner.test", "Admin " + n, null, Set.of(Role.ADMIN)));
-        Member manager = latchkey.party().addMember(operatorAdmin, partner.id(),
+        Member manager = latchkey.members().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager" + n + "@partner.test", "Manager " + n, "pl", Set.of(Role.MANAGER)));
         return new Partner(partner, confirmed(admin, MEMBER_PASSWORD), confirmed(manager, MEMBER_PASSWORD), manager);
     }
 
     /** A completed order of {@code size} credentials in the partner's pool. */
     public PoolOrder filledPool(Partner partner, int size, PoolTerm term) {
-        PoolOrder order = latchkey.credentials().placeOrder(partner.manager(), size, term, null);
-        return latchkey.credentials().completeOrder(operatorAdmin, order.id());
+        PoolOrder order = latchkey.poolOrders().placeOrder(partner.manager(), size, term, null);
+        return latchkey.poolOrders().completeOrder(operatorAdmin, order.id());
     }
 
     /** A client of the partner, in Moscow, speaking Russian. */
     public Client client(Partner partner, String email) {
-        return latchkey.credentials().createClient(partner.manager(),
+        return latchkey.clients().createClient(partner.manager(),
                 new ClientDraft(email, "Влад", "Europe/Moscow", "ru", null));
+    }
+
+    public PartyStore partyStore() {
+        return store.port(PartyStore.class);
+    }
+
+    public CredentialStore credentialStore() {
+        return store.port(CredentialStore.class);
+    }
+
+    public LicenseStore licenseStore() {
+        return store.port(LicenseStore.class);
+    }
+
+    public SubscriptionStore subscriptionStore() {
+        return store.port(SubscriptionStore.class);
+    }
+
+    public DeviceStore deviceStore() {
+        return store.port(DeviceStore.class);
     }
 
     /** Applies due transitions and delivers due mail. */

@@ -1,4 +1,4 @@
-package io.latchkey.party;
+package io.latchkey.access;
 
 import java.util.Objects;
 import java.util.UUID;

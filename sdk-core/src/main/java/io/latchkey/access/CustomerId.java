@@ -1,17 +1,17 @@
-package io.latchkey.party;
+package io.latchkey.access;
 
 import java.util.Objects;
 import java.util.UUID;
 
-/** The id of a member (a user of an organization). */
-public record MemberId(UUID value) {
-    public MemberId {
+/** The id of an end customer (a device's owner). */
+public record CustomerId(UUID value) {
+    public CustomerId {
         Objects.requireNonNull(value, "value");
     }
 
     /** Parses the string form of {@link #toString()}; {@link IllegalArgumentException} if malformed. */
-    public static MemberId parse(String value) {
-        return new MemberId(UUID.fromString(value));
+    public static CustomerId parse(String value) {
+        return new CustomerId(UUID.fromString(value));
     }
 
     @Override

@@ -1,0 +1,110 @@
+package io.latchkey.device;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Permission;
+import io.latchkey.access.RateLimiter;
+import io.latchkey.internal.Actors;
+import io.latchkey.internal.Checks;
+import io.latchkey.store.Transactions;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What devices report: connections, disconnections, data and alarms, received from the device itself (signed in
+ * with its printed password) or from the operator's staff on its behalf. Reports older than what is stored are
+ * ignored; the first connection after release puts a device into operation, once in its life.
+ *
+ * <p>Thread-safe.
+ */
+public final class Telemetry {
+
+    private final Transactions transactions;
+    private final DeviceRecords records;
+    private final RateLimiter rateLimiter;
+
+    Telemetry(Transactions transactions, DeviceRecords records, RateLimiter rateLimiter) {
+        this.transactions = transactions;
+        this.records = records;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /**
+     * Checks a device's serial and printed password (HTTP Basic from the device, say) and returns its actor.
+     * Failures are rate-limited per device and per source. Argon2id is slow on purpose: hosts should keep the
+     * actor for the session rather than check on every report.
+     */
+    public Actor authenticateDevice(String serial, char[] password, String source) {
+        String normalized = DeviceRecords.serial(serial);
+        String byDevice = "device-password/device:" + normalized;
+        String bySource = "device-password/source:" + source;
+        rateLimiter.check(byDevice);
+        rateLimiter.check(bySource);
+        Optional<Device> device = transactions.inTransaction(() -> records.store.devices().findBySerial(normalized));
+        if (!records.passwordMatches(device, password)) {
+            rateLimiter.recordFailure(byDevice);
+            rateLimiter.recordFailure(bySource);
+            throw LatchkeyException.of(ErrorCode.DEVICE_PASSWORD_WRONG);
+        }
+        return Actors.device(normalized);
+    }
+
+    /**
+     * What a device reports. Reports older than what is stored are ignored; timestamps ahead of the clock
+     * count as now (device clocks drift). The first connection after release puts the device into operation,
+     * once in its life.
+     */
+    public DeviceCard report(Actor actor, String serial, DeviceReport report) {
+        ReportType type = Checks.required("type", report.type());
+        Instant reported = Checks.required("at", report.at());
+        String code = type == ReportType.ALARM || type == ReportType.ALARM_CLEARED
+                ? Checks.maxLength("code", Checks.required("code", report.code()), 64) : null;
+        return transactions.inTransaction(() -> {
+            Device device = records.found(actor, serial);
+            records.access.requireOnVisible(actor, Permission.DEVICE_REPORT, DeviceRecords.holder(device));
+            Instant now = records.clock.instant();
+            Instant at = reported.isAfter(now) ? now : reported;
+            Device updated = device.with(d -> {
+                switch (type) {
+                    case CONNECT -> {
+                        d.lastConnectAt = later(d.lastConnectAt, at);
+                        if (report.connectivity() != null && at.equals(d.lastConnectAt)) {
+                            d.connectivity = report.connectivity();
+                        }
+                    }
+                    case DISCONNECT -> d.lastDisconnectAt = later(d.lastDisconnectAt, at);
+                    case DATA -> d.lastDataAt = later(d.lastDataAt, at);
+                    case ALARM, ALARM_CLEARED -> {
+                        boolean raised = type == ReportType.ALARM;
+                        Optional<Alarm> known = d.alarms.stream().filter(a -> a.code().equals(code)).findFirst();
+                        if (known.isEmpty() || at.isAfter(known.get().at())) {
+                            d.alarms.removeIf(a -> a.code().equals(code));
+                            d.alarms.add(new Alarm(code, raised, at));
+                        }
+                    }
+                }
+                if (type != ReportType.DISCONNECT) {
+                    d.lastSeenAt = later(d.lastSeenAt, at);
+                }
+            });
+            boolean firstConnect = type == ReportType.CONNECT && device.autoCommissionedAt() == null
+                    && records.devices.table().find(device.status(), DeviceEvent.FIRST_CONNECT).isPresent();
+            if (firstConnect) {
+                Device reportedDevice = updated;
+                return records.card(actor, records.steps.check(actor, records.devices, device,
+                        DeviceEvent.FIRST_CONNECT)
+                        .take((d, to) -> reportedDevice.with(x -> {
+                            x.status = to;
+                            x.autoCommissionedAt = now;
+                        }), "connected at " + at));
+            }
+            return updated.equals(device) ? records.card(actor, device)
+                    : records.card(actor, records.store.devices().update(updated));
+        });
+    }
+
+    private static Instant later(Instant stored, Instant reported) {
+        return stored == null || reported.isAfter(stored) ? reported : stored;
+    }
+}

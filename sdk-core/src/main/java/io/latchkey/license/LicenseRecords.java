@@ -1,0 +1,114 @@
+package io.latchkey.license;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.access.Access;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Holder;
+import io.latchkey.access.RateLimiter;
+import io.latchkey.crypto.Ids;
+import io.latchkey.crypto.RandomSource;
+import io.latchkey.crypto.Sealer;
+import io.latchkey.lifecycle.Aggregate;
+import io.latchkey.lifecycle.Steps;
+import io.latchkey.party.PartyStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The license area's records as its services share them: the stores, the kernel step bound to licenses and
+ * activations, and codes: made, sealed, found by their keyed hash, and shown as each viewer may see them.
+ */
+final class LicenseRecords {
+
+    static final String CODE_CONTEXT = "license/code";
+    static final int MAX_BATCH = 10_000;
+    static final int MAX_LIST = 1000;
+
+    final LicenseStore store;
+    final PartyStore party;
+    final Steps steps;
+    final Access access;
+    final Clock clock;
+    final Ids ids;
+    final RandomSource random;
+    final Sealer sealer;
+    final CodeFormat format;
+    final RateLimiter rateLimiter;
+    final Aggregate<License, LicenseState, DocumentType> licenses;
+    final Aggregate<Activation, ActivationState, ActivationEvent> activations;
+
+    LicenseRecords(LicenseStore store, PartyStore party, Steps steps, Access access, Clock clock, Ids ids,
+                   RandomSource random, Sealer sealer, CodeFormat format, RateLimiter rateLimiter) {
+        this.store = store;
+        this.party = party;
+        this.steps = steps;
+        this.access = access;
+        this.clock = clock;
+        this.ids = ids;
+        this.random = random;
+        this.sealer = sealer;
+        this.format = format;
+        this.rateLimiter = rateLimiter;
+        this.licenses = new Aggregate<>(LicenseLifecycle.HOLDING, License::state, License::id,
+                l -> Holder.of(l.holder()), store.licenses()::insert, store.licenses()::update);
+        this.activations = new Aggregate<>(LicenseLifecycle.ACTIVATION, Activation::state, Activation::id,
+                a -> Holder.of(store.licenses().find(a.license()).orElseThrow().holder()),
+                store.activations()::insert, store.activations()::update);
+    }
+
+    /**
+     * A license as {@code actor} may see it: its holder sees a revealed or sold code in full and an assigned one
+     * masked; nobody else sees the code.
+     */
+    LicenseView view(Actor actor, License license) {
+        boolean active = store.activations().active(license.id()).isPresent();
+        boolean holderSees = actor.organization() != null && actor.organization().equals(license.holder());
+        Optional<String> code = Optional.empty();
+        if (holderSees && (license.state() == LicenseState.REVEALED || license.state() == LicenseState.SOLD)) {
+            code = Optional.of(license.format().display(reveal(license)));
+        } else if (holderSees && license.state() == LicenseState.ASSIGNED) {
+            code = Optional.of(license.format().masked(reveal(license)));
+        }
+        return new LicenseView(license.withoutSecrets(), code, active);
+    }
+
+    private String reveal(License license) {
+        return new String(sealer.open(license.sealedCode(), CODE_CONTEXT), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The license a typed code names. Mistyped codes are refused before any lookup; failures are rate-limited
+     * per source and per code.
+     */
+    License byCode(String typed, String source) {
+        String bySource = "activation/source:" + source;
+        rateLimiter.check(bySource);
+        Optional<String> canonical = format.normalize(typed);
+        if (canonical.isEmpty()) {
+            rateLimiter.recordFailure(bySource);
+            throw LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");
+        }
+        List<String> hashes = sealer.keyedHashes(canonical.get(), CODE_CONTEXT);
+        String byCode = "activation/code:" + hashes.get(0);
+        rateLimiter.check(byCode);
+        return store.licenses().findByHash(hashes).orElseThrow(() -> {
+            rateLimiter.recordFailure(bySource);
+            rateLimiter.recordFailure(byCode);
+            return LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");
+        });
+    }
+
+    /** A new code no license has yet. */
+    String uniqueCode() {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            String code = format.generate(random);
+            if (store.licenses().findByHash(sealer.keyedHashes(code, CODE_CONTEXT)).isEmpty()) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("the random source keeps repeating license codes");
+    }
+}

@@ -1,0 +1,203 @@
+package io.latchkey.party;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.access.Actor;
+import io.latchkey.access.CustomerId;
+import io.latchkey.access.Holder;
+import io.latchkey.access.MemberId;
+import io.latchkey.access.Permission;
+import io.latchkey.access.RateLimiter;
+import io.latchkey.access.Role;
+import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.internal.Actors;
+import io.latchkey.internal.Checks;
+import io.latchkey.notify.Templates;
+import io.latchkey.store.Transactions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing in and the accounts behind it: confirming an invitation, sign-in by e-mail and password, sessions
+ * ({@link #actorFor}), changing and resetting passwords, and the customers of the app. Passwords are kept only
+ * as Argon2id hashes; failures are rate-limited and say nothing about which part was wrong.
+ *
+ * <p>Thread-safe.
+ */
+public final class Accounts {
+
+    /** How long a password-reset link stays good. */
+    public static final Duration RESET_TTL = Duration.ofHours(1);
+
+    private final Transactions transactions;
+    private final PartyRecords records;
+    private final MemberLinks links;
+    private final PasswordHasher hasher;
+    private final RateLimiter rateLimiter;
+    /** Verified when no account matches, so that a failed sign-in costs the same either way. */
+    private final String decoy;
+
+    Accounts(Transactions transactions, PartyRecords records, MemberLinks links, PasswordHasher hasher,
+             RateLimiter rateLimiter) {
+        this.transactions = transactions;
+        this.records = records;
+        this.links = links;
+        this.hasher = hasher;
+        this.rateLimiter = rateLimiter;
+        this.decoy = hasher.hash("no account has this password".toCharArray());
+    }
+
+    /**
+     * Confirms an invitation with the link's token and sets the member's password; returns the member, now
+     * ACTIVE. A link works once, until a newer invitation replaces it or it expires. A company owner's
+     * confirmation is also the company's consent to the partner that registered it.
+     */
+    public Member confirm(String token, char[] password, char[] repeat) {
+        Member invited = transactions.inTransaction(() -> links.open(token, MemberLinks.CONFIRM).member());
+        String hash = hasher.hash(checkedPassword(invited.email(), password, repeat));
+        return transactions.inTransaction(() -> {
+            Member member = links.open(token, MemberLinks.CONFIRM).member();
+            if (records.members.table().find(member.status(), MemberEvent.CONFIRM).isEmpty()) {
+                throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
+            }
+            Actor confirming = Actors.member(member.id(), member.organization(), member.roles());
+            Member active = records.steps.checkSecret(confirming, records.members, member, MemberEvent.CONFIRM)
+                    .take((m, to) -> m.withStatus(to).withPassword(hash), null);
+            if (member.roles().contains(Role.OWNER)) {
+                for (Connection offered : records.store.connections().involving(member.organization(),
+                        ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING)) {
+                    if (offered.from().equals(member.organization())) {
+                        Connection approved = records.steps.checkSecret(confirming, records.connections, offered,
+                                ConnectionEvent.CONSENT).take((c, to) -> c.decided(to, records.clock.instant(),
+                                confirming.describe()), null);
+                        Connections.moveIfExclusive(records, approved);
+                    }
+                }
+            }
+            return active.withoutSecrets();
+        });
+    }
+
+    /**
+     * Signs a member in by e-mail and password. Failures say nothing about which part was wrong and are
+     * rate-limited per e-mail and per source.
+     */
+    public Actor authenticate(String email, char[] password, String source) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String byEmail = "login/email:" + address;
+        String bySource = "login/source:" + source;
+        rateLimiter.check(byEmail);
+        rateLimiter.check(bySource);
+        Optional<Member> member = transactions.inTransaction(() -> records.store.members().findByEmail(address)
+                .filter(m -> records.open(m.organization())));
+        String hash = member.map(Member::passwordHash).orElse(null);
+        boolean matches = password != null && hasher.verify(password, hash != null ? hash : decoy);
+        boolean good = matches && hash != null && member.get().status() == MemberStatus.ACTIVE;
+        if (!good) {
+            rateLimiter.recordFailure(byEmail);
+            rateLimiter.recordFailure(bySource);
+            throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
+        }
+        rateLimiter.reset(byEmail);
+        return Actors.member(member.get().id(), member.get().organization(), member.get().roles());
+    }
+
+    /**
+     * The actor of a signed-in member (a session the host keeps): its organization and roles as stored now.
+     * A member that was disabled since, or never confirmed, is refused.
+     */
+    public Actor actorFor(MemberId id) {
+        return transactions.inTransaction(() -> {
+            Member member = records.store.members().find(id).filter(m -> m.status() == MemberStatus.ACTIVE)
+                    .filter(m -> records.open(m.organization()))
+                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID));
+            return Actors.member(member.id(), member.organization(), member.roles());
+        });
+    }
+
+    /**
+     * The actor of a known customer of the app, once the host has proved the customer's phone itself (with a
+     * one-time code it sent there): a phone number alone proves nothing.
+     */
+    public Actor customerActor(CustomerId id) {
+        return transactions.inTransaction(() -> records.store.customers().find(id).map(c -> Actors.customer(c.id()))
+                .orElseThrow(() -> LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID)));
+    }
+
+    /** A member changes its own password: the current one, then the new one twice. */
+    public void changePassword(Actor actor, char[] oldPassword, char[] newPassword, char[] repeat) {
+        MemberId id = actor.memberId().orElseThrow(
+                () -> LatchkeyException.of(ErrorCode.PERMISSION_DENIED, Permission.PASSWORD_CHANGE.name()));
+        String key = "password-change/member:" + id;
+        rateLimiter.check(key);
+        Member member = transactions.inTransaction(() -> records.store.members().find(id)).orElseThrow(
+                () -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
+        if (oldPassword == null || member.passwordHash() == null || !hasher.verify(oldPassword,
+                member.passwordHash())) {
+            rateLimiter.recordFailure(key);
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_WRONG, "oldPassword");
+        }
+        String hash = hasher.hash(checkedPassword(member.email(), newPassword, repeat));
+        transactions.inTransaction(() -> records.steps.checkSecret(actor, records.members,
+                        records.store.members().find(id).orElseThrow(), MemberEvent.CHANGE_PASSWORD)
+                .take((m, to) -> m.withPassword(hash), "with the current password"));
+    }
+
+    /**
+     * Sends a password-reset link to an active member with this e-mail. Says nothing either way, so that it
+     * cannot be used to find out who has an account; requests are rate-limited per address.
+     */
+    public void requestPasswordReset(String email) {
+        String address = Checks.email("email", email);
+        String key = "password-reset/email:" + address;
+        rateLimiter.check(key);
+        rateLimiter.recordFailure(key);
+        transactions.inTransaction(() -> records.store.members().findByEmail(address)
+                .filter(m -> m.status() == MemberStatus.ACTIVE)
+                .ifPresent(m -> links.send(m, MemberLinks.RESET, RESET_TTL, Templates.PASSWORD_RESET,
+                        "/reset-password", List.of(), Map.of())));
+    }
+
+    /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */
+    public Member resetPassword(String token, char[] password, char[] repeat) {
+        Member holder = transactions.inTransaction(() -> links.open(token, MemberLinks.RESET).member());
+        String hash = hasher.hash(checkedPassword(holder.email(), password, repeat));
+        return transactions.inTransaction(() -> {
+            Member member = links.open(token, MemberLinks.RESET).member();
+            if (member.status() != MemberStatus.ACTIVE) {
+                throw LatchkeyException.ofField(ErrorCode.TOKEN_USED, "token");
+            }
+            Actor resetting = Actors.member(member.id(), member.organization(), member.roles());
+            return records.steps.checkSecret(resetting, records.members, member, MemberEvent.CHANGE_PASSWORD)
+                    .take((m, to) -> m.withPassword(hash), "with a reset link").withoutSecrets();
+        });
+    }
+
+    /** Attaches the e-mail a customer gave with a feedback message to the customer. */
+    public Customer attachEmail(Actor customer, String email) {
+        String checked = Checks.email("email", email);
+        return transactions.inTransaction(() -> {
+            CustomerId id = customer.kind() == Actor.Kind.CUSTOMER ? CustomerId.parse(customer.subject()) : null;
+            records.access.requireOnVisible(customer, Permission.CUSTOMER_EDIT, new Holder(null, null, id));
+            Customer found = records.store.customers().find(id).orElseThrow(
+                    () -> LatchkeyException.of(ErrorCode.FIELD_MALFORMED, "customer", "unknown customer"));
+            return records.store.customers().update(found.withEmail(checked));
+        });
+    }
+
+    /** The new password, if it is strong enough and typed the same twice. */
+    static char[] checkedPassword(String email, char[] password, char[] repeat) {
+        if (password == null || password.length < 10 || password.length > 128
+                || new String(password).equalsIgnoreCase(email == null ? "" : email.strip())) {
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_TOO_WEAK, "password");
+        }
+        if (!Arrays.equals(password, repeat)) {
+            throw LatchkeyException.ofField(ErrorCode.PASSWORD_MISMATCH, "passwordRepeat");
+        }
+        return password;
+    }
+}

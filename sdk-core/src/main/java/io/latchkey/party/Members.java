@@ -1,0 +1,184 @@
+package io.latchkey.party;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.access.Actor;
+import io.latchkey.access.MemberId;
+import io.latchkey.access.OrgId;
+import io.latchkey.access.Permission;
+import io.latchkey.access.Role;
+import io.latchkey.internal.Checks;
+import io.latchkey.notify.Templates;
+import io.latchkey.store.Transactions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The people of an organization: members invited by its administrators, people with an account who are
+ * offered work (a seller's installer, say), their roles, and switching accounts off and on. An organization
+ * always keeps an active ADMIN; a company's OWNER is fixed when it is made; service roles are the owner's to
+ * grant.
+ *
+ * <p>Thread-safe.
+ */
+public final class Members {
+
+    /** How long an invitation link stays good. */
+    public static final Duration INVITATION_TTL = Duration.ofDays(7);
+
+    private static final Set<Role> SERVICE_ROLES = EnumSet.of(Role.SERVICE_MANAGER, Role.SENIOR_SERVICE_MANAGER);
+
+    private final Transactions transactions;
+    private final PartyRecords records;
+    private final MemberLinks links;
+
+    Members(Transactions transactions, PartyRecords records, MemberLinks links) {
+        this.transactions = transactions;
+        this.records = records;
+        this.links = links;
+    }
+
+    /**
+     * What is typed to add a member, as received; checked by the service.
+     *
+     * @param email    required, unique across the deployment
+     * @param fullName required, up to 200 characters
+     * @param language ru, en or pl; null: the organization's
+     * @param roles    at least one
+     */
+    public record MemberDraft(String email, String fullName, String language, Set<Role> roles) {
+    }
+
+    /**
+     * Invites a member to an organization the actor administers: the member is INVITED and gets an e-mail with a
+     * link to confirm and set a password (good for {@link #INVITATION_TTL}).
+     */
+    public Member addMember(Actor actor, OrgId organizationId, MemberDraft draft) {
+        return transactions.inTransaction(() -> {
+            Organization organization = records.organization(actor, organizationId, Permission.MEMBER_MANAGE);
+            if (draft.roles() != null && draft.roles().contains(Role.OWNER)) {
+                throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+            }
+            Member member = records.insertMember(actor, organization, draft);
+            invite(links, member, organization);
+            return member.withoutSecrets();
+        });
+    }
+
+    /**
+     * Invites a person who already has an account to work for an organization the actor administers (a seller
+     * adding an installer, say): an e-mail with a link the person accepts once signed in. Roles are those the
+     * actor may grant; service-manager roles only the owner grants.
+     */
+    public void inviteEmployee(Actor actor, OrgId organizationId, String email, Set<Role> roles) {
+        String address = Checks.email("email", email);
+        PartyRecords.roles(roles);
+        if (roles.contains(Role.OWNER)) {
+            throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+        }
+        transactions.inTransaction(() -> {
+            Organization organization = records.organization(actor, organizationId, Permission.MEMBER_MANAGE);
+            if (roles.stream().anyMatch(SERVICE_ROLES::contains)) {
+                records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
+                        ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
+            }
+            Member person = records.store.members().findByEmail(address)
+                    .filter(m -> m.status() == MemberStatus.ACTIVE)
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.EMPLOYEE_ACCOUNT_REQUIRED, "email",
+                            "email"));
+            List<String> claims = new ArrayList<>(List.of(organization.id().toString()));
+            roles.stream().map(Role::name).sorted().forEach(claims::add);
+            links.send(person, MemberLinks.EMPLOYMENT, INVITATION_TTL, Templates.EMPLOYEE_INVITED, "/join", claims,
+                    Map.of("organization", organization.name()));
+        });
+    }
+
+    /**
+     * The invited person, signed in, accepts: from now on it works for the inviting organization, with the
+     * offered roles (one organization at a time; its previous one must keep an active ADMIN).
+     */
+    public Member acceptEmployment(Actor actor, String token) {
+        return transactions.inTransaction(() -> {
+            MemberLinks.Opened offer = links.open(token, MemberLinks.EMPLOYMENT);
+            Member person = offer.member();
+            if (!actor.memberId().map(person.id()::equals).orElse(false) || offer.claims().isEmpty()) {
+                throw LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token");
+            }
+            Organization organization = records.store.organizations().find(OrgId.parse(offer.claims().get(0)))
+                    .filter(o -> o.closedAt() == null)
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            offer.claims().subList(1, offer.claims().size()).forEach(r -> roles.add(Role.valueOf(r)));
+            var employ = records.steps.checkSecret(actor, records.members, person, MemberEvent.EMPLOY);
+            records.requireAnAdminLeft(person.withStatus(MemberStatus.DISABLED));
+            return employ.take((m, to) -> m.employedBy(organization.id(), roles),
+                    person.organization() + " -> " + organization.id()).withoutSecrets();
+        });
+    }
+
+    /** Sends an invited member a new invitation; the previous link stops working. */
+    public Member reinvite(Actor actor, MemberId id) {
+        return transactions.inTransaction(() -> {
+            Member member = records.visibleMember(actor, id);
+            Member restamped = records.steps.take(actor, records.members, member, MemberEvent.REINVITE,
+                    (m, to) -> m.restamped(), null);
+            invite(links, restamped, records.store.organizations().find(member.organization()).orElseThrow());
+            return restamped.withoutSecrets();
+        });
+    }
+
+    /** Changes a member's roles; an organization always keeps an active ADMIN. */
+    public Member changeRoles(Actor actor, MemberId id, Set<Role> roles) {
+        PartyRecords.roles(roles);
+        return transactions.inTransaction(() -> {
+            Member member = records.visibleMember(actor, id);
+            var change = records.steps.check(actor, records.members, member, MemberEvent.CHANGE_ROLES);
+            if (member.roles().contains(Role.OWNER) != roles.contains(Role.OWNER)) {
+                throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+            }
+            if (SERVICE_ROLES.stream().anyMatch(r -> member.roles().contains(r) != roles.contains(r))) {
+                // Only the seller's owner creates service managers.
+                records.access.require(actor, Permission.SELLER_MANAGE, member.organization(),
+                        ErrorCode.MEMBER_NOT_FOUND, id);
+            }
+            records.requireAnAdminLeft(member.withRoles(roles));
+            return change.take((m, to) -> m.withRoles(roles), String.join(",", roles.stream().map(Role::name)
+                    .sorted().toList())).withoutSecrets();
+        });
+    }
+
+    /** Switches a member's account off; it can no longer sign in. */
+    public Member disable(Actor actor, MemberId id) {
+        return transactions.inTransaction(() -> switchAccount(actor, id, MemberEvent.DISABLE));
+    }
+
+    /** Switches a disabled member's account on again. */
+    public Member enable(Actor actor, MemberId id) {
+        return transactions.inTransaction(() -> switchAccount(actor, id, MemberEvent.ENABLE));
+    }
+
+    /** The members of an organization the actor may view. */
+    public List<Member> members(Actor actor, OrgId id) {
+        return transactions.inTransaction(() -> {
+            records.organization(actor, id, Permission.VIEW);
+            return records.store.members().byOrganization(id).stream().map(Member::withoutSecrets).toList();
+        });
+    }
+
+    private Member switchAccount(Actor actor, MemberId id, MemberEvent event) {
+        Member member = records.visibleMember(actor, id);
+        var step = records.steps.check(actor, records.members, member, event);
+        records.requireAnAdminLeft(member.withStatus(step.to()));
+        return step.take(Member::withStatus, null).withoutSecrets();
+    }
+
+    /** E-mails a new member the link to confirm its account and set a password. */
+    static void invite(MemberLinks links, Member member, Organization organization) {
+        links.send(member, MemberLinks.CONFIRM, INVITATION_TTL, Templates.MEMBER_INVITED, "/confirm", List.of(),
+                Map.of("organization", organization.name()));
+    }
+}

@@ -1,0 +1,253 @@
+package io.latchkey.party;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Holder;
+import io.latchkey.access.OrgId;
+import io.latchkey.access.Permission;
+import io.latchkey.access.Role;
+import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.internal.Actors;
+import io.latchkey.internal.Checks;
+import io.latchkey.notify.Language;
+import io.latchkey.store.Transactions;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The organizations of the channel: the operator at the root (made once, at bootstrap), partners and companies
+ * below it, their requisites, firms and sites, and closing them for good. Every command takes the acting
+ * {@link Actor} first and checks its permission and tenancy.
+ *
+ * <p>Thread-safe.
+ */
+public final class Organizations {
+
+    private final Transactions transactions;
+    private final PartyRecords records;
+    private final PasswordHasher hasher;
+    private final List<ClosingGuard> closingGuards;
+
+    Organizations(Transactions transactions, PartyRecords records, PasswordHasher hasher,
+                  List<ClosingGuard> closingGuards) {
+        this.transactions = transactions;
+        this.records = records;
+        this.hasher = hasher;
+        this.closingGuards = List.copyOf(closingGuards);
+    }
+
+    /**
+     * What is typed to create an organization, as received; checked by the service.
+     *
+     * @param kind       PARTNER or COMPANY (the operator comes from {@link #bootstrap})
+     * @param name       required, up to 200 characters
+     * @param parentId   where it hangs in the channel; null: under the actor's own organization
+     * @param timezone   IANA id; null: the parent's
+     * @param language   ru, en or pl; null: the parent's
+     * @param requisites INN (required for a partner), address, director, phone, as typed; null: none
+     */
+    public record OrganizationDraft(OrgKind kind, String name, OrgId parentId, String timezone, String language,
+                                    Requisites requisites) {
+
+        /** A draft without requisites (a company, say). */
+        public OrganizationDraft(OrgKind kind, String name, OrgId parentId, String timezone, String language) {
+            this(kind, name, parentId, timezone, language, null);
+        }
+    }
+
+    /**
+     * Creates the operator and its first administrator (active, with {@code adminPassword}), once: later calls
+     * return the existing operator and change nothing. The host calls it at start-up.
+     */
+    public Organization bootstrap(String operatorName, Members.MemberDraft admin, char[] adminPassword,
+                                  String timezone) {
+        String hash = hasher.hash(Accounts.checkedPassword(admin.email(), adminPassword, adminPassword));
+        return transactions.inTransaction(() -> {
+            var existing = records.store.organizations().findOperator();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Actor kernel = Actors.system("bootstrap");
+            Language language = admin.language() == null ? Language.EN : Language.parse("language", admin.language());
+            Organization operator = records.steps.create(kernel, records.organizations, new Organization(
+                    new OrgId(records.ids.next()), OrgKind.OPERATOR, PartyRecords.name(operatorName), null,
+                    timezone == null ? ZoneOffset.UTC : Checks.timezone("timezone", timezone), language,
+                    records.clock.instant(), 0), null);
+            Member first = records.insertMember(kernel, operator, new Members.MemberDraft(admin.email(),
+                    admin.fullName(), admin.language(), Set.of(Role.ADMIN)));
+            records.steps.take(kernel, records.members, first, MemberEvent.BOOTSTRAP,
+                    (m, active) -> m.withStatus(active).withPassword(hash), null);
+            return operator;
+        });
+    }
+
+    /** Creates a partner or a company below the actor's organization (or below {@code parentId} within it). */
+    public Organization createOrganization(Actor actor, OrganizationDraft draft) {
+        return transactions.inTransaction(() -> {
+            OrgKind kind = Checks.required("kind", draft.kind());
+            OrgId parentId = draft.parentId() != null ? draft.parentId() : actor.organization();
+            if (parentId == null) {
+                throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "parentId", "parentId");
+            }
+            Organization parent = records.organization(actor, parentId, Permission.ORGANIZATION_CREATE);
+            boolean allowed = switch (kind) {
+                case OPERATOR -> false;
+                case PARTNER, COMPANY -> parent.kind() != OrgKind.COMPANY;
+            };
+            if (!allowed) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", kind, parent.kind());
+            }
+            ZoneId zone = draft.timezone() == null ? parent.timezone() : Checks.timezone("timezone", draft.timezone());
+            Language language = draft.language() == null ? parent.language()
+                    : Language.parse("language", draft.language());
+            return records.steps.create(actor, records.organizations, new Organization(new OrgId(records.ids.next()),
+                    kind, PartyRecords.name(draft.name()), parent.id(), zone, language,
+                    requisites(kind, draft.requisites()), records.clock.instant(), 0), parent.id().toString());
+        });
+    }
+
+    /**
+     * Closes an organization for good: it disappears from every view and its members can no longer sign in.
+     * Refused while organizations hang below it, or while another area's guard says no.
+     */
+    public Organization close(Actor actor, OrgId id) {
+        return transactions.inTransaction(() -> {
+            Organization organization = records.visibleOrganization(actor, id);
+            var close = records.steps.check(actor, records.organizations, organization, OrganizationEvent.CLOSE);
+            if (organization.kind() == OrgKind.OPERATOR || records.store.organizations().children(id).stream()
+                    .anyMatch(child -> child.closedAt() == null)) {
+                throw LatchkeyException.of(ErrorCode.ORGANIZATION_HAS_CHILDREN, id);
+            }
+            closingGuards.forEach(guard -> guard.check(id));
+            return close.take((o, to) -> o.closed(records.clock.instant()), null);
+        });
+    }
+
+    /** The owner registers its company as a seller of service packages. */
+    public Organization registerSeller(Actor actor, OrgId companyId) {
+        return transactions.inTransaction(() -> {
+            Organization company = records.visibleOrganization(actor, companyId);
+            var register = records.steps.check(actor, records.organizations, company,
+                    OrganizationEvent.REGISTER_SELLER);
+            if (company.kind() != OrgKind.COMPANY) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", "SELLER", company.kind());
+            }
+            return company.isSeller() ? company
+                    : register.take((o, to) -> o.registeredAsSeller(records.clock.instant()), null);
+        });
+    }
+
+    /** Replaces an organization's requisites: its own ADMIN, or an upstream one. */
+    public Organization updateRequisites(Actor actor, OrgId id, Requisites typed) {
+        return transactions.inTransaction(() -> {
+            Organization organization = records.visibleOrganization(actor, id);
+            var edit = records.steps.check(actor, records.organizations, organization,
+                    OrganizationEvent.EDIT_REQUISITES);
+            Requisites checked = requisites(organization.kind(), typed);
+            return edit.take((o, to) -> o.withRequisites(checked), null);
+        });
+    }
+
+    /** Adds a legal entity to a company. */
+    public Firm addFirm(Actor actor, OrgId companyId, String name, String inn) {
+        String firmName = PartyRecords.name(name);
+        String digits = Inn.parse("inn", inn).digits();
+        return transactions.inTransaction(() -> {
+            Organization company = records.organization(actor, companyId, Permission.REQUISITES_EDIT);
+            if (company.kind() != OrgKind.COMPANY) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "companyId", "FIRM",
+                        company.kind());
+            }
+            Firm firm = new Firm(new FirmId(records.ids.next()), company.id(), firmName, digits,
+                    records.clock.instant(), 0);
+            records.store.firms().insert(firm);
+            return firm;
+        });
+    }
+
+    /** Adds a site (a trade object, premises) to an organization. */
+    public Site addSite(Actor actor, OrgId organizationId, String name, String address) {
+        String siteName = PartyRecords.name(name);
+        String siteAddress = Checks.optional("address", address, 500);
+        return transactions.inTransaction(() -> {
+            Organization organization = records.organization(actor, organizationId, Permission.REQUISITES_EDIT);
+            Site site = new Site(new SiteId(records.ids.next()), organization.id(), siteName, siteAddress,
+                    records.clock.instant(), 0);
+            records.store.sites().insert(site);
+            return site;
+        });
+    }
+
+    /** A company's firms. */
+    public List<Firm> firms(Actor actor, OrgId companyId) {
+        return transactions.inTransaction(() -> {
+            records.organization(actor, companyId, Permission.VIEW);
+            return records.store.firms().byCompany(companyId);
+        });
+    }
+
+    /** An organization's sites: for its viewers, and for a seller's staff (who install hubs there). */
+    public List<Site> sites(Actor actor, OrgId organizationId) {
+        return transactions.inTransaction(() -> {
+            records.organization(actor, organizationId, Permission.SUBSCRIPTION_VIEW);
+            return records.store.sites().byOrganization(organizationId);
+        });
+    }
+
+    /** An open organization the actor may view. */
+    public Organization organization(Actor actor, OrgId id) {
+        return transactions.inTransaction(() -> records.organization(actor, id, Permission.VIEW));
+    }
+
+    /** The organizations directly below one the actor may view. */
+    public List<Organization> children(Actor actor, OrgId id) {
+        return transactions.inTransaction(() -> {
+            records.organization(actor, id, Permission.VIEW);
+            return records.store.organizations().children(id);
+        });
+    }
+
+    /**
+     * Partners whose id is {@code text} or whose name contains it, among those the actor may view: for choosing
+     * one (a device's partner, say).
+     */
+    public List<Organization> searchPartners(Actor actor, String text, int limit) {
+        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, text,
+                        Checks.pageSize(limit, 100)).stream()
+                .filter(o -> records.access.allows(actor, Permission.VIEW, Holder.of(o.id())))
+                .toList());
+    }
+
+    /**
+     * The resellers a seller can pick from: the partners of a country (ISO 3166 alpha-2), by name. A public
+     * list, like a directory: it shows names and requisites, nothing a partner holds.
+     */
+    public List<Organization> resellers(String country, int limit) {
+        String code = Checks.required("country", country).toUpperCase(Locale.ROOT);
+        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, "", 10_000)
+                .stream().filter(o -> o.closedAt() == null && code.equals(o.requisites().country()))
+                .limit(Checks.pageSize(limit, 1000)).toList());
+    }
+
+    /** Checked requisites: a partner needs a valid INN; everything else is optional. */
+    static Requisites requisites(OrgKind kind, Requisites typed) {
+        Requisites raw = typed == null ? Requisites.NONE : typed;
+        if (kind == OrgKind.PARTNER && (raw.inn() == null || raw.inn().isBlank())) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "inn", "inn");
+        }
+        String inn = raw.inn() == null || raw.inn().isBlank() ? null : Inn.parse("inn", raw.inn()).digits();
+        String phone = raw.phone() == null || raw.phone().isBlank() ? null
+                : PhoneNumber.parse("phone", raw.phone()).e164();
+        String country = raw.country() == null || raw.country().isBlank() ? null
+                : raw.country().strip().toUpperCase(Locale.ROOT);
+        if (country != null && !country.matches("[A-Z]{2}")) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "country", "country", "ISO 3166 alpha-2");
+        }
+        return new Requisites(inn, Checks.optional("address", raw.address(), 500),
+                Checks.optional("director", raw.director(), 200), phone, country);
+    }
+}
