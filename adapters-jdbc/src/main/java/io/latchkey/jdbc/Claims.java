@@ -1,12 +1,11 @@
 package io.latchkey.jdbc;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Claims rows for the running transaction, skipping rows other transactions hold, so that concurrent
@@ -26,28 +25,24 @@ final class Claims {
 
     /**
      * Up to {@code limit} rows of {@code table} matching {@code where}, in {@code order}, locked for this
-     * transaction. The table's key is {@code id}; {@code bind} binds the condition's parameters.
+     * transaction. The table's key is {@code id}; {@code binds} are the condition's parameters.
      */
-    static <T> List<T> claim(Handle handle, Dialect dialect, String table, String columns, String where, String order,
-                             int limit, Consumer<Query> bind, RowMapper<T> mapper) {
+    static <T> List<T> claim(Handle handle, Dialect dialect, Table<T> table, String where, String order, int limit,
+                             Map<String, ?> binds) {
         if (dialect == Dialect.POSTGRESQL) {
-            Query query = handle.createQuery("SELECT " + columns + " FROM " + table + " WHERE " + where
-                    + " ORDER BY " + order + " LIMIT :limit FOR UPDATE SKIP LOCKED");
-            bind.accept(query);
-            return query.bind("limit", limit).map(mapper).list();
+            return table.select(handle,
+                    "WHERE " + where + " ORDER BY " + order + " LIMIT :limit FOR UPDATE SKIP LOCKED",
+                    binds).bind("limit", limit).map(table.mapper()).list();
         }
         List<T> claimed = new ArrayList<>();
         for (int offset = 0; claimed.size() < limit; offset += WINDOW) {
-            Query candidates = handle.createQuery("SELECT id FROM " + table + " WHERE " + where + " ORDER BY " + order
-                    + " LIMIT :window OFFSET :offset");
-            bind.accept(candidates);
-            List<UUID> ids = candidates.bind("window", WINDOW).bind("offset", offset)
-                    .map((rs, ctx) -> Sql.uuid(rs, "id")).list();
+            List<UUID> ids = Table.bind(handle.createQuery("SELECT id FROM " + table.name() + " WHERE " + where
+                            + " ORDER BY " + order + " LIMIT :window OFFSET :offset"), binds)
+                    .bind("window", WINDOW).bind("offset", offset).map((rs, ctx) -> new Row(rs).uuid("id")).list();
             for (UUID id : ids) {
-                Query lock = handle.createQuery("SELECT " + columns + " FROM " + table + " WHERE id = :claimId AND ("
-                        + where + ") FOR UPDATE SKIP LOCKED");
-                bind.accept(lock);
-                lock.bind("claimId", Sql.uuid(id)).map(mapper).findOne().ifPresent(claimed::add);
+                table.select(handle, "WHERE id = :claimId AND (" + where + ") FOR UPDATE SKIP LOCKED", binds)
+                        .bind("claimId", Sql.argument(id, Types.OTHER)).map(table.mapper()).findOne()
+                        .ifPresent(claimed::add);
                 if (claimed.size() == limit) {
                     break;
                 }

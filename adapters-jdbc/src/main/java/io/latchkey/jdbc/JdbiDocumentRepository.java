@@ -1,5 +1,6 @@
 package io.latchkey.jdbc;
 
+import io.latchkey.access.OrgId;
 import io.latchkey.license.Document;
 import io.latchkey.license.DocumentId;
 import io.latchkey.license.DocumentRepository;
@@ -7,53 +8,49 @@ import io.latchkey.license.DocumentSearch;
 import io.latchkey.license.DocumentType;
 import io.latchkey.license.LicenseId;
 import io.latchkey.license.UnregisteredBuyer;
-import io.latchkey.access.OrgId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
 
 /** Documents in {@code license_document}, with one {@code license_document_line} per license, never updated. */
-final class JdbiDocumentRepository implements DocumentRepository {
+final class JdbiDocumentRepository extends JdbiRows<DocumentId, Document> implements DocumentRepository {
 
-    private static final String COLUMNS = "id, doc_number, type, seller_id, buyer_id, buyer_name, buyer_inn, "
-            + "buyer_address, author, posted_at";
+    static final Table<Document> TABLE = Table.<Document>named("license_document")
+            .uuid("id", Document::id)
+            .bigint("doc_number", Document::number)
+            .text("type", Document::type)
+            .uuid("seller_id", Document::seller)
+            .uuid("buyer_id", Document::buyer)
+            .text("buyer_name", d -> d.outsider() == null ? null : d.outsider().name())
+            .text("buyer_inn", d -> d.outsider() == null ? null : d.outsider().inn())
+            .text("buyer_address", d -> d.outsider() == null ? null : d.outsider().address())
+            .text("author", Document::author)
+            .time("posted_at", Document::postedAt)
+            .reads(r -> new Document(r.id("id", DocumentId::new), r.bigint("doc_number"),
+                    r.enumOf("type", DocumentType.class), r.id("seller_id", OrgId::new), r.id("buyer_id", OrgId::new),
+                    r.text("buyer_name") == null ? null : new UnregisteredBuyer(r.text("buyer_name"),
+                            r.text("buyer_inn"), r.text("buyer_address")),
+                    r.text("author"), r.time("posted_at"), List.of()));
 
-    private final Supplier<Handle> handle;
     private final Dialect dialect;
 
     JdbiDocumentRepository(Supplier<Handle> handle, Dialect dialect) {
-        this.handle = handle;
+        super(handle, TABLE);
         this.dialect = dialect;
     }
 
     @Override
     public void insert(Document d) {
-        UnregisteredBuyer outsider = d.outsider();
-        Sql.execute(handle.get().createUpdate("INSERT INTO license_document (" + COLUMNS + ") VALUES (:id, :number, "
-                        + ":type, :seller, :buyer, :buyerName, :buyerInn, :buyerAddress, :author, :postedAt)")
-                .bind("id", Sql.uuid(d.id().value()))
-                .bind("number", d.number())
-                .bind("type", d.type().name())
-                .bind("seller", Sql.uuid(d.seller().value()))
-                .bind("buyer", Sql.uuid(d.buyer() == null ? null : d.buyer().value()))
-                .bind("buyerName", Sql.text(outsider == null ? null : outsider.name()))
-                .bind("buyerInn", Sql.text(outsider == null ? null : outsider.inn()))
-                .bind("buyerAddress", Sql.text(outsider == null ? null : outsider.address()))
-                .bind("author", d.author())
-                .bind("postedAt", Sql.instant(d.postedAt())), Map.of());
-        PreparedBatch lines = handle.get().prepareBatch("INSERT INTO license_document_line (document_id, line, "
+        super.insert(d);
+        PreparedBatch lines = handle().prepareBatch("INSERT INTO license_document_line (document_id, line, "
                 + "license_id) VALUES (:document, :line, :license)");
         for (int i = 0; i < d.licenses().size(); i++) {
-            lines.bind("document", Sql.uuid(d.id().value())).bind("line", i)
-                    .bind("license", Sql.uuid(d.licenses().get(i).value())).add();
+            Table.bind(lines, Map.of("document", d.id(), "line", i, "license", d.licenses().get(i))).add();
         }
         if (!d.licenses().isEmpty()) {
             lines.execute();
@@ -62,97 +59,41 @@ final class JdbiDocumentRepository implements DocumentRepository {
 
     @Override
     public Optional<Document> find(DocumentId id) {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM license_document WHERE id = :id")
-                .bind("id", Sql.uuid(id.value())).map((rs, ctx) -> read(rs)).findOne().map(this::withLines);
+        return super.find(id).map(this::withLines);
     }
 
     @Override
     public long nextNumber() {
-        return handle.get().createQuery(dialect.nextValue("license_document_number")).mapTo(Long.class).one();
+        return handle().createQuery(dialect.nextValue("license_document_number")).mapTo(Long.class).one();
     }
 
     @Override
     public List<Document> search(DocumentSearch q) {
         List<String> where = new ArrayList<>();
-        if (q.party() != null) {
-            where.add("(seller_id = :party OR buyer_id = :party)");
-        }
-        if (q.seller() != null) {
-            where.add("seller_id = :seller");
-        }
-        if (q.buyer() != null) {
-            where.add("buyer_id = :buyer");
-        }
-        if (q.author() != null) {
-            where.add("author = :author");
-        }
-        if (q.from() != null) {
-            where.add("posted_at >= :from");
-        }
-        if (q.to() != null) {
-            where.add("posted_at < :to");
-        }
-        if (q.type() != null) {
-            where.add("type = :type");
-        }
-        if (q.before() != null) {
-            where.add("doc_number < :before");
-        }
-        Query query = handle.get().createQuery("SELECT " + COLUMNS + " FROM license_document"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY doc_number DESC LIMIT :limit");
-        if (q.party() != null) {
-            query.bind("party", Sql.uuid(q.party().value()));
-        }
-        if (q.seller() != null) {
-            query.bind("seller", Sql.uuid(q.seller().value()));
-        }
-        if (q.buyer() != null) {
-            query.bind("buyer", Sql.uuid(q.buyer().value()));
-        }
-        if (q.author() != null) {
-            query.bind("author", q.author());
-        }
-        if (q.from() != null) {
-            query.bind("from", Sql.instant(q.from()));
-        }
-        if (q.to() != null) {
-            query.bind("to", Sql.instant(q.to()));
-        }
-        if (q.type() != null) {
-            query.bind("type", q.type().name());
-        }
-        if (q.before() != null) {
-            query.bind("before", q.before());
-        }
-        return query.bind("limit", q.limit()).map((rs, ctx) -> read(rs)).list().stream().map(this::withLines).toList();
+        Map<String, Object> binds = new HashMap<>(Map.of("limit", q.limit()));
+        Sql.criterion(where, binds, "(seller_id = :party OR buyer_id = :party)", "party", q.party());
+        Sql.criterion(where, binds, "seller_id = :seller", "seller", q.seller());
+        Sql.criterion(where, binds, "buyer_id = :buyer", "buyer", q.buyer());
+        Sql.criterion(where, binds, "author = :author", "author", q.author());
+        Sql.criterion(where, binds, "posted_at >= :from", "from", q.from());
+        Sql.criterion(where, binds, "posted_at < :to", "to", q.to());
+        Sql.criterion(where, binds, "type = :type", "type", q.type());
+        Sql.criterion(where, binds, "doc_number < :before", "before", q.before());
+        return list((where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where))
+                + " ORDER BY doc_number DESC LIMIT :limit", binds).stream().map(this::withLines).toList();
     }
 
     @Override
     public List<Document> of(LicenseId license) {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM license_document WHERE id IN (SELECT document_id "
-                        + "FROM license_document_line WHERE license_id = :license) ORDER BY doc_number")
-                .bind("license", Sql.uuid(license.value())).map((rs, ctx) -> read(rs)).list().stream()
-                .map(this::withLines).toList();
+        return list("WHERE id IN (SELECT document_id FROM license_document_line WHERE license_id = :license) "
+                + "ORDER BY doc_number", Map.of("license", license)).stream().map(this::withLines).toList();
     }
 
     private Document withLines(Document d) {
-        List<LicenseId> licenses = handle.get().createQuery("SELECT license_id FROM license_document_line "
-                        + "WHERE document_id = :document ORDER BY line")
-                .bind("document", Sql.uuid(d.id().value()))
-                .map((rs, ctx) -> new LicenseId(Sql.uuid(rs, "license_id"))).list();
+        List<LicenseId> licenses = Table.bind(handle().createQuery("SELECT license_id FROM license_document_line "
+                        + "WHERE document_id = :document ORDER BY line"), Map.of("document", d.id()))
+                .map((rs, ctx) -> new Row(rs).id("license_id", LicenseId::new)).list();
         return new Document(d.id(), d.number(), d.type(), d.seller(), d.buyer(), d.outsider(), d.author(), d.postedAt(),
                 licenses);
-    }
-
-    private static Document read(ResultSet rs) throws SQLException {
-        UUID buyer = Sql.uuid(rs, "buyer_id");
-        String name = rs.getString("buyer_name");
-        return new Document(new DocumentId(Sql.uuid(rs, "id")), rs.getLong("doc_number"),
-                DocumentType.valueOf(rs.getString("type")), new OrgId(Sql.uuid(rs, "seller_id")),
-                buyer == null ? null : new OrgId(buyer),
-                name == null ? null : new UnregisteredBuyer(name, rs.getString("buyer_inn"),
-                        rs.getString("buyer_address")),
-                rs.getString("author"), Sql.instant(rs, "posted_at"), List.of());
     }
 }

@@ -4,6 +4,7 @@ import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.store.IdempotencyRecord;
 import io.latchkey.store.IdempotencyRepository;
+import io.latchkey.store.UniqueKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +13,19 @@ import org.jdbi.v3.core.Handle;
 /** The {@code idempotency_key} table, keyed by (scope, key). */
 final class JdbiIdempotencyRepository implements IdempotencyRepository {
 
+    private static final UniqueKey<IdempotencyRecord> KEY = new UniqueKey<>("idempotency_key_unique",
+            r -> r.scope() + "\n" + r.key(), r -> LatchkeyException.of(ErrorCode.DUPLICATE, "idempotency key"));
+
+    static final Table<IdempotencyRecord> TABLE = Table.<IdempotencyRecord>named("idempotency_key")
+            .text("scope", IdempotencyRecord::scope)
+            .text("idem_key", IdempotencyRecord::key)
+            .text("request_hash", IdempotencyRecord::requestHash)
+            .text("result_id", IdempotencyRecord::resultId)
+            .time("created_at", IdempotencyRecord::createdAt)
+            .unique(KEY)
+            .reads(r -> new IdempotencyRecord(r.text("scope"), r.text("idem_key"), r.text("request_hash"),
+                    r.text("result_id"), r.time("created_at")));
+
     private final Supplier<Handle> handle;
 
     JdbiIdempotencyRepository(Supplier<Handle> handle) {
@@ -19,27 +33,12 @@ final class JdbiIdempotencyRepository implements IdempotencyRepository {
     }
 
     @Override
-    public void insert(IdempotencyRecord r) {
-        Sql.execute(handle.get().createUpdate("INSERT INTO idempotency_key (scope, idem_key, request_hash, result_id, "
-                        + "created_at) VALUES (:scope, :key, :hash, :result, :createdAt)")
-                .bind("scope", r.scope())
-                .bind("key", r.key())
-                .bind("hash", r.requestHash())
-                .bind("result", r.resultId())
-                .bind("createdAt", Sql.instant(r.createdAt())), Map.of("idempotency_key_unique", () -> duplicate()));
-    }
-
-    private static LatchkeyException duplicate() {
-        return LatchkeyException.of(ErrorCode.DUPLICATE, "idempotency key");
+    public void insert(IdempotencyRecord record) {
+        TABLE.insert(handle.get(), record);
     }
 
     @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
-        return handle.get().createQuery("SELECT scope, idem_key, request_hash, result_id, created_at "
-                        + "FROM idempotency_key WHERE scope = :scope AND idem_key = :key")
-                .bind("scope", scope).bind("key", key)
-                .map((rs, ctx) -> new IdempotencyRecord(rs.getString("scope"), rs.getString("idem_key"),
-                        rs.getString("request_hash"), rs.getString("result_id"), Sql.instant(rs, "created_at")))
-                .findOne();
+        return TABLE.one(handle.get(), "WHERE scope = :scope AND idem_key = :key", Map.of("scope", scope, "key", key));
     }
 }

@@ -10,6 +10,20 @@ import org.jdbi.v3.core.Handle;
 /** The append-only {@code journal_entry} table. */
 final class JdbiJournalRepository implements JournalRepository {
 
+    static final Table<JournalEntry> TABLE = Table.<JournalEntry>named("journal_entry")
+            .uuid("id", JournalEntry::id)
+            .time("recorded_at", JournalEntry::at)
+            .text("aggregate_type", JournalEntry::aggregateType)
+            .text("aggregate_id", JournalEntry::aggregateId)
+            .text("actor", JournalEntry::actor)
+            .text("event", JournalEntry::event)
+            .text("from_state", JournalEntry::fromState)
+            .text("to_state", JournalEntry::toState)
+            .text("reason", JournalEntry::reason)
+            .reads(r -> new JournalEntry(r.uuid("id"), r.time("recorded_at"), r.text("aggregate_type"),
+                    r.text("aggregate_id"), r.text("actor"), r.text("event"), r.text("from_state"), r.text("to_state"),
+                    r.text("reason")));
+
     private final Supplier<Handle> handle;
 
     JdbiJournalRepository(Supplier<Handle> handle) {
@@ -17,31 +31,13 @@ final class JdbiJournalRepository implements JournalRepository {
     }
 
     @Override
-    public void append(JournalEntry e) {
-        Sql.execute(handle.get().createUpdate("INSERT INTO journal_entry (id, recorded_at, aggregate_type, "
-                        + "aggregate_id, actor, event, from_state, to_state, reason) VALUES (:id, :at, :type, "
-                        + ":aggregate, :actor, :event, :from, :to, :reason)")
-                .bind("id", Sql.uuid(e.id()))
-                .bind("at", Sql.instant(e.at()))
-                .bind("type", e.aggregateType())
-                .bind("aggregate", e.aggregateId())
-                .bind("actor", e.actor())
-                .bind("event", e.event())
-                .bind("from", Sql.text(e.fromState()))
-                .bind("to", e.toState())
-                .bind("reason", Sql.text(e.reason())), Map.of());
+    public void append(JournalEntry entry) {
+        TABLE.insert(handle.get(), entry);
     }
 
     @Override
     public List<JournalEntry> history(String aggregateType, String aggregateId) {
-        return handle.get().createQuery("SELECT id, recorded_at, aggregate_type, aggregate_id, actor, event, "
-                        + "from_state, to_state, reason FROM journal_entry WHERE aggregate_type = :type "
-                        + "AND aggregate_id = :aggregate ORDER BY id")
-                .bind("type", aggregateType).bind("aggregate", aggregateId)
-                .map((rs, ctx) -> new JournalEntry(Sql.uuid(rs, "id"), Sql.instant(rs, "recorded_at"),
-                        rs.getString("aggregate_type"), rs.getString("aggregate_id"), rs.getString("actor"),
-                        rs.getString("event"), rs.getString("from_state"), rs.getString("to_state"),
-                        rs.getString("reason")))
-                .list();
+        return TABLE.list(handle.get(), "WHERE aggregate_type = :type AND aggregate_id = :aggregate ORDER BY id",
+                Map.of("type", aggregateType, "aggregate", aggregateId));
     }
 }

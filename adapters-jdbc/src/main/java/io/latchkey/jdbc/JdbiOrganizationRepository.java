@@ -1,124 +1,77 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.ErrorCode;
-import io.latchkey.LatchkeyException;
-import io.latchkey.notify.Language;
 import io.latchkey.access.OrgId;
+import io.latchkey.notify.Language;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.party.Requisites;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
-/** Organizations in the {@code organization} table. */
-final class JdbiOrganizationRepository implements OrganizationRepository {
+/** Organizations in the {@code organization} table; a marker column keeps one operator. */
+final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> implements OrganizationRepository {
 
-    private static final String COLUMNS = "id, kind, name, parent_id, timezone, language, inn, address, director, "
-            + "phone, country, seller_since, closed_at, created_at, version";
-
-    private final Supplier<Handle> handle;
+    static final Table<Organization> TABLE = Table.<Organization>named("organization")
+            .uuid("id", Organization::id)
+            .text("kind", Organization::kind)
+            .text("name", Organization::name)
+            .uuid("parent_id", Organization::parentId)
+            .bool("operator_marker", ONE_OPERATOR.key())
+            .text("timezone", o -> o.timezone().getId())
+            .text("language", o -> o.language().tag())
+            .text("inn", o -> o.requisites().inn())
+            .text("address", o -> o.requisites().address())
+            .text("director", o -> o.requisites().director())
+            .text("phone", o -> o.requisites().phone())
+            .text("country", o -> o.requisites().country())
+            .time("seller_since", Organization::sellerSince)
+            .time("closed_at", Organization::closedAt)
+            .time("created_at", Organization::createdAt)
+            .version(Organization::version, Organization::withVersion)
+            .unique(ONE_OPERATOR)
+            .reads(r -> new Organization(r.id("id", OrgId::new), r.enumOf("kind", OrgKind.class), r.text("name"),
+                    r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
+                    r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
+                    r.text("address"), r.text("director"), r.text("phone"), r.text("country")),
+                    r.time("seller_since"), r.time("closed_at"), r.time("created_at"), r.bigint("version")));
 
     JdbiOrganizationRepository(Supplier<Handle> handle) {
-        this.handle = handle;
-    }
-
-    @Override
-    public void insert(Organization o) {
-        Update insert = handle.get().createUpdate("INSERT INTO organization (" + COLUMNS + ", operator_marker) VALUES "
-                        + "(:id, :kind, :name, :parent, :timezone, :language, :inn, :address, :director, :phone, "
-                        + ":country, :sellerSince, :closedAt, :createdAt, :version, :marker)")
-                .bind("marker", o.kind() == OrgKind.OPERATOR ? Boolean.TRUE : null);
-        Sql.execute(bind(insert, o), Map.of("organization_one_operator",
-                () -> LatchkeyException.of(ErrorCode.DUPLICATE, "the operator")));
-    }
-
-    @Override
-    public Organization update(Organization o) {
-        Update update = handle.get().createUpdate("UPDATE organization SET kind = :kind, name = :name, "
-                + "parent_id = :parent, timezone = :timezone, language = :language, inn = :inn, address = :address, "
-                + "director = :director, phone = :phone, country = :country, seller_since = :sellerSince, "
-                + "closed_at = :closedAt, "
-                + "created_at = :createdAt, "
-                + "version = version + 1 WHERE id = :id AND version = :version");
-        Sql.updateVersioned(bind(update, o), "organization", o.id());
-        return o.withVersion(o.version() + 1);
-    }
-
-    private static Update bind(Update update, Organization o) {
-        return update.bind("id", Sql.uuid(o.id().value()))
-                .bind("kind", o.kind().name())
-                .bind("name", o.name())
-                .bind("parent", Sql.uuid(o.parentId() == null ? null : o.parentId().value()))
-                .bind("timezone", o.timezone().getId())
-                .bind("language", o.language().tag())
-                .bind("inn", Sql.text(o.requisites().inn()))
-                .bind("address", Sql.text(o.requisites().address()))
-                .bind("director", Sql.text(o.requisites().director()))
-                .bind("phone", Sql.text(o.requisites().phone()))
-                .bind("country", Sql.text(o.requisites().country()))
-                .bind("sellerSince", Sql.instant(o.sellerSince()))
-                .bind("closedAt", Sql.instant(o.closedAt()))
-                .bind("createdAt", Sql.instant(o.createdAt()))
-                .bind("version", o.version());
-    }
-
-    @Override
-    public Optional<Organization> find(OrgId id) {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE id = :id")
-                .bind("id", Sql.uuid(id.value())).map((rs, ctx) -> read(rs)).findOne();
+        super(handle, TABLE);
     }
 
     @Override
     public Optional<Organization> findOperator() {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE operator_marker = TRUE")
-                .map((rs, ctx) -> read(rs)).findOne();
+        return one("WHERE operator_marker = TRUE", Map.of());
     }
 
     @Override
     public List<Organization> search(OrgKind kind, String text, int limit) {
-        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        java.util.UUID id = null;
-        try {
-            id = needle.isEmpty() ? null : java.util.UUID.fromString(needle);
-        } catch (IllegalArgumentException notAnId) {
-            // Not an id: the name is searched alone.
-        }
-        String match = needle.isEmpty() ? "" : " AND (LOWER(name) LIKE :like ESCAPE '\\'"
-                + (id == null ? ")" : " OR id = :id)");
-        org.jdbi.v3.core.statement.Query query = handle.get().createQuery("SELECT " + COLUMNS + " FROM organization "
-                + "WHERE kind = :kind" + match + " ORDER BY name, id LIMIT :limit");
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Map<String, Object> binds = new HashMap<>(Map.of("kind", kind, "limit", limit));
+        String match = "";
         if (!needle.isEmpty()) {
-            query.bind("like", Sql.containing(needle));
+            binds.put("like", Sql.containing(needle));
+            match = " AND (LOWER(name) LIKE :like ESCAPE '\\'";
+            try {
+                binds.put("id", UUID.fromString(needle));
+                match += " OR id = :id)";
+            } catch (IllegalArgumentException notAnId) {
+                match += ")";
+            }
         }
-        if (id != null) {
-            query.bind("id", Sql.uuid(id));
-        }
-        return query.bind("kind", kind.name()).bind("limit", limit).map((rs, ctx) -> read(rs)).list();
+        return list("WHERE kind = :kind" + match + " ORDER BY name, id LIMIT :limit", binds);
     }
 
     @Override
     public List<Organization> children(OrgId parent) {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM organization WHERE parent_id = :parent "
-                        + "ORDER BY name, id")
-                .bind("parent", Sql.uuid(parent.value())).map((rs, ctx) -> read(rs)).list();
-    }
-
-    static Organization read(ResultSet rs) throws SQLException {
-        java.util.UUID parent = Sql.uuid(rs, "parent_id");
-        return new Organization(new OrgId(Sql.uuid(rs, "id")), OrgKind.valueOf(rs.getString("kind")),
-                rs.getString("name"), parent == null ? null : new OrgId(parent), ZoneId.of(rs.getString("timezone")),
-                Language.parse("language", rs.getString("language")), new Requisites(rs.getString("inn"),
-                        rs.getString("address"), rs.getString("director"), rs.getString("phone"),
-                        rs.getString("country")),
-                Sql.instant(rs, "seller_since"), Sql.instant(rs, "closed_at"), Sql.instant(rs, "created_at"),
-                rs.getLong("version"));
+        return list("WHERE parent_id = :parent ORDER BY name, id", Map.of("parent", parent));
     }
 }

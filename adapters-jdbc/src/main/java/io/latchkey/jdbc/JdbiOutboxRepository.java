@@ -3,8 +3,6 @@ package io.latchkey.jdbc;
 import io.latchkey.notify.OutboxMessage;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.notify.OutboxStatus;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +20,19 @@ import org.jdbi.v3.core.Handle;
  */
 final class JdbiOutboxRepository implements OutboxRepository {
 
-    private static final String COLUMNS = "id, idempotency_key, sealed_payload, created_at, status, attempts, "
-            + "next_attempt_at, last_error, version";
+    static final Table<OutboxMessage> TABLE = Table.<OutboxMessage>named("outbox_message")
+            .uuid("id", OutboxMessage::id)
+            .text("idempotency_key", OutboxMessage::idempotencyKey)
+            .bytes("sealed_payload", OutboxMessage::sealedPayload)
+            .time("created_at", OutboxMessage::createdAt)
+            .text("status", OutboxMessage::status)
+            .integer("attempts", OutboxMessage::attempts)
+            .time("next_attempt_at", OutboxMessage::nextAttemptAt)
+            .text("last_error", OutboxMessage::lastError)
+            .version(OutboxMessage::version, OutboxMessage::withVersion)
+            .reads(r -> new OutboxMessage(r.uuid("id"), r.text("idempotency_key"), r.bytes("sealed_payload"),
+                    r.time("created_at"), r.enumOf("status", OutboxStatus.class), r.integer("attempts"),
+                    r.time("next_attempt_at"), r.text("last_error"), r.bigint("version")));
 
     private final Supplier<Handle> handle;
     private final Dialect dialect;
@@ -36,24 +45,17 @@ final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public void insert(OutboxMessage m) {
         // A repeat of a key is dropped by the statement itself: a failed insert would abort a PostgreSQL transaction.
-        handle.get().createUpdate(dialect.insertOutboxUnlessKeyExists())
-                .bind("id", Sql.uuid(m.id()))
-                .bind("key", m.idempotencyKey())
-                .bind("payload", m.sealedPayload())
-                .bind("createdAt", Sql.instant(m.createdAt()))
-                .bind("status", m.status().name())
-                .bind("attempts", m.attempts())
-                .bind("nextAttemptAt", Sql.instant(m.nextAttemptAt()))
-                .bind("lastError", Sql.text(m.lastError()))
-                .bind("version", m.version())
+        Table.bind(handle.get().createUpdate(dialect.insertOutboxUnlessKeyExists()), Map.of("id", m.id(),
+                "key", m.idempotencyKey(), "payload", m.sealedPayload(), "createdAt", m.createdAt(),
+                "status", m.status(), "attempts", m.attempts(), "nextAttemptAt", m.nextAttemptAt(),
+                "version", m.version())).bind("lastError", Sql.argument(m.lastError(), java.sql.Types.VARCHAR))
                 .execute();
     }
 
     @Override
     public List<OutboxMessage> claimDue(Instant now, int limit, Duration lease) {
-        List<OutboxMessage> due = Claims.claim(handle.get(), dialect, "outbox_message", COLUMNS,
-                "status = 'PENDING' AND next_attempt_at <= :now", "next_attempt_at, id", limit,
-                query -> query.bind("now", Sql.instant(now)), (rs, ctx) -> read(rs));
+        List<OutboxMessage> due = Claims.claim(handle.get(), dialect, TABLE,
+                "status = 'PENDING' AND next_attempt_at <= :now", "next_attempt_at, id", limit, Map.of("now", now));
         List<OutboxMessage> claimed = new ArrayList<>(due.size());
         for (OutboxMessage m : due) {
             claimed.add(update(new OutboxMessage(m.id(), m.idempotencyKey(), m.sealedPayload(), m.createdAt(),
@@ -64,22 +66,12 @@ final class JdbiOutboxRepository implements OutboxRepository {
 
     @Override
     public OutboxMessage update(OutboxMessage m) {
-        Sql.updateVersioned(handle.get().createUpdate("UPDATE outbox_message SET status = :status, "
-                        + "attempts = :attempts, next_attempt_at = :nextAttemptAt, last_error = :lastError, "
-                        + "version = version + 1 WHERE id = :id AND version = :version")
-                .bind("id", Sql.uuid(m.id()))
-                .bind("status", m.status().name())
-                .bind("attempts", m.attempts())
-                .bind("nextAttemptAt", Sql.instant(m.nextAttemptAt()))
-                .bind("lastError", Sql.text(m.lastError()))
-                .bind("version", m.version()), "outbox message", m.id());
-        return m.withVersion(m.version() + 1);
+        return TABLE.update(handle.get(), m);
     }
 
     @Override
     public Optional<OutboxMessage> find(UUID id) {
-        return handle.get().createQuery("SELECT " + COLUMNS + " FROM outbox_message WHERE id = :id")
-                .bind("id", Sql.uuid(id)).map((rs, ctx) -> read(rs)).findOne();
+        return TABLE.one(handle.get(), "WHERE id = :id", Map.of("id", id));
     }
 
     @Override
@@ -92,11 +84,5 @@ final class JdbiOutboxRepository implements OutboxRepository {
                 .map((rs, ctx) -> Map.entry(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
-    }
-
-    private static OutboxMessage read(ResultSet rs) throws SQLException {
-        return new OutboxMessage(Sql.uuid(rs, "id"), rs.getString("idempotency_key"), rs.getBytes("sealed_payload"),
-                Sql.instant(rs, "created_at"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                Sql.instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getLong("version"));
     }
 }

@@ -1,10 +1,11 @@
 package io.latchkey.access;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an end customer (a device's owner). */
-public record CustomerId(UUID value) {
+public record CustomerId(UUID value) implements Id {
     public CustomerId {
         Objects.requireNonNull(value, "value");
     }

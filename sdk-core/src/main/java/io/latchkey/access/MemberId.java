@@ -1,10 +1,11 @@
 package io.latchkey.access;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a member (a user of an organization). */
-public record MemberId(UUID value) {
+public record MemberId(UUID value) implements Id {
     public MemberId {
         Objects.requireNonNull(value, "value");
     }

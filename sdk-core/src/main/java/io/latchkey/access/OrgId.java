@@ -1,10 +1,11 @@
 package io.latchkey.access;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an organization. */
-public record OrgId(UUID value) {
+public record OrgId(UUID value) implements Id {
     public OrgId {
         Objects.requireNonNull(value, "value");
     }

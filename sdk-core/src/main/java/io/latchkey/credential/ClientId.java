@@ -1,10 +1,11 @@
 package io.latchkey.credential;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a client. */
-public record ClientId(UUID value) {
+public record ClientId(UUID value) implements Id {
     public ClientId {
         Objects.requireNonNull(value, "value");
     }

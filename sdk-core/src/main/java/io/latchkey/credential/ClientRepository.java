@@ -1,6 +1,10 @@
 package io.latchkey.credential;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,13 +13,11 @@ import java.util.Optional;
  * throws {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#CLIENT_EMAIL_TAKEN}. Must be
  * called inside a transaction.
  */
-public interface ClientRepository {
+public interface ClientRepository extends VersionedRows<ClientId, Client> {
 
-    void insert(Client client);
-
-    Client update(Client client);
-
-    Optional<Client> find(ClientId id);
+    /** An e-mail address is one client's within a partner. */
+    UniqueKey<Client> EMAIL = new UniqueKey<>("client_email_unique", c -> c.partner() + "/" + c.email(),
+            c -> LatchkeyException.ofField(ErrorCode.CLIENT_EMAIL_TAKEN, "email", c.email()));
 
     Optional<Client> findByEmail(OrgId partner, String email);
 

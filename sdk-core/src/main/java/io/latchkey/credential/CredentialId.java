@@ -1,10 +1,11 @@
 package io.latchkey.credential;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a credential (its internal key; the label is its public name). */
-public record CredentialId(UUID value) {
+public record CredentialId(UUID value) implements Id {
     public CredentialId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,6 +1,10 @@
 package io.latchkey.credential;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +14,11 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. The store keeps
  * {@link Credential#dueAt()} indexed for the scheduler. Must be called inside a transaction.
  */
-public interface CredentialRepository {
+public interface CredentialRepository extends VersionedRows<CredentialId, Credential> {
 
-    void insert(Credential credential);
-
-    /** Stores a changed credential if its version is still the stored one; returns it with the new version. */
-    Credential update(Credential credential);
-
-    Optional<Credential> find(CredentialId id);
+    /** A label is one credential's. */
+    UniqueKey<Credential> LABEL = new UniqueKey<>("credential_label_unique", Credential::label,
+            c -> LatchkeyException.of(ErrorCode.DUPLICATE, "label " + c.label()));
 
     Optional<Credential> findByLabel(Label label);
 

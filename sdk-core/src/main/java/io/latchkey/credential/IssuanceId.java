@@ -1,10 +1,11 @@
 package io.latchkey.credential;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an issuance. */
-public record IssuanceId(UUID value) {
+public record IssuanceId(UUID value) implements Id {
     public IssuanceId {
         Objects.requireNonNull(value, "value");
     }

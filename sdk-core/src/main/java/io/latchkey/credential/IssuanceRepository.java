@@ -1,17 +1,11 @@
 package io.latchkey.credential;
 
 import io.latchkey.access.OrgId;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage port for issuances. Must be called inside a transaction. */
-public interface IssuanceRepository {
-
-    void insert(Issuance issuance);
-
-    Issuance update(Issuance issuance);
-
-    Optional<Issuance> find(IssuanceId id);
+public interface IssuanceRepository extends VersionedRows<IssuanceId, Issuance> {
 
     /**
      * A partner's issuances, newest first, optionally of one client, before {@code before} (exclusive; null

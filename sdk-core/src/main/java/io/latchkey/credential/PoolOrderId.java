@@ -1,10 +1,11 @@
 package io.latchkey.credential;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a pool order. */
-public record PoolOrderId(UUID value) {
+public record PoolOrderId(UUID value) implements Id {
     public PoolOrderId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,18 +1,11 @@
 package io.latchkey.credential;
 
 import io.latchkey.access.OrgId;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage port for pool orders. Must be called inside a transaction. */
-public interface PoolOrderRepository {
-
-    void insert(PoolOrder order);
-
-    /** Stores a changed order if its version is still the stored one; returns it with the new version. */
-    PoolOrder update(PoolOrder order);
-
-    Optional<PoolOrder> find(PoolOrderId id);
+public interface PoolOrderRepository extends VersionedRows<PoolOrderId, PoolOrder> {
 
     /** The next order number (1, 2, 3, …), never handed out twice, also across nodes. */
     long nextNumber();

@@ -1,10 +1,11 @@
 package io.latchkey.device;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a device (its internal key; the serial number is its public name). */
-public record DeviceId(UUID value) {
+public record DeviceId(UUID value) implements Id {
     public DeviceId {
         Objects.requireNonNull(value, "value");
     }

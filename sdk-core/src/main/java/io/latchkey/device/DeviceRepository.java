@@ -1,5 +1,9 @@
 package io.latchkey.device;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,14 +12,11 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DEVICE_SERIAL_TAKEN}. Must be called
  * inside a transaction.
  */
-public interface DeviceRepository {
+public interface DeviceRepository extends VersionedRows<DeviceId, Device> {
 
-    void insert(Device device);
-
-    /** Stores a changed device if its version is still the stored one; returns it with the new version. */
-    Device update(Device device);
-
-    Optional<Device> find(DeviceId id);
+    /** A serial is one device's. */
+    UniqueKey<Device> SERIAL = new UniqueKey<>("device_serial_unique", Device::serial,
+            d -> LatchkeyException.ofField(ErrorCode.DEVICE_SERIAL_TAKEN, "serial", d.serial()));
 
     Optional<Device> findBySerial(String serial);
 

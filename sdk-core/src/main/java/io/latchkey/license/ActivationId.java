@@ -1,10 +1,11 @@
 package io.latchkey.license;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an activation of a license on a device. */
-public record ActivationId(UUID value) {
+public record ActivationId(UUID value) implements Id {
     public ActivationId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,5 +1,9 @@
 package io.latchkey.license;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.Optional;
 
 /**
@@ -7,11 +11,11 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#LICENSE_ALREADY_ACTIVATED}. Must be
  * called inside a transaction.
  */
-public interface ActivationRepository {
+public interface ActivationRepository extends VersionedRows<ActivationId, Activation> {
 
-    void insert(Activation activation);
-
-    Activation update(Activation activation);
+    /** A license is active on one device at a time. */
+    UniqueKey<Activation> ONE_ACTIVE = new UniqueKey<>("activation_one_active", Activation::activeLicense,
+            a -> LatchkeyException.of(ErrorCode.LICENSE_ALREADY_ACTIVATED));
 
     /** The license's active activation, if any. */
     Optional<Activation> active(LicenseId license);

@@ -1,10 +1,11 @@
 package io.latchkey.license;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a license document. */
-public record DocumentId(UUID value) {
+public record DocumentId(UUID value) implements Id {
     public DocumentId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,14 +1,10 @@
 package io.latchkey.license;
 
+import io.latchkey.store.Rows;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage port for documents, which are never changed once posted. Must be called inside a transaction. */
-public interface DocumentRepository {
-
-    void insert(Document document);
-
-    Optional<Document> find(DocumentId id);
+public interface DocumentRepository extends Rows<DocumentId, Document> {
 
     /** The next document number, never handed out twice, also across nodes. */
     long nextNumber();

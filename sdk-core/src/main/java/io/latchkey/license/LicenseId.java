@@ -1,10 +1,11 @@
 package io.latchkey.license;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a license (its public id; the code itself is secret). */
-public record LicenseId(UUID value) {
+public record LicenseId(UUID value) implements Id {
     public LicenseId {
         Objects.requireNonNull(value, "value");
     }

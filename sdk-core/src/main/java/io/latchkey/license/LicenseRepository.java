@@ -1,6 +1,10 @@
 package io.latchkey.license;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,14 +14,11 @@ import java.util.Set;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. Must be called inside a
  * transaction.
  */
-public interface LicenseRepository {
+public interface LicenseRepository extends VersionedRows<LicenseId, License> {
 
-    void insert(License license);
-
-    /** Stores a changed license if its version is still the stored one; returns it with the new version. */
-    License update(License license);
-
-    Optional<License> find(LicenseId id);
+    /** A code (its keyed hash) is one license's. */
+    UniqueKey<License> CODE = new UniqueKey<>("license_code_unique", License::codeHash,
+            l -> LatchkeyException.of(ErrorCode.DUPLICATE, "license code"));
 
     /** The license whose code hash is one of {@code hashes} (one per key, for rotated keys). */
     Optional<License> findByHash(List<String> hashes);

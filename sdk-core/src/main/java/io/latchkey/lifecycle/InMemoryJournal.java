@@ -5,24 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** {@link JournalRepository} in an {@link InMemoryStore}. */
-final class InMemoryJournal implements JournalRepository {
-
-    private final InMemoryStore.Table<UUID, JournalEntry> entries;
+/** {@link JournalRepository} in an {@link InMemoryStore}: entries are inserted, never changed. */
+final class InMemoryJournal extends InMemoryStore.Table<UUID, JournalEntry> implements JournalRepository {
 
     InMemoryJournal(InMemoryStore store) {
-        this.entries = store.table(JournalEntry::id, null);
+        super(store, JournalEntry::id);
     }
 
     @Override
     public void append(JournalEntry entry) {
-        entries.insert(entry);
+        insert(entry);
     }
 
     @Override
     public List<JournalEntry> history(String aggregateType, String aggregateId) {
-        return entries.rows()
-                .filter(e -> e.aggregateType().equals(aggregateType) && e.aggregateId().equals(aggregateId))
+        return rows().filter(e -> e.aggregateType().equals(aggregateType) && e.aggregateId().equals(aggregateId))
                 .sorted(Comparator.comparing(JournalEntry::id)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.notify;
 
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.UniqueKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,31 +9,32 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@link OutboxRepository} in an {@link InMemoryStore}. */
-final class InMemoryOutbox implements OutboxRepository {
+final class InMemoryOutbox extends InMemoryStore.Table<UUID, OutboxMessage> implements OutboxRepository {
 
-    private final InMemoryStore.Table<UUID, OutboxMessage> messages;
-    private final InMemoryStore.Unique<String, UUID, OutboxMessage> byKey;
+    /** The index of keys; inserts skip a key that is there already, so its refusal is never given. */
+    private static final UniqueKey<OutboxMessage> KEY = new UniqueKey<>("outbox_message_key_unique",
+            OutboxMessage::idempotencyKey, m -> new IllegalStateException("outbox key " + m.idempotencyKey()));
+
+    private final InMemoryStore.Index<String, UUID, OutboxMessage> byKey;
 
     InMemoryOutbox(InMemoryStore store) {
-        this.messages = store.table(OutboxMessage::id, OutboxMessage::version);
-        this.byKey = messages.unique(OutboxMessage::idempotencyKey,
-                m -> new IllegalStateException("outbox key " + m.idempotencyKey() + " exists already"));
+        super(store, OutboxMessage::id, OutboxMessage::version, OutboxMessage::withVersion);
+        this.byKey = unique(KEY);
     }
 
     @Override
     public void insert(OutboxMessage message) {
         if (byKey.find(message.idempotencyKey()).isEmpty()) {
-            messages.insert(message);
+            super.insert(message);
         }
     }
 
     @Override
     public List<OutboxMessage> claimDue(Instant now, int limit, Duration lease) {
-        List<OutboxMessage> due = messages.rows()
+        List<OutboxMessage> due = rows()
                 .filter(m -> m.status() == OutboxStatus.PENDING && !m.nextAttemptAt().isAfter(now))
                 .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                 .limit(limit).toList();
@@ -44,20 +46,10 @@ final class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public OutboxMessage update(OutboxMessage message) {
-        return messages.update(message, message::withVersion);
-    }
-
-    @Override
-    public Optional<OutboxMessage> find(UUID id) {
-        return messages.find(id);
-    }
-
-    @Override
     public Map<OutboxStatus, Long> countByStatus() {
         Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
         for (OutboxStatus status : OutboxStatus.values()) {
-            counts.put(status, messages.rows().filter(m -> m.status() == status).count());
+            counts.put(status, rows().filter(m -> m.status() == status).count());
         }
         return counts;
     }

@@ -1,10 +1,11 @@
 package io.latchkey.party;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a connection request. */
-public record ConnectionId(UUID value) {
+public record ConnectionId(UUID value) implements Id {
     public ConnectionId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,6 +1,10 @@
 package io.latchkey.party;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.CustomerId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.Optional;
 
 /**
@@ -8,13 +12,11 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. Must be called inside a
  * transaction.
  */
-public interface CustomerRepository {
+public interface CustomerRepository extends VersionedRows<CustomerId, Customer> {
 
-    void insert(Customer customer);
-
-    Customer update(Customer customer);
-
-    Optional<Customer> find(CustomerId id);
+    /** A phone number is one customer's. */
+    UniqueKey<Customer> PHONE = new UniqueKey<>("customer_phone_unique", Customer::phone,
+            c -> LatchkeyException.of(ErrorCode.DUPLICATE, "customer " + c.phone()));
 
     Optional<Customer> findByPhone(PhoneNumber phone);
 }

@@ -1,10 +1,11 @@
 package io.latchkey.party;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a firm (a company's legal entity). */
-public record FirmId(UUID value) {
+public record FirmId(UUID value) implements Id {
     public FirmId {
         Objects.requireNonNull(value, "value");
     }

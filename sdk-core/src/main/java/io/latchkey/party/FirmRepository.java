@@ -1,19 +1,22 @@
 package io.latchkey.party;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Storage port for firms. An INN is unique within a company: inserting a taken one throws
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. Must be called inside a
  * transaction.
  */
-public interface FirmRepository {
+public interface FirmRepository extends VersionedRows<FirmId, Firm> {
 
-    void insert(Firm firm);
-
-    Optional<Firm> find(FirmId id);
+    /** An INN is one firm's within a company. */
+    UniqueKey<Firm> INN = new UniqueKey<>("firm_inn_unique", f -> f.company() + "/" + f.inn(),
+            f -> LatchkeyException.of(ErrorCode.DUPLICATE, "firm with INN " + f.inn()));
 
     /** A company's firms, by name. */
     List<Firm> byCompany(OrgId company);

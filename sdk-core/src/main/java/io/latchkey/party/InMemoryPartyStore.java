@@ -1,13 +1,11 @@
 package io.latchkey.party;
 
-import io.latchkey.ErrorCode;
-import io.latchkey.LatchkeyException;
 import io.latchkey.access.CustomerId;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.OrgId;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.InMemoryStore.Index;
 import io.latchkey.store.InMemoryStore.Table;
-import io.latchkey.store.InMemoryStore.Unique;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,50 +14,30 @@ import java.util.Optional;
 /** {@link PartyStore} in an {@link InMemoryStore}. */
 final class InMemoryPartyStore implements PartyStore {
 
-    private static final Comparator<Organization> BY_NAME = Comparator.comparing(Organization::name)
-            .thenComparing(o -> o.id().value());
-
-    private final Table<OrgId, Organization> organizations;
-    private final Unique<Boolean, OrgId, Organization> operator;
-    private final Table<MemberId, Member> members;
-    private final Unique<String, MemberId, Member> memberEmails;
-    private final Table<CustomerId, Customer> customers;
-    private final Unique<PhoneNumber, CustomerId, Customer> customerPhones;
-    private final Table<ConnectionId, Connection> connections;
-    private final Table<FirmId, Firm> firms;
-    private final Table<SiteId, Site> sites;
+    private final Organizations organizations;
+    private final Members members;
+    private final Customers customers;
+    private final Connections connections;
+    private final Firms firms;
+    private final Sites sites;
 
     InMemoryPartyStore(InMemoryStore store) {
-        organizations = store.table(Organization::id, Organization::version);
-        operator = organizations.unique(o -> o.kind() == OrgKind.OPERATOR ? Boolean.TRUE : null,
-                o -> LatchkeyException.of(ErrorCode.DUPLICATE, "the operator"));
-        members = store.table(Member::id, Member::version);
-        memberEmails = members.unique(Member::email,
-                m -> LatchkeyException.ofField(ErrorCode.MEMBER_EMAIL_TAKEN, "email", m.email()));
-        customers = store.table(Customer::id, Customer::version);
-        customerPhones = customers.unique(Customer::phone,
-                c -> LatchkeyException.of(ErrorCode.DUPLICATE, "customer " + c.phone()));
-        connections = store.table(Connection::id, Connection::version);
-        firms = store.table(Firm::id, Firm::version);
-        firms.unique(f -> f.company() + "/" + f.inn(),
-                f -> LatchkeyException.of(ErrorCode.DUPLICATE, "firm with INN " + f.inn()));
-        sites = store.table(Site::id, Site::version);
+        organizations = new Organizations(store);
+        members = new Members(store);
+        customers = new Customers(store);
+        connections = new Connections(store);
+        firms = new Firms(store);
+        sites = new Sites(store);
     }
 
-    private final OrganizationRepository organizationRepository = new OrganizationRepository() {
-        @Override
-        public void insert(Organization o) {
-            organizations.insert(o);
-        }
+    private static final class Organizations extends Table<OrgId, Organization> implements OrganizationRepository {
+        private static final Comparator<Organization> BY_NAME = Comparator.comparing(Organization::name)
+                .thenComparing(o -> o.id().value());
+        private final Index<Boolean, OrgId, Organization> operator;
 
-        @Override
-        public Organization update(Organization o) {
-            return organizations.update(o, o::withVersion);
-        }
-
-        @Override
-        public Optional<Organization> find(OrgId id) {
-            return organizations.find(id);
+        Organizations(InMemoryStore store) {
+            super(store, Organization::id, Organization::version, Organization::withVersion);
+            operator = unique(ONE_OPERATOR);
         }
 
         @Override
@@ -70,7 +48,7 @@ final class InMemoryPartyStore implements PartyStore {
         @Override
         public List<Organization> search(OrgKind kind, String text, int limit) {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            return organizations.rows().filter(o -> o.kind() == kind)
+            return rows().filter(o -> o.kind() == kind)
                     .filter(o -> needle.isEmpty() || o.id().toString().equals(needle)
                             || o.name().toLowerCase(Locale.ROOT).contains(needle))
                     .sorted(BY_NAME).limit(limit).toList();
@@ -78,149 +56,110 @@ final class InMemoryPartyStore implements PartyStore {
 
         @Override
         public List<Organization> children(OrgId parent) {
-            return organizations.rows().filter(o -> parent.equals(o.parentId())).sorted(BY_NAME).toList();
+            return rows().filter(o -> parent.equals(o.parentId())).sorted(BY_NAME).toList();
         }
-    };
+    }
 
-    private final MemberRepository memberRepository = new MemberRepository() {
-        @Override
-        public void insert(Member m) {
-            members.insert(m);
-        }
+    private static final class Members extends Table<MemberId, Member> implements MemberRepository {
+        private final Index<String, MemberId, Member> emails;
 
-        @Override
-        public Member update(Member m) {
-            return members.update(m, m::withVersion);
-        }
-
-        @Override
-        public Optional<Member> find(MemberId id) {
-            return members.find(id);
+        Members(InMemoryStore store) {
+            super(store, Member::id, Member::version, Member::withVersion);
+            emails = unique(EMAIL);
         }
 
         @Override
         public Optional<Member> findByEmail(String email) {
-            return memberEmails.find(email);
+            return emails.find(email);
         }
 
         @Override
         public List<Member> byOrganization(OrgId organization) {
-            return members.rows().filter(m -> m.organization().equals(organization))
+            return rows().filter(m -> m.organization().equals(organization))
                     .sorted(Comparator.comparing(Member::email)).toList();
         }
-    };
+    }
 
-    private final CustomerRepository customerRepository = new CustomerRepository() {
-        @Override
-        public void insert(Customer c) {
-            customers.insert(c);
-        }
+    private static final class Customers extends Table<CustomerId, Customer> implements CustomerRepository {
+        private final Index<PhoneNumber, CustomerId, Customer> phones;
 
-        @Override
-        public Customer update(Customer c) {
-            return customers.update(c, c::withVersion);
-        }
-
-        @Override
-        public Optional<Customer> find(CustomerId id) {
-            return customers.find(id);
+        Customers(InMemoryStore store) {
+            super(store, Customer::id, Customer::version, Customer::withVersion);
+            phones = unique(PHONE);
         }
 
         @Override
         public Optional<Customer> findByPhone(PhoneNumber phone) {
-            return customerPhones.find(phone);
+            return phones.find(phone);
         }
-    };
+    }
 
-    private final ConnectionRepository connectionRepository = new ConnectionRepository() {
-        @Override
-        public void insert(Connection c) {
-            connections.insert(c);
-        }
-
-        @Override
-        public Connection update(Connection c) {
-            return connections.update(c, c::withVersion);
-        }
-
-        @Override
-        public Optional<Connection> find(ConnectionId id) {
-            return connections.find(id);
+    private static final class Connections extends Table<ConnectionId, Connection> implements ConnectionRepository {
+        Connections(InMemoryStore store) {
+            super(store, Connection::id, Connection::version, Connection::withVersion);
         }
 
         @Override
         public List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state) {
-            return connections.rows()
-                    .filter(c -> c.from().equals(organization) || c.to().equals(organization))
+            return rows().filter(c -> c.from().equals(organization) || c.to().equals(organization))
                     .filter(c -> kind == null || c.kind() == kind)
                     .filter(c -> state == null || c.state() == state)
                     .sorted(Comparator.comparing((Connection c) -> c.id().value()).reversed()).toList();
         }
-    };
+    }
 
-    private final FirmRepository firmRepository = new FirmRepository() {
-        @Override
-        public void insert(Firm f) {
-            firms.insert(f);
-        }
-
-        @Override
-        public Optional<Firm> find(FirmId id) {
-            return firms.find(id);
+    private static final class Firms extends Table<FirmId, Firm> implements FirmRepository {
+        Firms(InMemoryStore store) {
+            super(store, Firm::id, Firm::version, Firm::withVersion);
+            unique(INN);
         }
 
         @Override
         public List<Firm> byCompany(OrgId company) {
-            return firms.rows().filter(f -> f.company().equals(company))
+            return rows().filter(f -> f.company().equals(company))
                     .sorted(Comparator.comparing(Firm::name).thenComparing(f -> f.id().value())).toList();
         }
-    };
+    }
 
-    private final SiteRepository siteRepository = new SiteRepository() {
-        @Override
-        public void insert(Site s) {
-            sites.insert(s);
-        }
-
-        @Override
-        public Optional<Site> find(SiteId id) {
-            return sites.find(id);
+    private static final class Sites extends Table<SiteId, Site> implements SiteRepository {
+        Sites(InMemoryStore store) {
+            super(store, Site::id, Site::version, Site::withVersion);
         }
 
         @Override
         public List<Site> byOrganization(OrgId organization) {
-            return sites.rows().filter(s -> s.organization().equals(organization))
+            return rows().filter(s -> s.organization().equals(organization))
                     .sorted(Comparator.comparing(Site::name).thenComparing(s -> s.id().value())).toList();
         }
-    };
+    }
 
     @Override
     public OrganizationRepository organizations() {
-        return organizationRepository;
+        return organizations;
     }
 
     @Override
     public MemberRepository members() {
-        return memberRepository;
+        return members;
     }
 
     @Override
     public CustomerRepository customers() {
-        return customerRepository;
+        return customers;
     }
 
     @Override
     public ConnectionRepository connections() {
-        return connectionRepository;
+        return connections;
     }
 
     @Override
     public FirmRepository firms() {
-        return firmRepository;
+        return firms;
     }
 
     @Override
     public SiteRepository sites() {
-        return siteRepository;
+        return sites;
     }
 }

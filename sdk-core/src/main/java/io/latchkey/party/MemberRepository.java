@@ -1,7 +1,11 @@
 package io.latchkey.party;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,13 +14,11 @@ import java.util.Optional;
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#MEMBER_EMAIL_TAKEN}. Every method
  * must be called inside a transaction.
  */
-public interface MemberRepository {
+public interface MemberRepository extends VersionedRows<MemberId, Member> {
 
-    void insert(Member member);
-
-    Member update(Member member);
-
-    Optional<Member> find(MemberId id);
+    /** An e-mail address is one member's, across the deployment. */
+    UniqueKey<Member> EMAIL = new UniqueKey<>("member_email_unique", Member::email,
+            m -> LatchkeyException.ofField(ErrorCode.MEMBER_EMAIL_TAKEN, "email", m.email()));
 
     Optional<Member> findByEmail(String email);
 

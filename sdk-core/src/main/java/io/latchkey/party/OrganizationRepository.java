@@ -1,7 +1,11 @@
 package io.latchkey.party;
 
-import io.latchkey.access.OrgId;
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.Channel;
+import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,14 +13,12 @@ import java.util.Optional;
  * Storage port for organizations. Every method must be called inside
  * {@link io.latchkey.store.Transactions#inTransaction}.
  */
-public interface OrganizationRepository extends Channel {
+public interface OrganizationRepository extends VersionedRows<OrgId, Organization>, Channel {
 
-    void insert(Organization organization);
-
-    /** Stores a changed organization if its version is still the stored one; returns it with the new version. */
-    Organization update(Organization organization);
-
-    Optional<Organization> find(OrgId id);
+    /** One operator: the root of the channel. */
+    UniqueKey<Organization> ONE_OPERATOR = new UniqueKey<>("organization_one_operator",
+            o -> o.kind() == OrgKind.OPERATOR ? Boolean.TRUE : null,
+            o -> LatchkeyException.of(ErrorCode.DUPLICATE, "the operator"));
 
     /** The operator, if it was created. */
     Optional<Organization> findOperator();

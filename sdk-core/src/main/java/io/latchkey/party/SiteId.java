@@ -1,10 +1,11 @@
 package io.latchkey.party;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a site (a trade object, premises). */
-public record SiteId(UUID value) {
+public record SiteId(UUID value) implements Id {
     public SiteId {
         Objects.requireNonNull(value, "value");
     }

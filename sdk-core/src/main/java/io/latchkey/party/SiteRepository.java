@@ -1,15 +1,11 @@
 package io.latchkey.party;
 
 import io.latchkey.access.OrgId;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage port for sites. Must be called inside a transaction. */
-public interface SiteRepository {
-
-    void insert(Site site);
-
-    Optional<Site> find(SiteId id);
+public interface SiteRepository extends VersionedRows<SiteId, Site> {
 
     /** An organization's sites, by name. */
     List<Site> byOrganization(OrgId organization);

@@ -4,13 +4,12 @@ import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import java.util.Optional;
 
-/** {@link IdempotencyRepository} in an {@link InMemoryStore}. */
-final class InMemoryIdempotency implements IdempotencyRepository {
-
-    private final InMemoryStore.Table<String, IdempotencyRecord> records;
+/** {@link IdempotencyRepository} in an {@link InMemoryStore}, keyed by (scope, key). */
+final class InMemoryIdempotency extends InMemoryStore.Table<String, IdempotencyRecord>
+        implements IdempotencyRepository {
 
     InMemoryIdempotency(InMemoryStore store) {
-        this.records = store.table(r -> key(r.scope(), r.key()), null);
+        super(store, r -> key(r.scope(), r.key()));
     }
 
     private static String key(String scope, String key) {
@@ -19,14 +18,14 @@ final class InMemoryIdempotency implements IdempotencyRepository {
 
     @Override
     public void insert(IdempotencyRecord record) {
-        if (records.find(key(record.scope(), record.key())).isPresent()) {
+        if (find(record.scope(), record.key()).isPresent()) {
             throw LatchkeyException.of(ErrorCode.DUPLICATE, "idempotency key");
         }
-        records.insert(record);
+        super.insert(record);
     }
 
     @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
-        return records.find(key(scope, key));
+        return find(key(scope, key));
     }
 }

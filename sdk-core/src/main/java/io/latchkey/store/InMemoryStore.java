@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -81,11 +82,6 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    /** A new table whose rows are keyed by {@code key} and carry an optimistic version ({@code null}: none). */
-    public <K, V> Table<K, V> table(Function<V, K> key, Function<V, Long> version) {
-        return new Table<>(Objects.requireNonNull(key), version);
-    }
-
     private List<Runnable> requireTransaction() {
         List<Runnable> undo = undoLog.get();
         if (undo == null) {
@@ -103,45 +99,57 @@ public final class InMemoryStore implements Store {
     }
 
     /**
-     * Rows of one kind, keyed, optionally versioned, with unique indexes. Every write is undone if its
-     * transaction fails. Used only inside {@link #inTransaction}.
+     * Rows of one kind in this store: keyed, versioned unless {@code withVersion} is null, with the port's
+     * {@link UniqueKey}s kept by indexes. Every write is undone if its transaction fails. An in-memory repository
+     * extends it and adds its own queries over {@link #rows()}.
      *
      * @param <K> the key
      * @param <V> the row
      */
-    public final class Table<K, V> {
+    public static class Table<K, V> implements VersionedRows<K, V> {
+        private final InMemoryStore store;
         private final Map<K, V> rows = new HashMap<>();
         private final Function<V, K> key;
         private final Function<V, Long> version;
-        private final List<Unique<?, K, V>> uniques = new ArrayList<>();
+        private final BiFunction<V, Long, V> withVersion;
+        private final List<Index<?, K, V>> indexes = new ArrayList<>();
 
-        private Table(Function<V, K> key, Function<V, Long> version) {
-            this.key = key;
+        protected Table(InMemoryStore store, Function<V, K> key, Function<V, Long> version,
+                        BiFunction<V, Long, V> withVersion) {
+            this.store = store;
+            this.key = Objects.requireNonNull(key);
             this.version = version;
+            this.withVersion = withVersion;
+        }
+
+        /** Rows that never change: inserted, found, never updated. */
+        protected Table(InMemoryStore store, Function<V, K> key) {
+            this(store, key, null, null);
         }
 
         /**
-         * Adds a unique index: no two rows share a non-null {@code value}; a write that would is refused with
-         * what {@code taken} supplies. Declare indexes before the first write.
+         * Keeps {@code rule} over this table's rows, and returns its index to find a row by its key. Declare the
+         * rules before the first write.
          */
-        public <U> Unique<U, K, V> unique(Function<V, U> value, Function<V, ? extends RuntimeException> taken) {
-            Unique<U, K, V> index = new Unique<>(this, value, taken);
-            uniques.add(index);
+        protected final <U> Index<U, K, V> unique(UniqueKey<V> rule) {
+            Index<U, K, V> index = new Index<>(this, rule);
+            indexes.add(index);
             return index;
         }
 
+        @Override
         public Optional<V> find(K id) {
-            requireTransaction();
+            store.requireTransaction();
             return Optional.ofNullable(rows.get(id));
         }
 
         /** Every row, in no particular order. */
-        public Stream<V> rows() {
-            requireTransaction();
+        protected final Stream<V> rows() {
+            store.requireTransaction();
             return rows.values().stream();
         }
 
-        /** Adds a new row; its key must be new, and so must its unique values. */
+        @Override
         public void insert(V row) {
             K id = key.apply(row);
             if (find(id).isPresent()) {
@@ -150,86 +158,81 @@ public final class InMemoryStore implements Store {
             store(id, null, row);
         }
 
-        /**
-         * Replaces a row if its stored version is the one {@code row} carries, storing it with the next version
-         * ({@code withVersion}); returns what was stored.
-         *
-         * @throws LatchkeyException {@link ErrorCode#CONCURRENT_MODIFICATION} if the stored version moved on
-         */
-        public V update(V row, Function<Long, V> withVersion) {
+        @Override
+        public V update(V row) {
+            if (withVersion == null) {
+                throw new UnsupportedOperationException("these rows never change");
+            }
             K id = key.apply(row);
             V stored = find(id).orElseThrow(() -> new IllegalStateException("row " + id + " does not exist"));
             long expected = version.apply(row);
             if (version.apply(stored) != expected) {
                 throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, id);
             }
-            V next = withVersion.apply(expected + 1);
+            V next = withVersion.apply(row, expected + 1);
             store(id, stored, next);
             return next;
         }
 
-        /** Replaces or adds a row, with no version check (rows that carry none). */
-        public void put(V row) {
-            K id = key.apply(row);
-            store(id, rows.get(id), row);
-        }
-
         private void store(K id, V previous, V next) {
-            for (Unique<?, K, V> index : uniques) {
+            for (Index<?, K, V> index : indexes) {
                 index.check(id, next);
             }
-            for (Unique<?, K, V> index : uniques) {
+            for (Index<?, K, V> index : indexes) {
                 index.move(id, previous, next);
             }
-            write(rows, id, next);
+            store.write(rows, id, next);
         }
     }
 
     /**
-     * A unique index of a {@link Table}: the row that has a value, if any.
+     * The index of a {@link UniqueKey} over a {@link Table}: the row that has a key, if any.
      *
-     * @param <U> the indexed value
+     * @param <U> the key
      * @param <K> the table's key
      * @param <V> the table's row
      */
-    public final class Unique<U, K, V> {
+    public static final class Index<U, K, V> {
         private final Map<U, K> keys = new HashMap<>();
-        private final Function<V, U> value;
-        private final Function<V, ? extends RuntimeException> taken;
         private final Table<K, V> table;
+        private final UniqueKey<V> rule;
 
-        private Unique(Table<K, V> table, Function<V, U> value, Function<V, ? extends RuntimeException> taken) {
+        private Index(Table<K, V> table, UniqueKey<V> rule) {
             this.table = table;
-            this.value = value;
-            this.taken = taken;
+            this.rule = rule;
         }
 
-        /** The row whose indexed value is {@code v}. */
-        public Optional<V> find(U v) {
-            requireTransaction();
-            K id = keys.get(v);
+        /** The row whose key is {@code key}. */
+        public Optional<V> find(U key) {
+            table.store.requireTransaction();
+            K id = keys.get(key);
             return id == null ? Optional.empty() : Optional.ofNullable(table.rows.get(id));
         }
 
+        @SuppressWarnings("unchecked")
+        private U keyOf(V row) {
+            return (U) rule.key().apply(row);
+        }
+
         private void check(K id, V next) {
-            U v = value.apply(next);
-            K holder = v == null ? null : keys.get(v);
+            U key = keyOf(next);
+            K holder = key == null ? null : keys.get(key);
             if (holder != null && !holder.equals(id)) {
-                throw taken.apply(next);
+                throw rule.refusal().apply(next);
             }
         }
 
         private void move(K id, V previous, V next) {
-            U before = previous == null ? null : value.apply(previous);
-            U after = value.apply(next);
+            U before = previous == null ? null : keyOf(previous);
+            U after = keyOf(next);
             if (Objects.equals(before, after)) {
                 return;
             }
             if (before != null) {
-                write(keys, before, null);
+                table.store.write(keys, before, null);
             }
             if (after != null) {
-                write(keys, after, id);
+                table.store.write(keys, after, id);
             }
         }
     }

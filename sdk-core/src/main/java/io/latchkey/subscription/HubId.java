@@ -1,10 +1,11 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a hub (the central unit installed at a site). */
-public record HubId(UUID value) {
+public record HubId(UUID value) implements Id {
     public HubId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,21 +1,22 @@
 package io.latchkey.subscription;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Storage port for hubs. Serials are unique: inserting a taken one throws
  * {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#DUPLICATE}. Must be called inside a
  * transaction.
  */
-public interface HubRepository {
+public interface HubRepository extends VersionedRows<HubId, Hub> {
 
-    void insert(Hub hub);
-
-    Hub update(Hub hub);
-
-    Optional<Hub> find(HubId id);
+    /** A serial is one hub's. */
+    UniqueKey<Hub> SERIAL = new UniqueKey<>("hub_serial_unique", Hub::serial,
+            h -> LatchkeyException.of(ErrorCode.DUPLICATE, "hub " + h.serial()));
 
     /** A seller's hubs, by serial. */
     List<Hub> bySeller(OrgId seller);

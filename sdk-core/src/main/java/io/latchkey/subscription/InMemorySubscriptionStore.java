@@ -1,11 +1,9 @@
 package io.latchkey.subscription;
 
-import io.latchkey.ErrorCode;
-import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.InMemoryStore.Index;
 import io.latchkey.store.InMemoryStore.Table;
-import io.latchkey.store.InMemoryStore.Unique;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -14,75 +12,47 @@ import java.util.Optional;
 /** {@link SubscriptionStore} in an {@link InMemoryStore}. */
 final class InMemorySubscriptionStore implements SubscriptionStore {
 
-    private final Table<PackageId, ServicePackage> packages;
-    private final Table<HubId, Hub> hubs;
-    private final Table<SubscriptionId, Subscription> subscriptions;
-    private final Unique<HubId, SubscriptionId, Subscription> live;
+    private final Packages packages;
+    private final Hubs hubs;
+    private final Subscriptions subscriptions;
 
     InMemorySubscriptionStore(InMemoryStore store) {
-        packages = store.table(ServicePackage::id, ServicePackage::version);
-        packages.unique(ServicePackage::code, p -> LatchkeyException.of(ErrorCode.DUPLICATE, "package " + p.code()));
-        hubs = store.table(Hub::id, Hub::version);
-        hubs.unique(Hub::serial, h -> LatchkeyException.of(ErrorCode.DUPLICATE, "hub " + h.serial()));
-        subscriptions = store.table(Subscription::id, Subscription::version);
-        live = subscriptions.unique(Subscription::liveHub,
-                s -> LatchkeyException.ofField(ErrorCode.SUBSCRIPTION_EXISTS, "hubId"));
+        packages = new Packages(store);
+        hubs = new Hubs(store);
+        subscriptions = new Subscriptions(store);
     }
 
-    private final PackageRepository packageRepository = new PackageRepository() {
-        @Override
-        public void insert(ServicePackage p) {
-            packages.insert(p);
-        }
-
-        @Override
-        public Optional<ServicePackage> find(PackageId id) {
-            return packages.find(id);
+    private static final class Packages extends Table<PackageId, ServicePackage> implements PackageRepository {
+        Packages(InMemoryStore store) {
+            super(store, ServicePackage::id, ServicePackage::version, ServicePackage::withVersion);
+            unique(CODE);
         }
 
         @Override
         public List<ServicePackage> all() {
-            return packages.rows().sorted(Comparator.comparing(ServicePackage::code)).toList();
+            return rows().sorted(Comparator.comparing(ServicePackage::code)).toList();
         }
-    };
+    }
 
-    private final HubRepository hubRepository = new HubRepository() {
-        @Override
-        public void insert(Hub h) {
-            hubs.insert(h);
-        }
-
-        @Override
-        public Hub update(Hub h) {
-            return hubs.update(h, h::withVersion);
-        }
-
-        @Override
-        public Optional<Hub> find(HubId id) {
-            return hubs.find(id);
+    private static final class Hubs extends Table<HubId, Hub> implements HubRepository {
+        Hubs(InMemoryStore store) {
+            super(store, Hub::id, Hub::version, Hub::withVersion);
+            unique(SERIAL);
         }
 
         @Override
         public List<Hub> bySeller(OrgId seller) {
-            return hubs.rows().filter(h -> h.seller().equals(seller)).sorted(Comparator.comparing(Hub::serial))
-                    .toList();
+            return rows().filter(h -> h.seller().equals(seller)).sorted(Comparator.comparing(Hub::serial)).toList();
         }
-    };
+    }
 
-    private final SubscriptionRepository subscriptionRepository = new SubscriptionRepository() {
-        @Override
-        public void insert(Subscription s) {
-            subscriptions.insert(s);
-        }
+    private static final class Subscriptions extends Table<SubscriptionId, Subscription>
+            implements SubscriptionRepository {
+        private final Index<HubId, SubscriptionId, Subscription> live;
 
-        @Override
-        public Subscription update(Subscription s) {
-            return subscriptions.update(s, s::withVersion);
-        }
-
-        @Override
-        public Optional<Subscription> find(SubscriptionId id) {
-            return subscriptions.find(id);
+        Subscriptions(InMemoryStore store) {
+            super(store, Subscription::id, Subscription::version, Subscription::withVersion);
+            live = unique(ONE_LIVE);
         }
 
         @Override
@@ -92,13 +62,13 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
 
         @Override
         public List<Subscription> bySeller(OrgId seller) {
-            return subscriptions.rows().filter(s -> s.seller().equals(seller))
+            return rows().filter(s -> s.seller().equals(seller))
                     .sorted(Comparator.comparing((Subscription s) -> s.id().value()).reversed()).toList();
         }
 
         @Override
         public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to) {
-            return subscriptions.rows().filter(s -> s.reseller().equals(reseller))
+            return rows().filter(s -> s.reseller().equals(reseller))
                     .filter(s -> s.startedAt().isBefore(to))
                     .filter(s -> s.billableUntil() == null || s.billableUntil().isAfter(from))
                     .sorted(Comparator.comparing((Subscription s) -> s.id().value())).toList();
@@ -106,24 +76,24 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
 
         @Override
         public List<Subscription> claimDue(Instant now, int limit) {
-            return subscriptions.rows().filter(s -> s.dueAt() != null && !s.dueAt().isAfter(now))
+            return rows().filter(s -> s.dueAt() != null && !s.dueAt().isAfter(now))
                     .sorted(Comparator.comparing(Subscription::dueAt).thenComparing(s -> s.id().value()))
                     .limit(limit).toList();
         }
-    };
+    }
 
     @Override
     public PackageRepository packages() {
-        return packageRepository;
+        return packages;
     }
 
     @Override
     public HubRepository hubs() {
-        return hubRepository;
+        return hubs;
     }
 
     @Override
     public SubscriptionRepository subscriptions() {
-        return subscriptionRepository;
+        return subscriptions;
     }
 }

@@ -1,10 +1,11 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a service package. */
-public record PackageId(UUID value) {
+public record PackageId(UUID value) implements Id {
     public PackageId {
         Objects.requireNonNull(value, "value");
     }

@@ -1,10 +1,11 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Id;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a subscription. */
-public record SubscriptionId(UUID value) {
+public record SubscriptionId(UUID value) implements Id {
     public SubscriptionId {
         Objects.requireNonNull(value, "value");
     }

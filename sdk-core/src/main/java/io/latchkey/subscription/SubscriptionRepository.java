@@ -1,6 +1,10 @@
 package io.latchkey.subscription;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
+import io.latchkey.store.UniqueKey;
+import io.latchkey.store.VersionedRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +14,11 @@ import java.util.Optional;
  * throws {@link io.latchkey.LatchkeyException} with {@link io.latchkey.ErrorCode#SUBSCRIPTION_EXISTS}. Must be
  * called inside a transaction.
  */
-public interface SubscriptionRepository {
+public interface SubscriptionRepository extends VersionedRows<SubscriptionId, Subscription> {
 
-    void insert(Subscription subscription);
-
-    /** Stores a changed subscription if its version is still the stored one; returns it with the new version. */
-    Subscription update(Subscription subscription);
-
-    Optional<Subscription> find(SubscriptionId id);
+    /** A hub has one live subscription at a time. */
+    UniqueKey<Subscription> ONE_LIVE = new UniqueKey<>("subscription_one_live", Subscription::liveHub,
+            s -> LatchkeyException.ofField(ErrorCode.SUBSCRIPTION_EXISTS, "hubId"));
 
     /** The hub's subscription that is not ENDED (as stored), if any. */
     Optional<Subscription> liveOnHub(HubId hub);
