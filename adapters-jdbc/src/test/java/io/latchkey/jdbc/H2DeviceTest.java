@@ -13,7 +13,7 @@ class H2DeviceTest extends DeviceContractTest {
     }
 
     @AfterEach
-    void closeStore() {
-        ((JdbcStore) fx.store).close();
+    void closeStore() throws Exception {
+        fx.close();
     }
 }

@@ -13,7 +13,7 @@ class PostgresCredentialPoolIT extends CredentialPoolContractTest {
     }
 
     @AfterEach
-    void closeStore() {
-        ((JdbcStore) fx.store).close();
+    void closeStore() throws Exception {
+        fx.close();
     }
 }

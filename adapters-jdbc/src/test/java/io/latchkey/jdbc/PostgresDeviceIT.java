@@ -13,7 +13,7 @@ class PostgresDeviceIT extends DeviceContractTest {
     }
 
     @AfterEach
-    void closeStore() {
-        ((JdbcStore) fx.store).close();
+    void closeStore() throws Exception {
+        fx.close();
     }
 }

@@ -13,7 +13,7 @@ class PostgresLicenseIT extends LicenseContractTest {
     }
 
     @AfterEach
-    void closeStore() {
-        ((JdbcStore) fx.store).close();
+    void closeStore() throws Exception {
+        fx.close();
     }
 }

@@ -13,7 +13,7 @@ class PostgresSubscriptionIT extends SubscriptionContractTest {
     }
 
     @AfterEach
-    void closeStore() {
-        ((JdbcStore) fx.store).close();
+    void closeStore() throws Exception {
+        fx.close();
     }
 }

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Latchkey on a given store with a mutable clock, an in-memory mail sender and an operator, plus helpers to
  * make partners, clients and filled pools. Shared by sdk-core's tests and the adapters' contract tests.
  */
-public final class Fixture {
+public final class Fixture implements AutoCloseable {
 
     /** Where the clock starts: a Monday in November 2026. */
     public static final String START = "2026-11-23T10:00:00Z";
@@ -53,8 +53,12 @@ public final class Fixture {
     /** Light Argon2id parameters: the tests hash many passwords, production uses the defaults. */
     public final PasswordHasher hasher = PasswordHasher.argon2id(RandomSource.seeded(7), 256, 1, 1);
     public final Latchkey latchkey;
-    /** The store under test, for reading what the services wrote. */
+    /**
+     * The store under test, for reading what the services wrote; audited, so that a transaction which changes a
+     * state without its journal line fails ({@link JournalAuditStore}).
+     */
     public final Store store;
+    private final Store underlying;
     public final Organization operator;
     public final Actor operatorAdmin;
     private final AtomicInteger names = new AtomicInteger();
@@ -71,9 +75,10 @@ public final class Fixture {
     }
 
     public Fixture(Store store, Duration cooldown) {
-        this.store = store;
+        this.underlying = store;
+        this.store = JournalAuditStore.of(store);
         this.latchkey = Latchkey.builder()
-                .store(store)
+                .store(this.store)
                 .clock(clock)
                 .random(RandomSource.seeded(42))
                 .mailSender(mail)
@@ -149,6 +154,14 @@ public final class Fixture {
 
     public DeviceStore deviceStore() {
         return store.port(DeviceStore.class);
+    }
+
+    /** Closes the store under test, if it holds resources (a connection pool). */
+    @Override
+    public void close() throws Exception {
+        if (underlying instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** Applies due transitions and delivers due mail. */
