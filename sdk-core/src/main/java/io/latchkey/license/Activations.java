@@ -45,8 +45,7 @@ public final class Activations {
             if (active.isEmpty()) {
                 records.steps.create(Actor.anonymous(source), records.activations, new Activation(
                         new ActivationId(records.ids.next()), license.id(), print, ActivationState.ACTIVE, now, null,
-                                0),
-                        license.id().toString());
+                                0), license.id().toString());
             }
             return ActivationFile.sign(keys.currentSigningKey(), license.id().toString(), print,
                     license.holder().toString(), now);

@@ -40,8 +40,7 @@ public final class Templates {
 
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
-            Map.entry(CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone",
-                    "link")),
+            Map.entry(CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link")),
             Map.entry(CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom",
                     "validTo", "timezone")),
             Map.entry(POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil")),

@@ -18,8 +18,7 @@ public final class MemberLifecycle {
                     .on(MemberStatus.INVITED, MemberEvent.CONFIRM, MemberStatus.ACTIVE, Permission.ACCOUNT_CONFIRM)
                     .on(MemberStatus.INVITED, MemberEvent.BOOTSTRAP, MemberStatus.ACTIVE, Permission.CONSEQUENCE)
                     .on(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
-                    .on(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED,
-                            Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED,
                             Permission.MEMBER_MANAGE)

@@ -16,8 +16,7 @@ public final class OrganizationLifecycle {
                             Permission.REQUISITES_EDIT)
                     .on(OrganizationState.OPEN, OrganizationEvent.REGISTER_SELLER, OrganizationState.OPEN,
                             Permission.SELLER_MANAGE)
-                    .on(OrganizationState.OPEN, OrganizationEvent.MOVE, OrganizationState.OPEN,
-                            Permission.CONSEQUENCE)
+                    .on(OrganizationState.OPEN, OrganizationEvent.MOVE, OrganizationState.OPEN, Permission.CONSEQUENCE)
                     .on(OrganizationState.OPEN, OrganizationEvent.CLOSE, OrganizationState.CLOSED,
                             Permission.ORGANIZATION_CLOSE)
                     .build();

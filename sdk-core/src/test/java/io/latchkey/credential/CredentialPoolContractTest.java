@@ -420,8 +420,7 @@ public abstract class CredentialPoolContractTest {
                 credentials.poolOrders().orders(fx.operatorAdmin, null, 50).stream().map(PoolOrder::id).toList());
         assertTrue(theirs.number() > mine.number());
         refused(ErrorCode.POOL_ORDER_SIZE_INVALID, "size", () ->
-                credentials.poolOrders().placeOrder(partner.manager(), 0,
-                PoolTerm.UNLIMITED, null));
+                credentials.poolOrders().placeOrder(partner.manager(), 0, PoolTerm.UNLIMITED, null));
         refused(ErrorCode.FIELD_REQUIRED, "term", () -> credentials.poolOrders().placeOrder(partner.manager(), 1,
                 null, null));
         refused(ErrorCode.POOL_NOT_AVAILABLE, () -> credentials.poolOrders().placeOrder(fx.operatorAdmin, 1,

@@ -108,8 +108,7 @@ public abstract class DeviceContractTest {
         refused(ErrorCode.DEVICE_DETAILS_MISSING, "country", () -> sdk.deviceSteps().commission(engineer, SERIAL,
                 engineerPassword()));
         sdk.claims().updateDetails(engineer, SERIAL, new DeviceDetails("RU", "Свердловская область", "PRIVATE_HOUSE",
-                null,
-                null));
+                null, null));
         DeviceCard card = sdk.deviceSteps().commission(engineer, SERIAL, engineerPassword());
         assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
         assertEquals(ZoneId.of("Asia/Yekaterinburg"), card.device().timezone());
@@ -141,16 +140,13 @@ public abstract class DeviceContractTest {
     public void reportsOlderThanWhatIsStoredAreIgnoredAndOnlineFollowsTheTimeout() {
         Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT,
-                Instant.parse("2026-11-23T09:58:00Z"), null,
-                Connectivity.GSM));
+                Instant.parse("2026-11-23T09:58:00Z"), null, Connectivity.GSM));
         sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:59:00Z"));
         sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T09:50:00Z"));
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM, Instant.parse("2026-11-23T09:59:30Z"),
-                "E42",
-                null));
-        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
-                Instant.parse("2026-11-23T09:59:10Z"),
                 "E42", null));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
+                Instant.parse("2026-11-23T09:59:10Z"), "E42", null));
         DeviceCard card = sdk.devices().card(engineer, SERIAL);
         assertEquals(Instant.parse("2026-11-23T09:59:00Z"), card.device().lastDataAt());
         assertEquals(Connectivity.GSM, card.device().connectivity());
@@ -166,8 +162,7 @@ public abstract class DeviceContractTest {
         assertFalse(offline.online());
         assertEquals(Instant.parse("2026-11-23T10:09:30Z"), offline.device().lastDisconnectAt());
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
-                Instant.parse("2026-11-23T10:09:40Z"),
-                "E42", null));
+                Instant.parse("2026-11-23T10:09:40Z"), "E42", null));
         assertEquals(List.of(), sdk.devices().card(engineer, SERIAL).activeAlarms());
 
         sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2027-01-01T00:00:00Z"));
@@ -263,8 +258,7 @@ public abstract class DeviceContractTest {
         assertTrue(second.newOwner().isEmpty(), "a phone number alone opens no session of a known customer");
         assertEquals(2, sdk.devices().search(owner, null, null, null, null, null, 10).size());
         assertEquals(List.of(SERIAL, "HP-2026-0002"), serials(sdk.devices().search(engineer, null, null, null,
-                "+79123456789",
-                null, 10)));
+                "+79123456789", null, 10)));
         Customer customer = fx.latchkey.accounts().attachEmail(owner, "Owner.New@example.test");
         assertEquals("owner.new@example.test", customer.email());
 
@@ -289,14 +283,11 @@ public abstract class DeviceContractTest {
         sdk.claims().claim(partner.admin(), "HP-2026-0002", partner.id(), PRINTED);
 
         assertEquals(List.of("HP-2026-0001", "HP-2026-0002"), serials(sdk.devices().search(engineer, "hp-2026", null,
-                null,
-                null, null, 10)));
+                null, null, null, 10)));
         assertEquals(List.of("XP-1"), serials(sdk.devices().search(engineer, null, DeviceStatus.PRODUCED, null, null,
-                null,
-                10)));
+                null, 10)));
         assertEquals(List.of("HP-2026-0002"), serials(sdk.devices().search(engineer, null, null, partner.id(), null,
-                null,
-                10)));
+                null, 10)));
         assertEquals(List.of("HP-2026-0002"), serials(sdk.devices().search(partner.manager(), null, null, null, null,
                 null,
                 10)), "a partner sees what it is responsible for");
@@ -305,8 +296,7 @@ public abstract class DeviceContractTest {
         assertEquals(List.of(), sdk.devices().search(engineer, "_", null, null, null, null, 10),
                 "wildcards are literal");
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.devices().search(fx.partner().admin(), null, null,
-                partner.id(),
-                null, null, 10));
+                partner.id(), null, null, 10));
     }
 
     @Test

@@ -128,8 +128,7 @@ public abstract class LicenseContractTest {
         Document first = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 3);
         fx.clock.advance(java.time.Duration.ofDays(2));
         Document second = sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF,
-                null, null,
-                2, null));
+                null, null, 2, null));
         assertEquals(List.of(second, first), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null,
                 null,
                 null, null, null, null, null, 10)));

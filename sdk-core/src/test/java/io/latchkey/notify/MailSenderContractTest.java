@@ -37,8 +37,7 @@ public abstract class MailSenderContractTest {
             for (Language language : Language.values()) {
                 String recipient = "r" + (n++) + "@example.test";
                 DeliveryResult result = sender().send("contract/" + template + "/" + language, sample(template,
-                        language,
-                        recipient));
+                        language, recipient));
                 assertInstanceOf(DeliveryResult.Delivered.class, result, template + " in " + language);
                 assertEquals(1, received(recipient).size(), template + " in " + language);
             }

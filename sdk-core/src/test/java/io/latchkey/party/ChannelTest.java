@@ -45,8 +45,7 @@ class ChannelTest {
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().updateRequisites(partner.manager(),
                 partner.id(), changed));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().updateRequisites(fx.partner().admin(),
-                partner.id(),
-                changed));
+                partner.id(), changed));
         assertEquals(changed, sdk.organizations().updateRequisites(partner.admin(), partner.id(),
                 changed).requisites());
         assertEquals("7707083893", sdk.organizations().updateRequisites(fx.operatorAdmin, partner.id(),

@@ -125,8 +125,7 @@ class MemberAccountTest {
                 Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
         fx.clock.advance(Duration.ofMinutes(16));
         assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
-                Fixture.ADMIN_PASSWORD.toCharArray(),
-                "elsewhere"));
+                Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
     }
 
     @Test
@@ -219,8 +218,7 @@ class MemberAccountTest {
         Partner employer = fx.partner();
         if (status != MemberStatus.INVITED) {
             sdk.accounts().confirm(token, PASSWORD, PASSWORD);
-            sdk.members().inviteEmployee(employer.admin(), employer.id(), "pair@partner.test",
-                    Set.of(Role.MANAGER));
+            sdk.members().inviteEmployee(employer.admin(), employer.id(), "pair@partner.test", Set.of(Role.MANAGER));
         }
         if (status == MemberStatus.DISABLED) {
             sdk.members().disable(partner.admin(), member.id());

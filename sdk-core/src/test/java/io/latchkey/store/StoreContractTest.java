@@ -220,8 +220,7 @@ public abstract class StoreContractTest {
     public void memberEmailsAreUnique() {
         Member m = new Member(new MemberId(ids.next()), partnerA.id(), "m@a.test", "M", Language.PL,
                 Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE,
-                        "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
-                3, T0, 0);
+                        "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA", 3, T0, 0);
         store.inTransaction(() -> party().members().insert(m));
         assertEquals(m, tx(() -> party().members().findByEmail("m@a.test").orElseThrow()));
         assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> party().members().find(m.id()).orElseThrow().roles()));
@@ -278,8 +277,7 @@ public abstract class StoreContractTest {
             pools().clients().insert(a);
             pools().clients().insert(b);
             pools().clients().insert(new Client(new ClientId(ids.next()), partnerB.id(), "c@x.test", "",
-                    ZoneId.of("UTC"),
-                    Language.EN, null, T0, 0));
+                    ZoneId.of("UTC"), Language.EN, null, T0, 0));
         });
         refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> pools().clients().insert(
                 new Client(new ClientId(ids.next()), partnerA.id(), "c@x.test", "", ZoneId.of("UTC"), Language.EN,
@@ -532,15 +530,13 @@ public abstract class StoreContractTest {
                 "member:x",
                 null, null, null, null, 10))));
         assertEquals(List.of(mint), tx(() -> licenses().documents().search(new DocumentSearch(null, null, null, null,
-                null,
-                null, null, 2L, 10))));
+                null, null, null, 2L, 10))));
         assertEquals(List.of(mint, sale), tx(() -> licenses().documents().of(revealed.id())));
         long first = tx(() -> licenses().documents().nextNumber());
         assertEquals(first + 1, tx(() -> licenses().documents().nextNumber()));
 
         Activation active = new Activation(new ActivationId(ids.next()), sealed.id(), "pos-1", ActivationState.ACTIVE,
-                T0,
-                null, 0);
+                T0, null, 0);
         store.inTransaction(() -> licenses().activations().insert(active));
         refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> store.inTransaction(() -> licenses().activations().insert(
                 new Activation(new ActivationId(ids.next()), sealed.id(), "pos-2", ActivationState.ACTIVE, T0, null,
@@ -632,8 +628,7 @@ public abstract class StoreContractTest {
                         0)));
         assertEquals(2, tx(() -> services().subscriptions().bySeller(partnerA.id())).size());
         Hub moved = tx(() -> services().hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false,
-                T0,
-                hub.version())));
+                T0, hub.version())));
         assertEquals(moved, tx(() -> services().hubs().find(hub.id()).orElseThrow()));
     }
 
@@ -701,8 +696,7 @@ public abstract class StoreContractTest {
         OutboxMessage stored = tx(() -> outbox().find(first.id()).orElseThrow());
         assertEquals(OutboxStatus.SENT, stored.status());
         assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), List.of(stored.sealedPayload()[0],
-                stored.sealedPayload()[1],
-                stored.sealedPayload()[2]));
+                stored.sealedPayload()[1], stored.sealedPayload()[2]));
         refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() -> outbox().update(sent)));
         assertEquals(1L, tx(() -> outbox().countByStatus()).get(OutboxStatus.SENT));
     }

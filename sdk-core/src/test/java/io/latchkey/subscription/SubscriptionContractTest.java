@@ -78,8 +78,7 @@ public abstract class SubscriptionContractTest {
     public void onlyTheSellersInstallersAndServiceManagersManageSubscriptions() {
         Hub hub = s.hub("HUB-1");
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.subscriptions().activate(s.owner,
-                new ActivationRequest(hub.id(), null,
-                null)));
+                new ActivationRequest(hub.id(), null, null)));
         Sellers other = new Sellers(fx, "Europe/Warsaw");
         refused(ErrorCode.HUB_NOT_FOUND, () -> sdk.subscriptions().activate(other.installer,
                 new ActivationRequest(hub.id(), null, null)));
@@ -92,8 +91,7 @@ public abstract class SubscriptionContractTest {
 
         // Service managers are the owner's to create, and may then manage subscriptions too.
         var employee = s.sdk.members().addMember(s.owner, s.seller.id(), new MemberDraft("staff@seller.test", "Staff",
-                null,
-                Set.of(Role.MANAGER)));
+                null, Set.of(Role.MANAGER)));
         var admin = fx.confirmed(s.sdk.members().addMember(s.owner, s.seller.id(), new MemberDraft("admin@seller.test",
                 "Admin", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
         refused(ErrorCode.PERMISSION_DENIED, () -> s.sdk.members().changeRoles(admin, employee.id(),
@@ -102,8 +100,7 @@ public abstract class SubscriptionContractTest {
         var manager = fx.confirmed(employee, Fixture.MEMBER_PASSWORD);
         assertEquals(SubscriptionState.EXPIRES_SOON, sdk.subscriptions().deactivate(manager, active.id()).state());
         refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().changeRoles(s.owner,
-                s.owner.memberId().orElseThrow(),
-                Set.of(Role.ADMIN)));
+                s.owner.memberId().orElseThrow(), Set.of(Role.ADMIN)));
         refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().addMember(s.owner, s.seller.id(),
                 new MemberDraft("second@seller.test", "Second", null, Set.of(Role.OWNER))));
         refused(ErrorCode.PERMISSION_DENIED, () -> s.sdk.organizations().registerSeller(admin, s.seller.id()));
@@ -162,20 +159,17 @@ public abstract class SubscriptionContractTest {
     public void theStatementCountsEachBillableSubscriptionOnceWithItsDays() {
         fx.clock.set(Instant.parse("2026-10-20T10:00:00Z"));
         Subscription october = sdk.subscriptions().activate(s.installer, new ActivationRequest(s.hub("HUB-1").id(),
-                null,
-                null));
+                null, null));
         sdk.subscriptions().deactivate(s.installer, october.id());
         fx.clock.set(Instant.parse("2026-11-10T10:00:00Z"));
         fx.runDueWork();
         Subscription november = sdk.subscriptions().activate(s.installer, new ActivationRequest(s.hub("HUB-2").id(),
-                null,
-                null));
+                null, null));
         fx.clock.set(Instant.parse("2026-11-15T10:00:00Z"));
         sdk.subscriptions().stop(s.installer, november.id());
 
         List<StatementLine> octoberLines = sdk.statements().statement(s.reseller.admin(), s.reseller.id(),
-                YearMonth.of(2026,
-                10));
+                YearMonth.of(2026, 10));
         assertEquals(List.of(october.id()), octoberLines.stream().map(l -> l.subscription().id()).toList());
         assertEquals(12, octoberLines.get(0).daysActive(), "20 to 31 October");
         List<StatementLine> novemberLines = sdk.statements().statement(fx.operatorAdmin, s.reseller.id(),
@@ -186,8 +180,31 @@ public abstract class SubscriptionContractTest {
         assertEquals("PRO", novemberLines.get(0).packageCode());
         assertTrue(sdk.statements().statement(s.reseller.admin(), s.reseller.id(), YearMonth.of(2026, 12)).isEmpty());
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.statements().statement(fx.partner().admin(),
-                s.reseller.id(),
-                YearMonth.of(2026, 11)));
+                s.reseller.id(), YearMonth.of(2026, 11)));
+    }
+
+    @Test
+    public void aMonthsStatementTakesItsDaysInTheSellersZoneNotInUtc() {
+        // 00:30 on 1 December in Warsaw is still 30 November in UTC.
+        fx.clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+        Subscription warsaw = sdk.subscriptions().activate(s.installer, new ActivationRequest(s.hub("HUB-1").id(),
+                null, null));
+        fx.clock.set(Instant.parse("2026-11-30T23:30:00Z"));
+        sdk.subscriptions().stop(s.installer, warsaw.id());
+        List<StatementLine> december = sdk.statements().statement(fx.operatorAdmin, s.reseller.id(),
+                YearMonth.of(2026, 12));
+        assertEquals(List.of(warsaw.id()), december.stream().map(l -> l.subscription().id()).toList());
+        assertEquals(1, december.get(0).daysActive(), "1 December, Warsaw time");
+
+        // 22:00 on 31 December in Santiago (summer time, UTC-3) is already 1 January in UTC.
+        Sellers santiago = new Sellers(fx, "America/Santiago");
+        fx.clock.set(Instant.parse("2027-01-01T01:00:00Z"));
+        Subscription late = sdk.subscriptions().activate(santiago.installer, new ActivationRequest(
+                santiago.hub("HUB-S").id(), null, null));
+        List<StatementLine> santiagoDecember = sdk.statements().statement(fx.operatorAdmin, santiago.reseller.id(),
+                YearMonth.of(2026, 12));
+        assertEquals(List.of(late.id()), santiagoDecember.stream().map(l -> l.subscription().id()).toList());
+        assertEquals(1, santiagoDecember.get(0).daysActive(), "31 December, Santiago time");
     }
 
     @Test

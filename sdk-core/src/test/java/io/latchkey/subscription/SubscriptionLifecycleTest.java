@@ -60,8 +60,7 @@ class SubscriptionLifecycleTest {
             }
         };
         Optional<ExpectedTable.Row<SubscriptionState,
-                SubscriptionEvent>> legal = ExpectedTables.SUBSCRIPTION.find(state,
-                event);
+                SubscriptionEvent>> legal = ExpectedTables.SUBSCRIPTION.find(state, event);
         if (legal.isPresent() || event == SubscriptionEvent.END) {
             take.run();
             SubscriptionState expected = legal.map(ExpectedTable.Row::to).orElse(state);

@@ -86,8 +86,7 @@ public final class ExpectedTables {
                     .row(OrganizationState.OPEN, OrganizationEvent.REGISTER_SELLER, OrganizationState.OPEN,
                             SELLER_MANAGE)
                     .row(OrganizationState.OPEN, OrganizationEvent.MOVE, OrganizationState.OPEN, CONSEQUENCE)
-                    .row(OrganizationState.OPEN, OrganizationEvent.CLOSE, OrganizationState.CLOSED,
-                            ORGANIZATION_CLOSE);
+                    .row(OrganizationState.OPEN, OrganizationEvent.CLOSE, OrganizationState.CLOSED, ORGANIZATION_CLOSE);
 
     /** A member's account: INVITED → ACTIVE ⇄ DISABLED. */
     public static final ExpectedTable<MemberStatus, MemberEvent> MEMBER =
@@ -108,8 +107,7 @@ public final class ExpectedTables {
     public static final ExpectedTable<ConnectionState, ConnectionEvent> CONNECTION =
             ExpectedTable.of("connection", ConnectionState.class, ConnectionEvent.class)
                     .row(ConnectionState.PENDING, ConnectionEvent.APPROVE, ConnectionState.APPROVED, CONNECTION_DECIDE)
-                    .row(ConnectionState.PENDING, ConnectionEvent.CONSENT, ConnectionState.APPROVED,
-                            CONNECTION_CONSENT)
+                    .row(ConnectionState.PENDING, ConnectionEvent.CONSENT, ConnectionState.APPROVED, CONNECTION_CONSENT)
                     .row(ConnectionState.PENDING, ConnectionEvent.REJECT, ConnectionState.REJECTED, CONNECTION_DECIDE)
                     .row(ConnectionState.PENDING, ConnectionEvent.WITHDRAW, ConnectionState.WITHDRAWN,
                             CONNECTION_REQUEST)

@@ -158,9 +158,13 @@ public final class Fixture implements AutoCloseable {
 
     /** Closes the store under test, if it holds resources (a connection pool). */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (underlying instanceof AutoCloseable closeable) {
-            closeable.close();
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the store", e);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.latchkey.testkit;
 
 import io.latchkey.lifecycle.JournalEntry;
-import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.store.Store;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

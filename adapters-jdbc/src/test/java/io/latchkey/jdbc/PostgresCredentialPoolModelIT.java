@@ -1,0 +1,18 @@
+package io.latchkey.jdbc;
+
+import io.latchkey.credential.CredentialPoolModelCheck;
+import io.latchkey.store.Store;
+
+/** The credential pool model check on PostgreSQL: fewer sequences, each on a freshly migrated database. */
+class PostgresCredentialPoolModelIT extends CredentialPoolModelCheck {
+
+    @Override
+    protected Store newStore() {
+        return Postgres.newStore();
+    }
+
+    @Override
+    protected int examples() {
+        return 30;
+    }
+}

@@ -1,0 +1,18 @@
+package io.latchkey.jdbc;
+
+import io.latchkey.device.DeviceModelCheck;
+import io.latchkey.store.Store;
+
+/** The device model check on PostgreSQL: fewer sequences, each on a freshly migrated database. */
+class PostgresDeviceModelIT extends DeviceModelCheck {
+
+    @Override
+    protected Store newStore() {
+        return Postgres.newStore();
+    }
+
+    @Override
+    protected int examples() {
+        return 30;
+    }
+}

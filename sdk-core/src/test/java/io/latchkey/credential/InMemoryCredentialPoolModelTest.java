@@ -1,0 +1,13 @@
+package io.latchkey.credential;
+
+import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.Store;
+
+/** The credential pool model check on the in-memory store. */
+class InMemoryCredentialPoolModelTest extends CredentialPoolModelCheck {
+
+    @Override
+    protected Store newStore() {
+        return InMemoryStore.create();
+    }
+}

@@ -1,0 +1,13 @@
+package io.latchkey.device;
+
+import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.Store;
+
+/** The device model check on the in-memory store. */
+class InMemoryDeviceModelTest extends DeviceModelCheck {
+
+    @Override
+    protected Store newStore() {
+        return InMemoryStore.create();
+    }
+}

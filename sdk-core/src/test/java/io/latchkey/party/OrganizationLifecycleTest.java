@@ -1,0 +1,137 @@
+package io.latchkey.party;
+
+import static io.latchkey.testkit.Refusals.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Role;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.lifecycle.JournalRepository;
+import io.latchkey.notify.Templates;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
+import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
+import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Organizations through their lifecycle: every (state × event) pair as the hand-written table expects, what
+ * closing needs (no open organization below, no guard of another area saying no, the right role), and the last
+ * administrator, who cannot leave on any path.
+ */
+class OrganizationLifecycleTest {
+
+    private final Fixture fx = new Fixture(InMemoryStore.create());
+    private final Latchkey sdk = fx.latchkey;
+    private final Partner partner = fx.partner();
+
+    static Stream<Arguments> pairs() {
+        return ExpectedTables.ORGANIZATION.pairs();
+    }
+
+    /** A company of the partner with its owner signed in. */
+    private record Company(Organization organization, Actor owner) {
+    }
+
+    private Company company(String name) {
+        String email = "owner@" + name.toLowerCase() + ".test";
+        Organization company = sdk.registrations().createCompany(partner.admin(), new CompanyRegistration(name,
+                name + " LLC", "7736207543", "Shop", null, email, "Owner", "ru", null));
+        Member owner = fx.store.inTransaction(() -> fx.partyStore().members().findByEmail(email)).orElseThrow();
+        return new Company(company, fx.confirmed(owner, Fixture.MEMBER_PASSWORD));
+    }
+
+    private List<JournalEntry> history(Organization organization) {
+        return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class)
+                .history(OrganizationLifecycle.AGGREGATE, organization.id().toString()));
+    }
+
+    @ParameterizedTest(name = "{0} × {1}")
+    @MethodSource("pairs")
+    void everyPairBehavesAsTheTableSays(OrganizationState state, OrganizationEvent event) {
+        Company company = company("Romashka");
+        Partner other = fx.partner();
+        if (state == OrganizationState.CLOSED) {
+            sdk.organizations().close(partner.admin(), company.organization().id());
+        }
+        Runnable take = () -> {
+            switch (event) {
+                case EDIT_REQUISITES -> sdk.organizations().updateRequisites(partner.admin(),
+                        company.organization().id(), new Requisites("7707083893", "Москва", null, null));
+                case REGISTER_SELLER -> sdk.organizations().registerSeller(company.owner(), company.organization().id());
+                case MOVE -> sdk.connections().approveConnection(other.admin(), sdk.connections().requestConnection(
+                        company.owner(), company.organization().id(), other.id(), ConnectionKind.COMPANY_TO_PARTNER)
+                        .id());
+                case CLOSE -> sdk.organizations().close(partner.admin(), company.organization().id());
+            }
+        };
+        Optional<ExpectedTable.Row<OrganizationState, OrganizationEvent>> row =
+                ExpectedTables.ORGANIZATION.find(state, event);
+        int journaled = history(company.organization()).size();
+        if (row.isPresent()) {
+            take.run();
+            List<JournalEntry> history = history(company.organization());
+            JournalEntry last = history.get(history.size() - 1);
+            assertEquals(List.of(event.name(), state.name(), row.get().to().name()),
+                    List.of(last.event(), last.fromState(), last.toState()), "journaled as the table's step");
+        } else {
+            // A closed organization is gone from every view, and its people can no longer sign in.
+            refused(ErrorCode.ORGANIZATION_NOT_FOUND, take::run);
+            assertEquals(journaled, history(company.organization()).size());
+        }
+    }
+
+    @Test
+    void anOrganizationClosesOnlyWithNothingOpenBelowItAndByAnAdministrator() {
+        Company company = company("Lutik");
+        refused(ErrorCode.ORGANIZATION_HAS_CHILDREN, () -> sdk.organizations().close(fx.operatorAdmin, partner.id()));
+        refused(ErrorCode.ORGANIZATION_HAS_CHILDREN, () -> sdk.organizations().close(fx.operatorAdmin,
+                fx.operator.id()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().close(partner.manager(),
+                company.organization().id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().close(fx.partner().admin(),
+                company.organization().id()));
+
+        sdk.organizations().close(partner.admin(), company.organization().id());
+        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("owner@lutik.test",
+                Fixture.MEMBER_PASSWORD.toCharArray(), "ip"));
+        sdk.organizations().close(fx.operatorAdmin, partner.id());
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(fx.operatorAdmin,
+                partner.id()));
+    }
+
+    @Test
+    void theLastAdministratorCannotLeaveByTakingUpWorkElsewhere() {
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "Solo", null, null, null));
+        Member solo = sdk.members().addMember(partner.admin(), company.id(),
+                new MemberDraft("solo@solo.test", "Solo Admin", null, Set.of(Role.ADMIN)));
+        Actor admin = fx.confirmed(solo, Fixture.MEMBER_PASSWORD);
+        sdk.members().inviteEmployee(partner.admin(), partner.id(), "solo@solo.test", Set.of(Role.MANAGER));
+        fx.runDueWork();
+        String link = fx.mail.last(Templates.EMPLOYEE_INVITED, "solo@solo.test").parameter("link");
+        String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+
+        refused(ErrorCode.LAST_ADMIN, () -> sdk.members().acceptEmployment(admin, token));
+        assertEquals(company.id(), sdk.accounts().actorFor(solo.id()).organization(), "still works for its own");
+
+        Member second = sdk.members().addMember(admin, company.id(),
+                new MemberDraft("second@solo.test", "Second Admin", null, Set.of(Role.ADMIN)));
+        fx.confirmed(second, Fixture.MEMBER_PASSWORD);
+        assertEquals(partner.id(), sdk.members().acceptEmployment(admin, token).organization());
+    }
+}
