@@ -26,6 +26,7 @@ import io.latchkey.device.DeviceStore;
 import io.latchkey.device.Devices;
 import io.latchkey.device.Owners;
 import io.latchkey.device.Telemetry;
+import io.latchkey.internal.RetryingStore;
 import io.latchkey.license.Activations;
 import io.latchkey.license.CodeFormat;
 import io.latchkey.license.Documents;
@@ -100,7 +101,7 @@ public final class Latchkey implements AutoCloseable {
         // Databases keep microseconds; instants made here never carry more, so what is stored reads back equal.
         this.clock = Clocks.microseconds(b.clock);
         this.keys = b.keys;
-        Store store = b.store;
+        Store store = RetryingStore.of(b.store);
         Ids ids = new Ids(clock, b.random);
         Sealer sealer = new Sealer(keys, b.random);
         this.outbox = new Outbox(store, store.port(OutboxRepository.class), b.mailSender, sealer, clock, ids,

@@ -3,13 +3,15 @@ package io.latchkey.jdbc;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Claims rows for the running transaction, skipping rows other transactions hold, so that concurrent
- * issuers, schedulers and dispatchers (on any node) each get other rows and never wait for one another.
+ * issuers, schedulers and dispatchers (on any node) each get other rows and wait for one another only when
+ * nothing else is left.
  *
  * <p>PostgreSQL does it in one statement ({@code ORDER BY … LIMIT n FOR UPDATE SKIP LOCKED}). H2 applies the
  * limit before skipping locked rows, which would hand a second claimer nothing while free rows remain; there
@@ -52,5 +54,32 @@ final class Claims {
             }
         }
         return claimed;
+    }
+
+    /**
+     * Like {@link #claim}, but when every matching row is held by another transaction, waits for the first of
+     * them: it returns nothing only when no row matches once the holders have committed or rolled back. An
+     * issuer must not read a pool as empty while a scheduler is returning its credentials.
+     */
+    static <T> List<T> claimOrWait(Handle handle, Dialect dialect, Table<T> table, String where, String order,
+                                   int limit, Map<String, ?> binds) {
+        while (true) {
+            List<T> claimed = claim(handle, dialect, table, where, order, limit, binds);
+            if (!claimed.isEmpty()) {
+                return claimed;
+            }
+            Optional<UUID> held = Table.bind(handle.createQuery("SELECT id FROM " + table.name() + " WHERE "
+                            + where + " ORDER BY " + order + " LIMIT 1 FOR UPDATE"), binds)
+                    .map((rs, ctx) -> new Row(rs).uuid("id")).findOne();
+            if (held.isEmpty()) {
+                return List.of();
+            }
+            // Ours now; but its holder may have changed it, so it is read again against the condition.
+            Optional<T> waited = table.select(handle, "WHERE id = :claimId AND (" + where + ")", binds)
+                    .bind("claimId", Sql.argument(held.get(), Types.OTHER)).map(table.mapper()).findOne();
+            if (waited.isPresent()) {
+                return List.of(waited.get());
+            }
+        }
     }
 }

@@ -122,6 +122,10 @@ public final class JdbcStore implements Store, AutoCloseable {
         config.setPoolName("latchkey");
         config.setMaximumPoolSize(16);
         config.setMinimumIdle(2);
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            // H2 gives up waiting for a row lock after a second; an issuer may wait for a scheduler's batch.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             return new JdbcStore(pool, pool);

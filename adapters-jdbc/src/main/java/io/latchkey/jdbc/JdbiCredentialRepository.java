@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Credentials in the {@code credential} table, with their next timed step in {@code due_at} for the scheduler's
  * index. Free and due credentials are claimed with {@code FOR UPDATE SKIP LOCKED}: concurrent issuers and
- * schedulers, on any node, each get other rows.
+ * schedulers, on any node, each get other rows, and an issuer waits only when every free one is held.
  */
 final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> implements CredentialRepository {
 
@@ -59,7 +59,7 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
 
     @Override
     public List<Credential> claimFree(OrgId partner, Instant now, Instant until, int limit) {
-        return Claims.claim(handle(), dialect, TABLE, "partner_id = :partner AND free_at <= :now "
+        return Claims.claimOrWait(handle(), dialect, TABLE, "partner_id = :partner AND free_at <= :now "
                         + "AND (capacity_expires_at IS NULL OR capacity_expires_at >= :until)",
                 "capacity_expires_at ASC NULLS LAST, free_at, label", limit,
                 Map.of("partner", partner, "now", now, "until", until));
@@ -72,6 +72,12 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
 
     @Override
     public long countIssuable(OrgId partner, Instant now, long atMost) {
+        // The pool lock is the partner's row; under READ COMMITTED the count below then sees earlier claims.
+        // On PostgreSQL it must not conflict with the key-share lock this transaction's inserts already hold on
+        // it (their foreign keys), or two issuers would each wait for the other's.
+        String lock = dialect == Dialect.POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+        Table.bind(handle().createQuery("SELECT id FROM organization WHERE id = :partner " + lock),
+                Map.of("partner", partner)).mapTo(String.class).findOne();
         return Table.bind(handle().createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM credential "
                         + "WHERE partner_id = :partner AND free_at <= :now AND (capacity_expires_at IS NULL "
                         + "OR capacity_expires_at >= :now) LIMIT :atMost) AS issuable"),

@@ -143,8 +143,7 @@ class TwoNodesIT {
                 while (true) {
                     try {
                         labels.add(credentials.issuing().issue(manager, new IssueRequest(client.id(), now,
-                                now.plus(WINDOW), null),
-                                null).issuance().label());
+                                now.plus(WINDOW), null), null).issuance().label());
                     } catch (LatchkeyException e) {
                         assertEquals(ErrorCode.CREDENTIAL_POOL_EMPTY, e.code(), e.getMessage());
                         return labels;
@@ -176,6 +175,8 @@ class TwoNodesIT {
                 .iterator().next());
         assertEquals(messages, mailboxes.get(0).delivered().size() + mailboxes.get(1).delivered().size(),
                 "no message was delivered by both nodes");
+        assertEquals(messages, sends.size(), "no two messages say the same to the same recipient");
+        assertEquals(Set.of(1), Set.copyOf(sends.values()), "each message reached its recipient once");
         assertEquals(Set.of("0"), query("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", 1));
 
         // Both schedulers at once, after the windows and the cool-down: each step fires once.

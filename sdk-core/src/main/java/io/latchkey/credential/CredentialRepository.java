@@ -26,7 +26,8 @@ public interface CredentialRepository extends VersionedRows<CredentialId, Creden
      * Locks and returns up to {@code limit} credentials of {@code partner} that are free at {@code now}
      * ({@link Credential#issuableAt}) and whose capacity lasts until {@code until}: the soonest-expiring
      * capacity first, then the longest free. Credentials another transaction has locked are skipped, never
-     * returned twice.
+     * returned twice; but when only locked ones are left, it waits for them, so that nothing is returned only
+     * when nothing is free once the others have committed.
      */
     List<Credential> claimFree(OrgId partner, Instant now, Instant until, int limit);
 
@@ -36,6 +37,9 @@ public interface CredentialRepository extends VersionedRows<CredentialId, Creden
     /**
      * How many of a partner's credentials are issuable at {@code now} (free, capacity not expired), counting no
      * further than {@code atMost}: callers only ask whether few are left, and a pool may hold many thousands.
+     * Counting takes the partner's pool lock, held until commit, so transactions that count one pool take turns
+     * and each sees what the ones before it claimed: of two issues that empty a pool at once, one finds it at a
+     * threshold, never both.
      */
     long countIssuable(OrgId partner, Instant now, long atMost);
 

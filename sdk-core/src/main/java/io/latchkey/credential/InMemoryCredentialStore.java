@@ -97,6 +97,7 @@ final class InMemoryCredentialStore implements CredentialStore {
 
         @Override
         public long countIssuable(OrgId partner, Instant now, long atMost) {
+            // No pool lock to take: transactions on this store take turns already.
             return rows().filter(c -> c.partner().equals(partner) && c.issuableAt(now, now)).limit(atMost).count();
         }
 

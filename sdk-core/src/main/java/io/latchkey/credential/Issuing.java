@@ -92,9 +92,9 @@ public final class Issuing {
             Credential credential = records.currentCredential(actor, label);
             var revoke = records.steps.check(actor, records.credentials, credential, CredentialEvent.REVOKE);
             Instant now = records.clock.instant();
-            Issuance issuance = records.store.issuances().update(
-                    records.currentIssuance(credential).ended(now, EndReason.REVOKED));
+            Issuance ending = records.currentIssuance(credential);
             revoke.take((c, state) -> c.revoked(state, now.plus(records.settings.cooldown())), why);
+            Issuance issuance = records.store.issuances().update(ending.ended(now, EndReason.REVOKED));
             return new IssuanceView(issuance, issuance.status(now));
         });
     }
@@ -128,12 +128,16 @@ public final class Issuing {
     private Credential claimFree(OrgId partner, Instant now, Instant until) {
         List<Credential> claimed = records.store.credentials().claimFree(partner, now, until, 1);
         if (claimed.isEmpty()) {
-            // Ask again without the window's end: rows other issuers hold are skipped here too, so a pool that
-            // concurrent issuers are emptying reads as empty, not as too short.
-            if (!records.store.credentials().claimFree(partner, now, now, 1).isEmpty()) {
+            // Is the pool empty, or its capacity too short? Others may have returned credentials since the first
+            // question, so it is asked again while this transaction holds a free one: both answers then hold
+            // at one moment.
+            if (records.store.credentials().claimFree(partner, now, now, 1).isEmpty()) {
+                throw LatchkeyException.of(ErrorCode.CREDENTIAL_POOL_EMPTY);
+            }
+            claimed = records.store.credentials().claimFree(partner, now, until, 1);
+            if (claimed.isEmpty()) {
                 throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY, "validTo", until);
             }
-            throw LatchkeyException.of(ErrorCode.CREDENTIAL_POOL_EMPTY);
         }
         return records.caughtUp(claimed.get(0));
     }

@@ -116,18 +116,22 @@ final class PoolRecords {
                 () -> new IllegalStateException("credential " + credential.label() + " lost its issuance"));
     }
 
-    /** Takes every timed step that is due, persisting each with its journal entry. */
+    /**
+     * Takes every timed step that is due, persisting each with its journal entry. Like every command here, it
+     * writes the credential before its issuance: the credential's row is the lock of both, taken in one order.
+     */
     Credential caughtUp(Credential credential) {
         Instant now = clock.instant();
         Credential current = credential;
         for (Optional<Credential.TimedStep> next = current.nextTimedStep();
              next.isPresent() && !next.get().at().isAfter(now); next = current.nextTimedStep()) {
             Credential.TimedStep timed = next.get();
-            if (timed.event() == CredentialEvent.EXPIRE) {
-                store.issuances().update(currentIssuance(current).ended(timed.at(), EndReason.EXPIRED));
-            }
+            Issuance ending = timed.event() == CredentialEvent.EXPIRE ? currentIssuance(current) : null;
             current = steps.takeTimed(credentials, current, timed.event(), (c, to) -> c.taking(timed.event(),
                     timed.at()), "due " + timed.at());
+            if (ending != null) {
+                store.issuances().update(ending.ended(timed.at(), EndReason.EXPIRED));
+            }
         }
         return current;
     }

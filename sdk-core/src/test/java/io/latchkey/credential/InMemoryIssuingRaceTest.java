@@ -1,0 +1,13 @@
+package io.latchkey.credential;
+
+import io.latchkey.store.InMemoryStore;
+import io.latchkey.store.Store;
+
+/** The issuing race check on the in-memory store, whose transactions take turns. */
+class InMemoryIssuingRaceTest extends IssuingRaceCheck {
+
+    @Override
+    protected Store newStore() {
+        return InMemoryStore.create();
+    }
+}
