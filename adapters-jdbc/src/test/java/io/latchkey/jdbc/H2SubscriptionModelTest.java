@@ -1,7 +1,7 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.subscription.SubscriptionModelCheck;
 import io.latchkey.store.Store;
+import io.latchkey.subscription.SubscriptionModelCheck;
 
 /** The subscription model check on H2: fewer sequences, each on a freshly migrated database. */
 class H2SubscriptionModelTest extends SubscriptionModelCheck {

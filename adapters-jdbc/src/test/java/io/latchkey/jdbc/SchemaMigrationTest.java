@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.latchkey.access.Role;
-import io.latchkey.party.PartyStore;
-import io.latchkey.party.Organization;
-import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.Latchkey;
+import io.latchkey.access.Role;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organization;
+import io.latchkey.party.PartyStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;

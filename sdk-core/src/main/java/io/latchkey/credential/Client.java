@@ -1,7 +1,7 @@
 package io.latchkey.credential;
 
-import io.latchkey.notify.Language;
 import io.latchkey.access.OrgId;
+import io.latchkey.notify.Language;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;

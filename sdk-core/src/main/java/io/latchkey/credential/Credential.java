@@ -1,7 +1,7 @@
 package io.latchkey.credential;
 
-import io.latchkey.lifecycle.Transition;
 import io.latchkey.access.OrgId;
+import io.latchkey.lifecycle.Transition;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

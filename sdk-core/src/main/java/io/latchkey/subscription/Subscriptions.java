@@ -101,12 +101,13 @@ public final class Subscriptions {
         });
     }
 
-    /** A seller's subscriptions (the actor's own organization when null), newest first. */
+    /** A seller's subscriptions (the actor's own organization when null), newest first, each as of now. */
     public List<Subscription> subscriptions(Actor actor, OrgId seller) {
         return transactions.inTransaction(() -> {
             OrgId owner = Checks.required("sellerId", seller != null ? seller : actor.organization());
             records.access.require(actor, Permission.SUBSCRIPTION_VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
-            return records.store.subscriptions().bySeller(owner);
+            Instant now = records.clock.instant();
+            return records.store.subscriptions().bySeller(owner).stream().map(s -> s.asOf(now)).toList();
         });
     }
 

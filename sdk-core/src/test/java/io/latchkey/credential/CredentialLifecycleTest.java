@@ -1,17 +1,17 @@
 package io.latchkey.credential;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.lifecycle.JournalEntry;
-import io.latchkey.testkit.ExpectedTable;
-import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.net.URLDecoder;

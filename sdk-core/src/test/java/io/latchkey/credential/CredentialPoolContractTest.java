@@ -1,6 +1,5 @@
 package io.latchkey.credential;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.crypto.InMemoryKeyStore;
+import io.latchkey.crypto.RandomSource;
+import io.latchkey.crypto.VerificationKey;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +111,15 @@ public abstract class CredentialPoolContractTest {
                 fx.latchkey.keys().verificationKeys()).orElseThrow();
         assertEquals(document, verified);
         assertTrue(verified.validAt(now));
+        assertTrue(verified.validAt(now.plus(Duration.ofDays(1)).minusNanos(1)));
+        assertFalse(verified.validAt(now.minusNanos(1)), "not before its window");
+        assertFalse(verified.validAt(now.plus(Duration.ofDays(1))), "nor from its end on");
+        List<VerificationKey> stranger = InMemoryKeyStore.generate(RandomSource.seeded(99)).verificationKeys();
+        assertTrue(CredentialDocument.verify(document.encoded(), stranger).isEmpty(), "another vendor's keys");
+        List<VerificationKey> both = new ArrayList<>(stranger);
+        both.addAll(fx.latchkey.keys().verificationKeys());
+        assertEquals(Optional.of(document), CredentialDocument.verify(document.encoded(), both),
+                "the key named in the document is the one used");
         assertEquals(CredentialState.ACTIVATED, credentials.credentials().credential(partner.manager(),
                 document.label()).status());
 

@@ -1,6 +1,5 @@
 package io.latchkey.device;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.lifecycle.JournalEntry;
@@ -207,6 +207,27 @@ public abstract class DeviceContractTest {
         // The responsible partner sees the device but takes no status step.
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.deviceSteps().advance(partner.admin(), SERIAL,
                 engineerPassword()));
+    }
+
+    @Test
+    public void aDeviceSigningInIsCountedPerDeviceAndPerSource() {
+        for (int i = 0; i < 10; i++) {
+            refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice(SERIAL,
+                    "guess".toCharArray(), "10.0.0.9"));
+        }
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.9"));
+        // The device's own count holds from anywhere.
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10"));
+
+        fx.clock.advance(Duration.ofMinutes(16));
+        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10");
+        for (int i = 0; i < 10; i++) {
+            refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice("HP-NONE",
+                    PRINTED, "10.0.0.11"));
+        }
+        // A source that guessed at other serials is held back too.
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.11"));
+        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.12");
     }
 
     @Test

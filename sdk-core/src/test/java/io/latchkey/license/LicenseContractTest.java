@@ -1,6 +1,5 @@
 package io.latchkey.license;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
-import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.Store;
 import io.latchkey.testkit.Bytes;

@@ -1,6 +1,5 @@
 package io.latchkey.license;
 
-import io.latchkey.Latchkey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,17 +9,18 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
-import io.latchkey.access.Role;
-import io.latchkey.testkit.ExpectedTable;
-import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.access.OrgId;
+import io.latchkey.access.Role;
+import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
-import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.util.ArrayList;

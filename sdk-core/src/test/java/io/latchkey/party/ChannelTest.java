@@ -1,11 +1,11 @@
 package io.latchkey.party;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;

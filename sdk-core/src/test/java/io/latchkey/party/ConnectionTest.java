@@ -1,18 +1,18 @@
 package io.latchkey.party;
 
-import io.latchkey.Latchkey;
-import io.latchkey.access.OrgId;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
+import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
-import io.latchkey.testkit.ExpectedTable;
-import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.latchkey.party;
 
-import io.latchkey.Latchkey;
-import io.latchkey.access.MemberId;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,19 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
+import io.latchkey.access.MemberId;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Actors;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
-import io.latchkey.testkit.ExpectedTable;
-import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.store.InMemoryStore;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.net.URLDecoder;

@@ -1,14 +1,14 @@
 package io.latchkey.subscription;
 
+import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.party.CompanyRegistration;
 import io.latchkey.party.Connection;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.Member;
-import io.latchkey.party.Organization;
-import io.latchkey.Latchkey;
 import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organization;
 import io.latchkey.party.Site;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;

@@ -1,11 +1,11 @@
 package io.latchkey.subscription;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.ConnectionKind;
@@ -137,13 +137,15 @@ public abstract class SubscriptionContractTest {
         var otherSite = s.sdk.organizations().addSite(s.owner, s.seller.id(), "Second house", null);
         refused(ErrorCode.ACTIVE_SUBSCRIPTIONS, () -> sdk.hubs().transferHub(s.installer, hub.id(), otherSite.id()));
         sdk.subscriptions().deactivate(s.installer, active.id());
-        // An expiring subscription is still live.
+        // An expiring subscription is still live, and its SIM stays.
         refused(ErrorCode.ACTIVE_SUBSCRIPTIONS, () -> s.sdk.organizations().close(s.owner, s.seller.id()));
+        fx.runDueWork();
+        assertEquals(List.of(), simRequests());
 
         Subscription stopped = sdk.subscriptions().stop(s.installer, active.id());
         assertEquals(SubscriptionState.ENDED, stopped.state());
         fx.runDueWork();
-        assertEquals("HUB-1", fx.mail.last(Templates.SIM_DEACTIVATION, "admin@operator.test").parameter("hubSerial"));
+        assertEquals(List.of("HUB-1"), simRequests());
         assertEquals(otherSite.id(), sdk.hubs().transferHub(s.installer, hub.id(), otherSite.id()).site());
         Subscription again = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null, null));
         assertEquals(SubscriptionState.ACTIVE, again.state(), "a hub may be subscribed anew once the last one ended");
@@ -153,6 +155,73 @@ public abstract class SubscriptionContractTest {
                 s.seller.id()));
         // No one signs in to a closed company.
         refused(ErrorCode.CREDENTIALS_INVALID, () -> s.sdk.accounts().actorFor(s.installer.memberId().orElseThrow()));
+    }
+
+    private List<String> simRequests() {
+        return fx.mail.deliveredTo("admin@operator.test").stream()
+                .filter(n -> n.template().equals(Templates.SIM_DEACTIVATION)).map(n -> n.parameter("hubSerial"))
+                .toList();
+    }
+
+    @Test
+    public void aHubWhoseSubscriptionRanOutIsFreeBeforeTheSchedulerRuns() {
+        fx.clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+        Hub hub = s.hub("HUB-1");
+        Subscription old = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null, null));
+        sdk.subscriptions().deactivate(s.installer, old.id());
+        // Midnight of 1 December in Warsaw has passed; nothing has persisted the end yet.
+        fx.clock.set(Instant.parse("2026-11-30T23:00:00Z"));
+        assertEquals(List.of(SubscriptionState.ENDED), sdk.subscriptions().subscriptions(s.installer, null).stream()
+                .map(Subscription::state).toList(), "lists show each as of now");
+        assertEquals(SubscriptionState.ENDED, sdk.subscriptions().subscription(s.installer, old.id()).state());
+        var secondSite = sdk.organizations().addSite(s.owner, s.seller.id(), "Second house", null);
+        assertEquals(secondSite.id(), sdk.hubs().transferHub(s.installer, hub.id(), secondSite.id()).site());
+        Subscription renewed = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null,
+                null));
+        assertEquals(SubscriptionState.ACTIVE, renewed.state());
+        assertEquals(List.of(renewed.id(), old.id()), sdk.subscriptions().subscriptions(s.installer, null).stream()
+                .map(Subscription::id).toList(), "newest first");
+    }
+
+    @Test
+    public void aSellersHubsAndSubscriptionsAreShownToItsStaffAndToThoseAboveIt() {
+        Hub second = s.hub("HUB-2");
+        Hub first = s.hub("HUB-1");
+        Subscription older = sdk.subscriptions().activate(s.installer, new ActivationRequest(second.id(), null,
+                null));
+        Subscription newer = sdk.subscriptions().activate(s.installer, new ActivationRequest(first.id(), null,
+                null));
+        assertEquals(List.of(first.id(), second.id()), sdk.hubs().hubs(s.installer, null).stream().map(Hub::id)
+                .toList(), "by serial");
+        assertEquals(List.of(first.id(), second.id()), sdk.hubs().hubs(fx.operatorAdmin, s.seller.id()).stream()
+                .map(Hub::id).toList());
+        assertEquals(List.of(newer.id(), older.id()), sdk.subscriptions().subscriptions(fx.operatorAdmin,
+                s.seller.id()).stream().map(Subscription::id).toList(), "newest first");
+
+        Sellers other = new Sellers(fx, "Europe/Warsaw");
+        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null));
+        assertEquals(List.of(), sdk.subscriptions().subscriptions(other.installer, null));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(other.installer, s.seller.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.subscriptions().subscriptions(other.installer,
+                s.seller.id()));
+        // The reseller sees each subscription it is invoiced for, not the seller's lists.
+        assertEquals(newer.id(), sdk.subscriptions().subscription(s.reseller.admin(), newer.id()).id());
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.subscriptions().subscriptions(s.reseller.admin(),
+                s.seller.id()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(s.reseller.admin(), s.seller.id()));
+    }
+
+    @Test
+    public void hubsGoOnlyToTheSellersOwnSites() {
+        Sellers other = new Sellers(fx, "Europe/Warsaw");
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, "siteId", () -> sdk.hubs().addHub(s.installer, other.site.id(),
+                "HUB-X", true));
+        Hub hub = s.hub("HUB-1");
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, "siteId", () -> sdk.hubs().transferHub(s.installer, hub.id(),
+                other.site.id()));
+        refused(ErrorCode.HUB_NOT_FOUND, "hubId", () -> sdk.hubs().transferHub(other.installer, hub.id(),
+                other.site.id()));
+        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null));
     }
 
     @Test

@@ -1,14 +1,14 @@
 package io.latchkey.subscription;
 
-import io.latchkey.Latchkey;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.latchkey.ErrorCode;
-import io.latchkey.testkit.ExpectedTable;
-import io.latchkey.testkit.ExpectedTables;
+import io.latchkey.Latchkey;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.subscription.Subscriptions.ActivationRequest;
+import io.latchkey.testkit.ExpectedTable;
+import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import java.time.Instant;
 import java.time.ZoneId;
