@@ -377,7 +377,10 @@ public final class Latchkey implements AutoCloseable {
             return this;
         }
 
-        /** The lists device details come from, manuals and the online timeout; default {@link DeviceCatalog#defaults()}. */
+        /**
+         * The lists device details come from, manuals and the online timeout; default
+         * {@link DeviceCatalog#defaults()}.
+         */
         public Builder deviceCatalog(DeviceCatalog value) {
             this.deviceCatalog = Objects.requireNonNull(value);
             return this;

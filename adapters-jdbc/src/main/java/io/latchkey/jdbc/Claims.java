@@ -58,8 +58,9 @@ final class Claims {
 
     /**
      * Like {@link #claim}, but when every matching row is held by another transaction, waits for the first of
-     * them: it returns nothing only when no row matches once the holders have committed or rolled back. An
-     * issuer must not read a pool as empty while a scheduler is returning its credentials.
+     * them (and then returns that one row): it returns nothing only when no row matches once the holders have
+     * committed or rolled back. An issuer must not read a pool as empty while a scheduler is returning its
+     * credentials.
      */
     static <T> List<T> claimOrWait(Handle handle, Dialect dialect, Table<T> table, String where, String order,
                                    int limit, Map<String, ?> binds) {
@@ -72,6 +73,13 @@ final class Claims {
                             + where + " ORDER BY " + order + " LIMIT 1 FOR UPDATE"), binds)
                     .map((rs, ctx) -> new Row(rs).uuid("id")).findOne();
             if (held.isEmpty()) {
+                // H2 may cut to one row before it re-checks the row it waited for; if others still match,
+                // wait for them in turn.
+                boolean anyLeft = Table.bind(handle.createQuery("SELECT 1 FROM " + table.name() + " WHERE "
+                        + where + " LIMIT 1"), binds).mapTo(Integer.class).findOne().isPresent();
+                if (anyLeft) {
+                    continue;
+                }
                 return List.of();
             }
             // Ours now; but its holder may have changed it, so it is read again against the condition.

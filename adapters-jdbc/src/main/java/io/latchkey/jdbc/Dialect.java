@@ -7,8 +7,9 @@ enum Dialect {
     H2("SELECT NEXT VALUE FOR %s",
             "MERGE INTO outbox_message t USING (VALUES (CAST(:key AS VARCHAR(300)))) s(k) "
                     + "ON t.idempotency_key = s.k WHEN NOT MATCHED THEN INSERT (id, idempotency_key, sealed_payload, "
-                    + "created_at, status, attempts, next_attempt_at, last_error, version) VALUES (:id, :key, :payload, "
-                    + ":createdAt, :status, :attempts, :nextAttemptAt, :lastError, :version)"),
+                    + "created_at, status, attempts, next_attempt_at, last_error, version) "
+                    + "VALUES (:id, :key, :payload, :createdAt, :status, :attempts, :nextAttemptAt, :lastError, "
+                    + ":version)"),
     POSTGRESQL("SELECT nextval('%s')",
             "INSERT INTO outbox_message (id, idempotency_key, sealed_payload, created_at, status, attempts, "
                     + "next_attempt_at, last_error, version) VALUES (:id, :key, :payload, :createdAt, :status, "

@@ -57,6 +57,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbcStore implements Store, AutoCloseable {
 
     private final Jdbi jdbi;
+    private static final int H2_LOCK_TIMEOUT_MS = 10_000;
+
     private final Dialect dialect;
     private final AutoCloseable ownedPool;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
@@ -122,10 +124,6 @@ public final class JdbcStore implements Store, AutoCloseable {
         config.setPoolName("latchkey");
         config.setMaximumPoolSize(16);
         config.setMinimumIdle(2);
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
-            // H2 gives up waiting for a row lock after a second; an issuer may wait for a scheduler's batch.
-            config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
-        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             return new JdbcStore(pool, pool);
@@ -166,6 +164,11 @@ public final class JdbcStore implements Store, AutoCloseable {
             return work.get();
         }
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            if (dialect == Dialect.H2) {
+                // H2 gives up waiting for a row lock after a second; an issuer may wait for a scheduler's batch.
+                // Set here, not on the pool, so that a data source the host made gets it too.
+                handle.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
+            }
             current.set(handle);
             try {
                 return work.get();
@@ -173,6 +176,11 @@ public final class JdbcStore implements Store, AutoCloseable {
                 current.remove();
             }
         });
+    }
+
+    @Override
+    public boolean insideTransaction() {
+        return current.get() != null;
     }
 
     private Handle handle() {

@@ -66,6 +66,17 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
     }
 
     @Override
+    public Availability availability(OrgId partner, Instant now, Instant until) {
+        // One statement, so both questions are answered from one snapshot.
+        String free = "SELECT 1 FROM credential WHERE partner_id = :partner AND free_at <= :now "
+                + "AND (capacity_expires_at IS NULL OR capacity_expires_at >= ";
+        return Table.bind(handle().createQuery("SELECT CASE WHEN EXISTS (" + free + ":until)) THEN 'FITTING' "
+                        + "WHEN EXISTS (" + free + ":now)) THEN 'TOO_SHORT' ELSE 'NONE' END"),
+                Map.of("partner", partner, "now", now, "until", until)).mapTo(String.class).map(Availability::valueOf)
+                .one();
+    }
+
+    @Override
     public List<Credential> claimDue(Instant now, int limit) {
         return Claims.claim(handle(), dialect, TABLE, "due_at <= :now", "due_at, id", limit, Map.of("now", now));
     }

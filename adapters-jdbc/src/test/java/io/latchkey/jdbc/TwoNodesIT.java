@@ -23,9 +23,8 @@ import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.Organizations.OrganizationDraft;
+import io.latchkey.testkit.Fixture;
 import io.latchkey.time.MutableClock;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -116,7 +115,7 @@ class TwoNodesIT {
                 new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.MANAGER)));
         first.outbox().dispatchAllDue();
         String link = mailboxes.get(0).last(Templates.MEMBER_INVITED, "manager@partner.test").parameter("link");
-        first.accounts().confirm(URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8),
+        first.accounts().confirm(Fixture.token(link),
                 PASSWORD.toCharArray(), PASSWORD.toCharArray());
         Actor manager = first.accounts().authenticate("manager@partner.test", PASSWORD.toCharArray(), "test");
         long t0 = System.nanoTime();

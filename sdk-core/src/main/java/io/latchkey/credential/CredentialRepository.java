@@ -31,6 +31,16 @@ public interface CredentialRepository extends VersionedRows<CredentialId, Creden
      */
     List<Credential> claimFree(OrgId partner, Instant now, Instant until, int limit);
 
+    /** What a pool has free for a window: see {@link #availability}. */
+    enum Availability { NONE, TOO_SHORT, FITTING }
+
+    /**
+     * Whether {@code partner} has a credential issuable at {@code now}, and whether one of them lasts until
+     * {@code until}: read from one snapshot of what is committed, locking nothing. It tells an issue that
+     * {@link #claimFree} left empty-handed which refusal to give, without holding a row while it asks.
+     */
+    Availability availability(OrgId partner, Instant now, Instant until);
+
     /** Locks and returns up to {@code limit} credentials due at {@code now}, earliest first, skipping locked ones. */
     List<Credential> claimDue(Instant now, int limit);
 

@@ -89,6 +89,14 @@ final class InMemoryCredentialStore implements CredentialStore {
         }
 
         @Override
+        public Availability availability(OrgId partner, Instant now, Instant until) {
+            List<Credential> free = rows().filter(c -> c.partner().equals(partner) && c.issuableAt(now, now)).toList();
+            return free.isEmpty() ? Availability.NONE
+                    : free.stream().anyMatch(c -> c.issuableAt(now, until)) ? Availability.FITTING
+                    : Availability.TOO_SHORT;
+        }
+
+        @Override
         public List<Credential> claimDue(Instant now, int limit) {
             return rows().filter(c -> c.dueAt() != null && !c.dueAt().isAfter(now))
                     .sorted(Comparator.comparing(Credential::dueAt).thenComparing(c -> c.id().value()))

@@ -126,20 +126,22 @@ public final class Issuing {
     }
 
     private Credential claimFree(OrgId partner, Instant now, Instant until) {
-        List<Credential> claimed = records.store.credentials().claimFree(partner, now, until, 1);
-        if (claimed.isEmpty()) {
-            // Is the pool empty, or its capacity too short? Others may have returned credentials since the first
-            // question, so it is asked again while this transaction holds a free one: both answers then hold
-            // at one moment.
-            if (records.store.credentials().claimFree(partner, now, now, 1).isEmpty()) {
-                throw LatchkeyException.of(ErrorCode.CREDENTIAL_POOL_EMPTY);
+        while (true) {
+            List<Credential> claimed = records.store.credentials().claimFree(partner, now, until, 1);
+            if (!claimed.isEmpty()) {
+                return records.caughtUp(claimed.get(0));
             }
-            claimed = records.store.credentials().claimFree(partner, now, until, 1);
-            if (claimed.isEmpty()) {
-                throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY, "validTo", until);
+            // None fits once the holders have committed. Empty pool, or capacity too short? One snapshot answers
+            // both. A credential that fits may have come back in between: then it is claimed after all. Nothing
+            // is held while asking, so two issuers never wait for each other.
+            switch (records.store.credentials().availability(partner, now, until)) {
+                case NONE -> throw LatchkeyException.of(ErrorCode.CREDENTIAL_POOL_EMPTY);
+                case TOO_SHORT -> throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_OUTSIDE_CAPACITY,
+                        "validTo", until);
+                case FITTING -> {
+                }
             }
         }
-        return records.caughtUp(claimed.get(0));
     }
 
     private void warnIfNearlyEmpty(OrgId partner, Instant now, IssuanceId cause) {

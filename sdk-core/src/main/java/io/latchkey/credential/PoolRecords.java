@@ -90,7 +90,10 @@ final class PoolRecords {
         return own;
     }
 
-    /** The organization whose things a read shows ({@code holder}, else the actor's own), once the actor may view them. */
+    /**
+     * The organization whose things a read shows ({@code holder}, else the actor's own), once the actor may view
+     * them.
+     */
     OrgId viewed(Actor actor, OrgId holder) {
         OrgId owner = holder != null ? holder : actor.organization();
         if (owner == null) {
@@ -118,7 +121,8 @@ final class PoolRecords {
 
     /**
      * Takes every timed step that is due, persisting each with its journal entry. Like every command here, it
-     * writes the credential before its issuance: the credential's row is the lock of both, taken in one order.
+     * locks the credential's row before it touches the issuance: that row is the lock of both, taken in one
+     * order, so that no two commands wait for each other.
      */
     Credential caughtUp(Credential credential) {
         Instant now = clock.instant();

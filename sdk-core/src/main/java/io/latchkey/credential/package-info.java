@@ -6,7 +6,8 @@
  * or they are revoked. The lifecycles are the tables of {@link io.latchkey.credential.CredentialLifecycle}; the
  * services are {@link io.latchkey.credential.PoolOrders}, {@link io.latchkey.credential.Clients},
  * {@link io.latchkey.credential.Issuing}, {@link io.latchkey.credential.Provisioning} and
- * {@link io.latchkey.credential.Credentials}; the area's storage port is {@link io.latchkey.credential.CredentialStore}.
+ * {@link io.latchkey.credential.Credentials}; the area's storage port is
+ * {@link io.latchkey.credential.CredentialStore}.
  *
  * <p>Depends on the kernel packages (access, crypto, lifecycle, notify, party, store, time, internal).
  */

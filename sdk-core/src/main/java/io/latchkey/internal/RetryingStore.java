@@ -6,11 +6,12 @@ import io.latchkey.store.Store;
 import java.util.function.Supplier;
 
 /**
- * A store whose outermost transactions run again when they lose an optimistic race. Every version a command
- * writes against it read in the same transaction, so {@link ErrorCode#CONCURRENT_MODIFICATION} only ever means
- * another transaction committed in between; run again, the work reads what that one left and decides anew (a
- * second revocation of one label is then refused as a transition not allowed, as it would have been had the two
- * not overlapped). A transaction that joins a running one is not retried on its own.
+ * A store whose outermost transactions run again when they lose an optimistic race. A command writes the
+ * versions it read in the same transaction, so {@link ErrorCode#CONCURRENT_MODIFICATION} means another
+ * transaction committed in between; run again, the work reads what that one left and decides anew (a second
+ * revocation of one label is then refused as a transition not allowed, as it would have been had the two not
+ * overlapped). Work that joins a running transaction (the host's, say) is never run again on its own: what it
+ * wrote could not be undone without the rest.
  */
 public final class RetryingStore implements Store {
 
@@ -18,7 +19,6 @@ public final class RetryingStore implements Store {
     public static final int ATTEMPTS = 5;
 
     private final Store store;
-    private final ThreadLocal<Boolean> running = new ThreadLocal<>();
 
     private RetryingStore(Store store) {
         this.store = store;
@@ -31,23 +31,23 @@ public final class RetryingStore implements Store {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (running.get() != null) {
+        if (store.insideTransaction()) {
             return store.inTransaction(work);
         }
-        running.set(Boolean.TRUE);
-        try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return store.inTransaction(work);
-                } catch (LatchkeyException e) {
-                    if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == ATTEMPTS) {
-                        throw e;
-                    }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.inTransaction(work);
+            } catch (LatchkeyException e) {
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == ATTEMPTS) {
+                    throw e;
                 }
             }
-        } finally {
-            running.remove();
         }
+    }
+
+    @Override
+    public boolean insideTransaction() {
+        return store.insideTransaction();
     }
 
     @Override

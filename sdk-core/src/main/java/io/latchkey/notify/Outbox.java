@@ -1,5 +1,7 @@
 package io.latchkey.notify;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.store.Transactions;
@@ -93,7 +95,16 @@ public final class Outbox {
         for (OutboxMessage message : claimed) {
             DeliveryResult result = deliver(message);
             OutboxMessage next = afterAttempt(message, result);
-            transactions.inTransaction(() -> messages.update(next));
+            try {
+                transactions.inTransaction(() -> messages.update(next));
+            } catch (LatchkeyException e) {
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                    throw e;
+                }
+                // The lease ran out during the attempt and another dispatcher took the message over; its
+                // record stands (the idempotency key keeps the recipient from a second copy).
+                continue;
+            }
             switch (next.status()) {
                 case SENT -> delivered++;
                 case PENDING -> retried++;

@@ -62,6 +62,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public boolean insideTransaction() {
+        return undoLog.get() != null;
+    }
+
+    @Override
     public <P> P port(Class<P> port) {
         return port.cast(ports.computeIfAbsent(port, this::make));
     }

@@ -14,6 +14,9 @@ public interface Transactions {
     /** Runs {@code work} in a transaction and returns its result. */
     <T> T inTransaction(Supplier<T> work);
 
+    /** Whether the calling thread is inside a transaction of this store (one that a new call would join). */
+    boolean insideTransaction();
+
     /** Runs {@code work} in a transaction. */
     default void inTransaction(Runnable work) {
         inTransaction(() -> {

@@ -43,6 +43,7 @@ public final class Statements {
             Instant from = checkedMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(86_400);
             Instant to = checkedMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                     .plusSeconds(86_400);
+            Instant now = records.clock.instant();
             List<StatementLine> lines = new ArrayList<>();
             for (Subscription s : records.store.subscriptions().byReseller(reseller, from, to)) {
                 ZoneId zone = records.party.organizations().find(s.seller()).orElseThrow().timezone();
@@ -50,7 +51,8 @@ public final class Statements {
                 if (days > 0) {
                     Hub hub = records.store.hubs().find(s.hub()).orElseThrow();
                     ServicePackage pkg = records.store.packages().find(s.pkg()).orElseThrow();
-                    lines.add(new StatementLine(s, hub.serial(), pkg.code(), days, checkedMonth.lengthOfMonth()));
+                    lines.add(new StatementLine(s.asOf(now), hub.serial(), pkg.code(), days,
+                            checkedMonth.lengthOfMonth()));
                 }
             }
             return lines;

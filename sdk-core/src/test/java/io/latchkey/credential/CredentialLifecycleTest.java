@@ -14,8 +14,6 @@ import io.latchkey.testkit.ExpectedTable;
 import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +100,7 @@ class CredentialLifecycleTest {
         String lastToken() {
             fx.runDueWork();
             String link = fx.mail.last(Templates.CREDENTIAL_ISSUED, client.email()).parameter("link");
-            return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+            return Fixture.token(link);
         }
 
         Credential record() {

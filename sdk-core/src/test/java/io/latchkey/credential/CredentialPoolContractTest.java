@@ -21,8 +21,6 @@ import io.latchkey.store.Store;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import io.latchkey.testkit.QrDecoder;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +66,7 @@ public abstract class CredentialPoolContractTest {
 
     private String tokenOf(Notification mail) {
         String link = mail.parameter("link");
-        return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        return Fixture.token(link);
     }
 
     private String lastToken() {

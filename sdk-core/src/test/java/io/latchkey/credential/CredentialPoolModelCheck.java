@@ -12,8 +12,6 @@ import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import io.latchkey.testkit.NamedStep;
 import io.latchkey.testkit.Outcome;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -276,8 +274,9 @@ public abstract class CredentialPoolModelCheck {
         }
 
         String link(Label label) {
-            String query = sdk.issuing().provisioningLink(partners.get(partnerOf(label)).manager(), label).getRawQuery();
-            return URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
+            String query = sdk.issuing().provisioningLink(partners.get(partnerOf(label)).manager(),
+                    label).getRawQuery();
+            return Fixture.token(query);
         }
 
         private int partnerOf(Label label) {

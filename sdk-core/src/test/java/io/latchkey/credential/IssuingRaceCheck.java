@@ -11,8 +11,6 @@ import io.latchkey.store.Store;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import io.latchkey.testkit.Outcome;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +147,7 @@ public abstract class IssuingRaceCheck {
             issue(1, now, Duration.ofMinutes(90));
             issue(2, now, Duration.ofMinutes(60));
             String query = fx.latchkey.issuing().provisioningLink(partner.manager(), labels.get(FIRST)).getRawQuery();
-            linkOfA = URLDecoder.decode(query.substring("token=".length()), StandardCharsets.UTF_8);
+            linkOfA = Fixture.token(query);
             fx.latchkey.outbox().dispatchAllDue();
             fx.mail.clear();
             fx.clock.advance(Duration.ofHours(2));

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryingStoreTest {
 
-    private final Store store = RetryingStore.of(InMemoryStore.create());
+    private final Store underlying = InMemoryStore.create();
+    private final Store store = RetryingStore.of(underlying);
     private final AtomicInteger runs = new AtomicInteger();
 
     private static LatchkeyException conflict() {
@@ -64,6 +65,17 @@ class RetryingStoreTest {
         });
         assertEquals(2, runs.get());
         assertEquals(2, inner.get(), "the inner work ran once per outer run");
+    }
+
+    @Test
+    void workInATransactionTheHostOpenedIsNotRunAgain() {
+        refused(ErrorCode.CONCURRENT_MODIFICATION, () -> underlying.inTransaction(() -> {
+            store.inTransaction(() -> {
+                runs.incrementAndGet();
+                throw conflict();
+            });
+        }));
+        assertEquals(1, runs.get(), "its writes could not be undone without the host's");
     }
 
     @Test

@@ -34,11 +34,12 @@ class OutboxTest {
     private final InMemoryStore store = InMemoryStore.create();
     private final NotingRepository messages = new NotingRepository(store.port(OutboxRepository.class));
     private final InMemoryMailSender sender = new InMemoryMailSender();
+    /** One key for every dispatcher, as on nodes that share a key store. */
+    private final Sealer sealer = new Sealer(InMemoryKeyStore.generate(random), random);
     private final Outbox outbox = outbox(sender, POLICY);
 
     private Outbox outbox(MailSender mailSender, Outbox.RetryPolicy policy) {
-        return new Outbox(store, messages, mailSender, new Sealer(InMemoryKeyStore.generate(random), random), clock,
-                new Ids(clock, random), policy);
+        return new Outbox(store, messages, mailSender, sealer, clock, new Ids(clock, random), policy);
     }
 
     private static Notification notification(String recipient) {
@@ -210,6 +211,26 @@ class OutboxTest {
         // A node that claimed it and died does not lose it: after the lease it is due again.
         clock.advance(Duration.ofNanos(1));
         assertEquals(1, outbox.dispatchDue(10).delivered());
+    }
+
+    @Test
+    void aDispatcherWhoseLeaseRanOutLeavesTheMessageToItsSuccessorAndGoesOn() {
+        enqueue("slow", notification("slow@example.test"));
+        enqueue("next", notification("next@example.test"));
+        InMemoryMailSender quick = new InMemoryMailSender();
+        Outbox successor = outbox(quick, POLICY);
+        // The first delivery takes longer than the lease: meanwhile another dispatcher takes both messages.
+        MailSender slow = (key, n) -> {
+            if (n.recipient().equals("slow@example.test")) {
+                clock.advance(POLICY.lease().plusSeconds(1));
+                assertEquals(2, successor.dispatchDue(10).delivered());
+            }
+            return sender.send(key, n);
+        };
+        assertEquals(new Outbox.DispatchReport(0, 0, 0), outbox(slow, POLICY).dispatchDue(10),
+                "both records are the successor's");
+        assertEquals(2, quick.delivered().size());
+        assertEquals(Map.of(OutboxStatus.PENDING, 0L, OutboxStatus.SENT, 2L, OutboxStatus.FAILED, 0L), counts());
     }
 
     @Test

@@ -25,8 +25,6 @@ import io.latchkey.testkit.ExpectedTable;
 import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +52,7 @@ class MemberAccountTest {
     private String token(String template, String email) {
         fx.runDueWork();
         String link = fx.mail.last(template, email).parameter("link");
-        return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        return Fixture.token(link);
     }
 
     @Test

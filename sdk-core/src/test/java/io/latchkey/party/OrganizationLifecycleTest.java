@@ -17,8 +17,6 @@ import io.latchkey.testkit.ExpectedTable;
 import io.latchkey.testkit.ExpectedTables;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +70,8 @@ class OrganizationLifecycleTest {
             switch (event) {
                 case EDIT_REQUISITES -> sdk.organizations().updateRequisites(partner.admin(),
                         company.organization().id(), new Requisites("7707083893", "Москва", null, null));
-                case REGISTER_SELLER -> sdk.organizations().registerSeller(company.owner(), company.organization().id());
+                case REGISTER_SELLER -> sdk.organizations().registerSeller(company.owner(),
+                        company.organization().id());
                 case MOVE -> sdk.connections().approveConnection(other.admin(), sdk.connections().requestConnection(
                         company.owner(), company.organization().id(), other.id(), ConnectionKind.COMPANY_TO_PARTNER)
                         .id());
@@ -124,7 +123,7 @@ class OrganizationLifecycleTest {
         sdk.members().inviteEmployee(partner.admin(), partner.id(), "solo@solo.test", Set.of(Role.MANAGER));
         fx.runDueWork();
         String link = fx.mail.last(Templates.EMPLOYEE_INVITED, "solo@solo.test").parameter("link");
-        String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        String token = Fixture.token(link);
 
         refused(ErrorCode.LAST_ADMIN, () -> sdk.members().acceptEmployment(admin, token));
         assertEquals(company.id(), sdk.accounts().actorFor(solo.id()).organization(), "still works for its own");

@@ -2,6 +2,7 @@ package io.latchkey.store;
 
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import io.latchkey.credential.Client;
 import io.latchkey.credential.ClientId;
 import io.latchkey.credential.Credential;
 import io.latchkey.credential.CredentialId;
+import io.latchkey.credential.CredentialRepository.Availability;
 import io.latchkey.credential.CredentialState;
 import io.latchkey.credential.CredentialStore;
 import io.latchkey.credential.Issuance;
@@ -205,6 +207,24 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    public void aTransactionKnowsItIsOpenAndANestedOneJoinsIt() {
+        assertFalse(store.insideTransaction());
+        store.inTransaction(() -> {
+            assertTrue(store.insideTransaction());
+            store.inTransaction(() -> assertTrue(store.insideTransaction()));
+            assertTrue(store.insideTransaction(), "the nested one joined; the outer is still open");
+        });
+        assertFalse(store.insideTransaction());
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> {
+            party().organizations().insert(org(OrgKind.PARTNER, "Gamma", operator.id()));
+            store.inTransaction(() -> party().organizations().insert(org(OrgKind.OPERATOR, "Second", null)));
+        }));
+        assertFalse(store.insideTransaction(), "closed after a failure too");
+        assertEquals(List.of("Alpha", "Beta"), tx(() -> party().organizations().children(operator.id())).stream()
+                .map(Organization::name).toList(), "the nested failure undid the outer work");
+    }
+
+    @Test
     public void anUpdateOfAStaleVersionIsRefused() {
         Organization renamed = tx(() -> party().organizations().update(
                 new Organization(partnerA.id(), partnerA.kind(), "Alpha 2", partnerA.parentId(), partnerA.timezone(),
@@ -322,6 +342,25 @@ public abstract class StoreContractTest {
         assertEquals(expiresSoon, tx(() -> pools().credentials().findByLabel(new Label(3)).orElseThrow()));
         assertEquals(List.of(unlimited, expiresLater, expiresSoon, freeLater),
                 tx(() -> pools().credentials().byPartner(partnerA.id())));
+    }
+
+    @Test
+    public void availabilityTellsAnEmptyPoolFromOneWhoseCapacityIsTooShort() {
+        Instant year = T0.plus(Duration.ofDays(365));
+        store.inTransaction(() -> List.of(credential(partnerA, 1, year, T0),
+                        credential(partnerA, 2, null, T0.plusSeconds(60)), credential(partnerB, 3, null, T0))
+                .forEach(pools().credentials()::insert));
+
+        assertEquals(Availability.FITTING, tx(() -> pools().credentials().availability(partnerA.id(), T0, year)));
+        assertEquals(Availability.TOO_SHORT,
+                tx(() -> pools().credentials().availability(partnerA.id(), T0, year.plusSeconds(1))));
+        assertEquals(Availability.FITTING, tx(() -> pools().credentials().availability(partnerA.id(),
+                T0.plusSeconds(60), year.plusSeconds(1))));
+        // Partner B's free credential is not partner A's.
+        assertEquals(Availability.NONE,
+                tx(() -> pools().credentials().availability(partnerA.id(), T0.minusSeconds(1), year)));
+        assertEquals(Availability.FITTING,
+                tx(() -> pools().credentials().availability(partnerB.id(), T0, year.plusSeconds(1))));
     }
 
     @Test

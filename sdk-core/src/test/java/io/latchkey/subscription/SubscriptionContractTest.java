@@ -169,7 +169,7 @@ public abstract class SubscriptionContractTest {
         Hub hub = s.hub("HUB-1");
         Subscription old = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null, null));
         sdk.subscriptions().deactivate(s.installer, old.id());
-        // Midnight of 1 December in Warsaw has passed; nothing has persisted the end yet.
+        // Midnight of 1 December in Warsaw has come; nothing has persisted the end yet.
         fx.clock.set(Instant.parse("2026-11-30T23:00:00Z"));
         assertEquals(List.of(SubscriptionState.ENDED), sdk.subscriptions().subscriptions(s.installer, null).stream()
                 .map(Subscription::state).toList(), "lists show each as of now");
@@ -290,8 +290,7 @@ public abstract class SubscriptionContractTest {
         var mail = fx.mail.last(Templates.EMPLOYEE_INVITED, email);
         assertEquals(s.seller.name(), mail.parameter("organization"));
         String link = mail.parameter("link");
-        String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String token = Fixture.token(link);
         refused(ErrorCode.TOKEN_INVALID, () -> s.sdk.members().acceptEmployment(s.installer, token));
         var joined = s.sdk.members().acceptEmployment(s.reseller.manager(), token);
         assertEquals(s.seller.id(), joined.organization());

@@ -1,5 +1,6 @@
 package io.latchkey.subscription;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,17 +76,18 @@ public abstract class SubscriptionModelCheck {
                     : new Sub(hub, reseller, startedAt, SubscriptionState.ENDED, null, endsAt);
         }
 
-        /** The days of {@code month} in its seller's zone on which it was billable. */
+        /**
+         * The days of {@code month} on which it was billable: the local dates, in its seller's zone, from the
+         * one it started on to the one of its last billable instant, cut to the month.
+         */
         int days(YearMonth month) {
             ZoneId zone = ZONES.get(seller(hub));
             Instant until = endedAt != null ? endedAt : endsAt;
-            int days = 0;
-            for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
-                boolean started = startedAt.isBefore(day.plusDays(1).atStartOfDay(zone).toInstant());
-                boolean notOver = until == null || until.isAfter(day.atStartOfDay(zone).toInstant());
-                days += started && notOver ? 1 : 0;
-            }
-            return days;
+            LocalDate first = startedAt.atZone(zone).toLocalDate();
+            LocalDate last = until == null ? month.atEndOfMonth() : until.minusNanos(1).atZone(zone).toLocalDate();
+            LocalDate from = first.isAfter(month.atDay(1)) ? first : month.atDay(1);
+            LocalDate to = last.isBefore(month.atEndOfMonth()) ? last : month.atEndOfMonth();
+            return from.isAfter(to) ? 0 : (int) ChronoUnit.DAYS.between(from, to) + 1;
         }
     }
 
@@ -195,7 +198,8 @@ public abstract class SubscriptionModelCheck {
                     try {
                         s = w.sdk.subscriptions().subscription(seller.installer, id);
                     } catch (LatchkeyException elsewhere) {
-                        // The other seller's: not found from here.
+                        // The other seller's: not found from here, and nothing else.
+                        assertEquals(ErrorCode.SUBSCRIPTION_NOT_FOUND, elsewhere.code());
                     }
                     if (s != null) {
                         break;
@@ -237,7 +241,7 @@ public abstract class SubscriptionModelCheck {
                     w.sdk.organizations().close(seller.owner, seller.seller.id());
                     throw new Undo();
                 });
-                return true;
+                throw new AssertionError("the transaction was to be undone");
             } catch (Undo undone) {
                 return true;
             } catch (LatchkeyException refused) {

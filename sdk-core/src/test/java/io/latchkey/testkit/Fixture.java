@@ -93,12 +93,16 @@ public final class Fixture implements AutoCloseable {
                 "fixture");
     }
 
+    /** The token a link carries in its query ({@code …?token=…}), decoded. */
+    public static String token(String link) {
+        return URLDecoder.decode(link.substring(link.indexOf("token=") + "token=".length()), StandardCharsets.UTF_8);
+    }
+
     /** Confirms an invited member's invitation from its e-mail and returns its actor. */
     public Actor confirmed(Member invited, String password) {
         runDueWork();
         String link = mail.last(Templates.MEMBER_INVITED, invited.email()).parameter("link");
-        String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
-        latchkey.accounts().confirm(token, password.toCharArray(), password.toCharArray());
+        latchkey.accounts().confirm(token(link), password.toCharArray(), password.toCharArray());
         return latchkey.accounts().actorFor(invited.id());
     }
 

@@ -43,6 +43,11 @@ public final class JournalAuditStore implements Store {
     }
 
     @Override
+    public boolean insideTransaction() {
+        return store.insideTransaction();
+    }
+
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (audit.get() != null) {
             return store.inTransaction(work);

@@ -34,8 +34,8 @@ class JournalAuditStoreTest {
     private long lines = 100;
 
     private JournalEntry line(String event, String from, String to) {
-        return new JournalEntry(new UUID(0x0190_0000_0000_7000L, lines++), T0, "organization", operator.id().toString(), "system:test",
-                event, from, to, null);
+        return new JournalEntry(new UUID(0x0190_0000_0000_7000L, lines++), T0, "organization",
+                operator.id().toString(), "system:test", event, from, to, null);
     }
 
     @Test
