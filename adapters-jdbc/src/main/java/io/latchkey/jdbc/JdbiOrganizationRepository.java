@@ -33,6 +33,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .text("phone", o -> o.requisites().phone())
             .text("country", o -> o.requisites().country())
             .time("seller_since", Organization::sellerSince)
+            .time("approved_at", Organization::approvedAt)
             .time("closed_at", Organization::closedAt)
             .time("created_at", Organization::createdAt)
             .version(Organization::version, Organization::withVersion)
@@ -41,7 +42,8 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
                     r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
                     r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
                     r.text("address"), r.text("director"), r.text("phone"), r.text("country")),
-                    r.time("seller_since"), r.time("closed_at"), r.time("created_at"), r.bigint("version")));
+                    r.time("seller_since"), r.time("approved_at"), r.time("closed_at"), r.time("created_at"),
+                    r.bigint("version")));
 
     JdbiOrganizationRepository(Supplier<Handle> handle) {
         super(handle, TABLE);
@@ -73,5 +75,11 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
     @Override
     public List<Organization> children(OrgId parent) {
         return list("WHERE parent_id = :parent ORDER BY name, id", Map.of("parent", parent));
+    }
+
+    @Override
+    public List<Organization> applications(int limit) {
+        return list("WHERE approved_at IS NULL AND closed_at IS NULL ORDER BY created_at, id LIMIT :limit",
+                Map.of("limit", limit));
     }
 }

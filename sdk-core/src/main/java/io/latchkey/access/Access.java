@@ -96,7 +96,7 @@ public final class Access {
         boolean scoped = switch (permission.scope()) {
             case OWN -> actor.organization().equals(holder.organization());
             case CHANNEL -> true;
-            case UPSTREAM -> !actor.organization().equals(holder.organization());
+            case PARENT -> channel.parentOf(holder.organization()).map(actor.organization()::equals).orElse(false);
             case OPERATOR -> false;
         };
         return scoped && roled ? Verdict.GRANTED : Verdict.DENIED;

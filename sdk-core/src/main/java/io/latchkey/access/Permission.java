@@ -28,8 +28,13 @@ public enum Permission {
     /** Read a seller's hubs and subscriptions: its staff, and those above it. */
     SUBSCRIPTION_VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER, OWNER, SENIOR_SERVICE_MANAGER, SERVICE_MANAGER,
             INSTALLER),
-    /** Create an organization below one's own (the operator creates partners). */
-    ORGANIZATION_CREATE(Scope.CHANNEL, ADMIN),
+    /**
+     * Create a partner, and approve or turn down one that applied: the operator (licensor) only, so that no
+     * partner can make a partner of its own and fill its pool.
+     */
+    PARTNER_CREATE(Scope.OPERATOR, ADMIN),
+    /** Create a company below one's own organization (a partner for a customer), or below one under it. */
+    COMPANY_CREATE(Scope.CHANNEL, ADMIN),
     /** Edit an organization's requisites, firms and sites (its own ADMIN, or an upstream one). */
     REQUISITES_EDIT(Scope.CHANNEL, ADMIN),
     /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
@@ -57,8 +62,8 @@ public enum Permission {
     CONSEQUENCE(Scope.OWN, KERNEL),
     /** Order pool capacity for one's own pool. */
     POOL_ORDER_PLACE(Scope.OWN, ADMIN, MANAGER),
-    /** Complete or reject a pool order placed below. */
-    POOL_ORDER_DECIDE(Scope.UPSTREAM, ADMIN, MANAGER),
+    /** Complete or reject a pool order: the organization the partner ordered from (its parent), no other. */
+    POOL_ORDER_DECIDE(Scope.PARENT, ADMIN, MANAGER),
     /** Create and edit clients. */
     CLIENT_MANAGE(Scope.OWN, ADMIN, MANAGER),
     /** Issue a credential from one's own pool, and re-send its link. */

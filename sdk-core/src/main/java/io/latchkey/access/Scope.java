@@ -9,8 +9,8 @@ public enum Scope {
     OWN,
     /** The holding organization or any organization above it in the channel. */
     CHANNEL,
-    /** Only an organization above the holder (the operator, a dealer): deciding on what the holder asked for. */
-    UPSTREAM,
+    /** Only the organization directly above the holder (its dealer): deciding on what the holder asked it for. */
+    PARENT,
     /** Only the operator at the root of the channel, whatever the thing: minting, the catalog, the factory. */
     OPERATOR
 }

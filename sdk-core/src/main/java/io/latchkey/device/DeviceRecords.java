@@ -124,7 +124,7 @@ final class DeviceRecords {
     Organization partner(OrgId id) {
         Organization organization = party.organizations().find(id)
                 .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "partnerId", id));
-        if (organization.kind() != OrgKind.PARTNER) {
+        if (organization.kind() != OrgKind.PARTNER || !organization.isOpen()) {
             throw LatchkeyException.ofField(ErrorCode.NOT_A_PARTNER, "partnerId", id);
         }
         return organization;

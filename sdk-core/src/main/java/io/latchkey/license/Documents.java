@@ -191,7 +191,7 @@ public final class Documents {
         // The buyer must be in the seller's channel: a partner below it, a company connected to it.
         Organization buyer = records.party.organizations().find(id).filter(o -> records.access.sees(actor, o.id()))
                 .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "buyerOrgId", id));
-        if (buyer.kind() != wanted || buyer.id().equals(actor.organization())) {
+        if (buyer.kind() != wanted || !buyer.isOpen() || buyer.id().equals(actor.organization())) {
             throw LatchkeyException.ofField(ErrorCode.BUYER_INVALID, "buyerOrgId", type, wanted);
         }
         return buyer.id();

@@ -35,6 +35,9 @@ public final class Templates {
     /** To a would-be reseller a seller invites by e-mail. */
     public static final String RESELLER_INVITED = "subscription.reseller-invited";
 
+    /** To the operator's administrators: a would-be partner applied and waits for their answer. */
+    public static final String PARTNER_APPLIED = "party.partner-applied";
+
     /** To a person with an account: an organization invites them to work for it. */
     public static final String EMPLOYEE_INVITED = "member.employee-invited";
 
@@ -51,6 +54,7 @@ public final class Templates {
             Map.entry(DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes")),
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
             Map.entry(RESELLER_INVITED, List.of("seller", "link")),
+            Map.entry(PARTNER_APPLIED, List.of("partner", "inn", "applicant", "applicantEmail")),
             Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")));
 
     private Templates() {

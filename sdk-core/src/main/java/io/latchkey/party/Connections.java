@@ -52,7 +52,7 @@ public final class Connections {
             // The receiving side is picked from a public list of partners: it need not be in the actor's channel.
             // Only open partners are on the list; anything else is answered as if it did not exist.
             Organization to = records.store.organizations().find(Checks.required("toOrgId", toId))
-                    .filter(o -> o.kind() == OrgKind.PARTNER && o.closedAt() == null)
+                    .filter(o -> o.kind() == OrgKind.PARTNER && o.isOpen())
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", toId));
             if (checkedKind == ConnectionKind.SELLER_TO_RESELLER && !from.isSeller()) {
                 throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", from.id());

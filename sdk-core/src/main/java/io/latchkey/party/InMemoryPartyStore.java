@@ -58,6 +58,13 @@ final class InMemoryPartyStore implements PartyStore {
         public List<Organization> children(OrgId parent) {
             return rows().filter(o -> parent.equals(o.parentId())).sorted(BY_NAME).toList();
         }
+
+        @Override
+        public List<Organization> applications(int limit) {
+            return rows().filter(o -> o.state() == OrganizationState.APPLIED)
+                    .sorted(Comparator.comparing(Organization::createdAt).thenComparing(o -> o.id().value()))
+                    .limit(limit).toList();
+        }
     }
 
     private static final class Members extends Table<MemberId, Member> implements MemberRepository {

@@ -109,7 +109,7 @@ public final class Members {
                 throw LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token");
             }
             Organization organization = records.store.organizations().find(OrgId.parse(offer.claims().get(0)))
-                    .filter(o -> o.closedAt() == null)
+                    .filter(Organization::isOpen)
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.TOKEN_INVALID, "token"));
             Set<Role> roles = EnumSet.noneOf(Role.class);
             offer.claims().subList(1, offer.claims().size()).forEach(r -> roles.add(Role.valueOf(r)));

@@ -19,13 +19,15 @@ import java.util.Optional;
  * @param language  the language of its screens and e-mails
  * @param requisites its INN, address, director and phone; {@link Requisites#NONE} if none were given
  * @param sellerSince when its owner registered it as a seller (companies); null if not a seller
+ * @param approvedAt when it joined the channel: when it was created, or for a partner that applied, when the
+ *                   operator approved it; null while the application waits
  * @param closedAt  when it was closed for good; null while open
  * @param createdAt when it was created
  * @param version   optimistic version, bumped by the store on every update
  */
 public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
-                           Language language, Requisites requisites, Instant sellerSince, Instant closedAt,
-                           Instant createdAt, long version) {
+                           Language language, Requisites requisites, Instant sellerSince, Instant approvedAt,
+                           Instant closedAt, Instant createdAt, long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -40,21 +42,27 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
         }
     }
 
-    /** An open organization with requisites, not a seller. */
+    /** An open organization with requisites, not a seller, in the channel since it was created. */
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Requisites requisites, Instant createdAt, long version) {
-        this(id, kind, name, parentId, timezone, language, requisites, null, null, createdAt, version);
+        this(id, kind, name, parentId, timezone, language, requisites, null, createdAt, null, createdAt, version);
     }
 
-    /** An organization without requisites. */
+    /** An open organization without requisites. */
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Instant createdAt, long version) {
-        this(id, kind, name, parentId, timezone, language, Requisites.NONE, null, null, createdAt, version);
+        this(id, kind, name, parentId, timezone, language, Requisites.NONE, createdAt, version);
     }
 
-    /** Its lifecycle state: CLOSED once closed, OPEN before. */
+    /** Its lifecycle state: APPLIED until approved, then OPEN, CLOSED once closed. */
     public OrganizationState state() {
-        return closedAt == null ? OrganizationState.OPEN : OrganizationState.CLOSED;
+        return closedAt != null ? OrganizationState.CLOSED
+                : approvedAt == null ? OrganizationState.APPLIED : OrganizationState.OPEN;
+    }
+
+    /** Whether it works in the channel: approved and not closed. */
+    public boolean isOpen() {
+        return state() == OrganizationState.OPEN;
     }
 
     public Optional<OrgId> parent() {
@@ -63,18 +71,18 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
 
     /** The same organization with another version; for stores. */
     public Organization withVersion(long version) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, closedAt,
-                createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
+                closedAt, createdAt, version);
     }
 
     Organization withParent(OrgId newParent) {
-        return new Organization(id, kind, name, newParent, timezone, language, requisites, sellerSince, closedAt,
-                createdAt, version);
+        return new Organization(id, kind, name, newParent, timezone, language, requisites, sellerSince, approvedAt,
+                closedAt, createdAt, version);
     }
 
     Organization withRequisites(Requisites newRequisites) {
-        return new Organization(id, kind, name, parentId, timezone, language, newRequisites, sellerSince, closedAt,
-                createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, newRequisites, sellerSince,
+                approvedAt, closedAt, createdAt, version);
     }
 
     /** Whether its owner registered it as a seller. */
@@ -83,12 +91,24 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     }
 
     Organization registeredAsSeller(Instant at) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, at, closedAt, createdAt,
-                version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, at, approvedAt, closedAt,
+                createdAt, version);
     }
 
     Organization closed(Instant at) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, createdAt,
-                version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
+                at, createdAt, version);
+    }
+
+    /** A partner that applied, as it waits for the operator's answer. */
+    static Organization applied(OrgId id, String name, OrgId operator, ZoneId timezone, Language language,
+                                Requisites requisites, Instant at) {
+        return new Organization(id, OrgKind.PARTNER, name, operator, timezone, language, requisites, null, null, null,
+                at, 0);
+    }
+
+    Organization approved(Instant at) {
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, closedAt,
+                createdAt, version);
     }
 }

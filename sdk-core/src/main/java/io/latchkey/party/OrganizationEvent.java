@@ -2,6 +2,10 @@ package io.latchkey.party;
 
 /** What can happen to an organization. */
 public enum OrganizationEvent {
+    /** The operator approves a partner that applied: it joins the channel. */
+    APPROVE,
+    /** The operator turns down a partner that applied: it is closed. */
+    REJECT,
     /** Its requisites are replaced. */
     EDIT_REQUISITES,
     /** Its owner registers the company as a seller of service packages. */

@@ -9,9 +9,16 @@ public final class OrganizationLifecycle {
     /** Journal name of organizations. */
     public static final String AGGREGATE = "organization";
 
-    /** OPEN, changed in place (requisites, seller, parent), until CLOSED for good. */
+    /**
+     * OPEN, changed in place (requisites, seller, parent), until CLOSED for good. A partner that applied starts
+     * APPLIED, and only the operator opens or closes it.
+     */
     public static final TransitionTable<OrganizationState, OrganizationEvent> TABLE =
             TransitionTable.builder(AGGREGATE, OrganizationState.class, OrganizationEvent.class)
+                    .on(OrganizationState.APPLIED, OrganizationEvent.APPROVE, OrganizationState.OPEN,
+                            Permission.PARTNER_CREATE)
+                    .on(OrganizationState.APPLIED, OrganizationEvent.REJECT, OrganizationState.CLOSED,
+                            Permission.PARTNER_CREATE)
                     .on(OrganizationState.OPEN, OrganizationEvent.EDIT_REQUISITES, OrganizationState.OPEN,
                             Permission.REQUISITES_EDIT)
                     .on(OrganizationState.OPEN, OrganizationEvent.REGISTER_SELLER, OrganizationState.OPEN,

@@ -32,6 +32,12 @@ public interface OrganizationRepository extends VersionedRows<OrgId, Organizatio
     /** The organizations whose parent is {@code parent}, by name. */
     List<Organization> children(OrgId parent);
 
+    /**
+     * Partners that applied and wait for the operator (neither approved nor closed), oldest first, at most
+     * {@code limit}.
+     */
+    List<Organization> applications(int limit);
+
     @Override
     default Optional<OrgId> parentOf(OrgId organization) {
         return find(organization).flatMap(Organization::parent);

@@ -2,6 +2,8 @@ package io.latchkey.party;
 
 /** Where an organization stands. */
 public enum OrganizationState {
+    /** A partner that applied to join (a reseller a seller invited): waits for the operator to approve it. */
+    APPLIED,
     /** Works: it and its members appear in the channel. */
     OPEN,
     /** Closed for good: it disappears from every view and its members can no longer sign in. */

@@ -85,7 +85,10 @@ public final class Organizations {
         });
     }
 
-    /** Creates a partner or a company below the actor's organization (or below {@code parentId} within it). */
+    /**
+     * Creates a company below the actor's organization (or below {@code parentId} within it); or, for the
+     * operator only, a partner below itself or below a partner (a dealer's).
+     */
     public Organization createOrganization(Actor actor, OrganizationDraft draft) {
         return transactions.inTransaction(() -> {
             OrgKind kind = Checks.required("kind", draft.kind());
@@ -93,12 +96,12 @@ public final class Organizations {
             if (parentId == null) {
                 throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "parentId", "parentId");
             }
-            Organization parent = records.organization(actor, parentId, Permission.ORGANIZATION_CREATE);
-            boolean allowed = switch (kind) {
-                case OPERATOR -> false;
-                case PARTNER, COMPANY -> parent.kind() != OrgKind.COMPANY;
-            };
-            if (!allowed) {
+            if (kind == OrgKind.OPERATOR) {
+                throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", kind, "anything");
+            }
+            Organization parent = records.organization(actor, parentId,
+                    kind == OrgKind.PARTNER ? Permission.PARTNER_CREATE : Permission.COMPANY_CREATE);
+            if (parent.kind() == OrgKind.COMPANY) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", kind, parent.kind());
             }
             ZoneId zone = draft.timezone() == null ? parent.timezone() : Checks.timezone("timezone", draft.timezone());
@@ -229,7 +232,7 @@ public final class Organizations {
     public List<Organization> resellers(String country, int limit) {
         String code = Checks.required("country", country).toUpperCase(Locale.ROOT);
         return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, "", 10_000)
-                .stream().filter(o -> o.closedAt() == null && code.equals(o.requisites().country()))
+                .stream().filter(o -> o.isOpen() && code.equals(o.requisites().country()))
                 .limit(Checks.pageSize(limit, 1000)).toList());
     }
 

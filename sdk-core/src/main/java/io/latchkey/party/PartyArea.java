@@ -30,7 +30,7 @@ public final class PartyArea {
         PartyRecords records = new PartyRecords(store, steps, access, clock, ids);
         MemberLinks links = new MemberLinks(store, keys, outbox, clock, publicUrl);
         this.organizations = new Organizations(transactions, records, hasher, closingGuards);
-        this.registrations = new Registrations(transactions, records, links);
+        this.registrations = new Registrations(transactions, records, links, outbox);
         this.members = new Members(transactions, records, links);
         this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter);
         this.connections = new Connections(transactions, records, outbox, publicUrl);

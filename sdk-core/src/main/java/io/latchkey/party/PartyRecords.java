@@ -54,16 +54,22 @@ final class PartyRecords {
                 .orElseThrow(() -> LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, id));
     }
 
-    /** The open organization on which the actor holds {@code permission}; NOT_FOUND outside its channel. */
+    /**
+     * The organization on which the actor holds {@code permission}; NOT_FOUND outside its channel. Only viewing
+     * is allowed on a partner that applied, until it is approved.
+     */
     Organization organization(Actor actor, OrgId id, Permission permission) {
         Organization organization = visibleOrganization(actor, id);
         access.require(actor, permission, organization.id(), ErrorCode.ORGANIZATION_NOT_FOUND, id);
+        if (permission != Permission.VIEW && !organization.isOpen()) {
+            throw LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_APPROVED, id);
+        }
         return organization;
     }
 
-    /** Whether the organization exists and is not closed. */
+    /** Whether the organization exists and works in the channel: approved, not closed. */
     boolean open(OrgId organization) {
-        return store.organizations().find(organization).map(o -> o.closedAt() == null).orElse(false);
+        return store.organizations().find(organization).map(Organization::isOpen).orElse(false);
     }
 
     Member visibleMember(Actor actor, MemberId id) {

@@ -9,13 +9,20 @@ import io.latchkey.access.Role;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
 import io.latchkey.notify.Language;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Outbox;
+import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Companies come into the channel: registered by themselves (they hang under the licensor, the default partner,
+ * Organizations come into the channel. Partners apply (a reseller a seller invited, say) and wait until the
+ * operator approves them; the operator also creates partners itself ({@link Organizations#createOrganization}).
+ * Companies come registered by themselves (they hang under the licensor, the default partner,
  * until they connect to one) or by a partner for a customer (linked to that partner once the owner confirms).
  * Either way the company gets its first firm and site, and the person registering it is invited as its OWNER
  * and first ADMIN.
@@ -27,18 +34,85 @@ public final class Registrations {
     private final Transactions transactions;
     private final PartyRecords records;
     private final MemberLinks links;
+    private final Outbox outbox;
 
-    Registrations(Transactions transactions, PartyRecords records, MemberLinks links) {
+    Registrations(Transactions transactions, PartyRecords records, MemberLinks links, Outbox outbox) {
         this.transactions = transactions;
         this.records = records;
         this.links = links;
+        this.outbox = outbox;
+    }
+
+    /**
+     * A would-be partner applies. It waits APPLIED under the operator, with the applicant as its first ADMIN,
+     * and can do nothing until the operator approves it; the operator's administrators are told. The applicant
+     * is invited only on approval, so the form cannot be used to mail strangers.
+     */
+    public Organization applyAsPartner(PartnerApplication application) {
+        String name = PartyRecords.name(application.name());
+        Requisites requisites = Organizations.requisites(OrgKind.PARTNER, application.requisites());
+        return transactions.inTransaction(() -> {
+            Organization operator = operator();
+            ZoneId zone = application.timezone() == null ? operator.timezone()
+                    : Checks.timezone("timezone", application.timezone());
+            Language language = application.language() == null ? operator.language()
+                    : Language.parse("language", application.language());
+            Actor kernel = Actors.system("partner-application");
+            Organization partner = records.steps.create(kernel, records.organizations, Organization.applied(
+                    new OrgId(records.ids.next()), name, operator.id(), zone, language, requisites,
+                    records.clock.instant()), "applied");
+            Member applicant = records.insertMember(kernel, partner, new Members.MemberDraft(
+                    application.applicantEmail(), application.applicantFullName(), language.tag(), Set.of(Role.ADMIN)));
+            for (Member admin : records.store.members().byOrganization(operator.id())) {
+                if (admin.roles().contains(Role.ADMIN) && admin.status() == MemberStatus.ACTIVE) {
+                    outbox.enqueue("partner.applied/" + partner.id() + "/" + admin.id(), new Notification(
+                            Templates.PARTNER_APPLIED, admin.language(), admin.email(), admin.fullName(),
+                            Map.of("partner", partner.name(), "inn", requisites.inn(), "applicant",
+                                    applicant.fullName(), "applicantEmail", applicant.email()), List.of()));
+                }
+            }
+            return partner;
+        });
+    }
+
+    /** The operator approves a partner that applied: it joins the channel and its applicant is invited. */
+    public Organization approvePartner(Actor actor, OrgId id) {
+        return transactions.inTransaction(() -> {
+            Organization applied = records.visibleOrganization(actor, id);
+            Organization partner = records.steps.take(actor, records.organizations, applied, OrganizationEvent.APPROVE,
+                    (o, to) -> o.approved(records.clock.instant()), null);
+            records.store.members().byOrganization(partner.id()).stream()
+                    .filter(m -> m.status() == MemberStatus.INVITED)
+                    .forEach(m -> Members.invite(links, m, partner));
+            return partner;
+        });
+    }
+
+    /** The operator turns down a partner that applied: it is closed, and its applicant never invited. */
+    public Organization rejectPartner(Actor actor, OrgId id, String reason) {
+        String why = Checks.optional("reason", reason, 1000);
+        return transactions.inTransaction(() -> records.steps.take(actor, records.organizations,
+                records.visibleOrganization(actor, id), OrganizationEvent.REJECT,
+                (o, to) -> o.closed(records.clock.instant()), why));
+    }
+
+    /** The partners that applied and wait for the operator's answer, oldest first. */
+    public List<Organization> applications(Actor actor, int limit) {
+        return transactions.inTransaction(() -> {
+            records.access.requireOperator(actor, Permission.PARTNER_CREATE);
+            return records.store.organizations().applications(Checks.pageSize(limit, 1000));
+        });
+    }
+
+    private Organization operator() {
+        return records.store.organizations().findOperator()
+                .orElseThrow(() -> LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, "operator"));
     }
 
     /** A company registers itself, under the licensor. */
     public Organization registerCompany(CompanyRegistration registration) {
         return transactions.inTransaction(() -> {
-            Organization licensor = records.store.organizations().findOperator()
-                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, "operator"));
+            Organization licensor = operator();
             return company(Actors.system("self-registration"), licensor, licensor, registration);
         });
     }
@@ -51,13 +125,12 @@ public final class Registrations {
     public Organization createCompany(Actor actor, CompanyRegistration registration) {
         return transactions.inTransaction(() -> {
             Organization partner = records.organization(actor, Checks.required("organization", actor.organization()),
-                    Permission.ORGANIZATION_CREATE);
+                    Permission.COMPANY_CREATE);
             if (partner.kind() != OrgKind.PARTNER) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", OrgKind.COMPANY,
                         partner.kind());
             }
-            Organization company = company(actor, records.store.organizations().findOperator().orElseThrow(), partner,
-                    registration);
+            Organization company = company(actor, operator(), partner, registration);
             records.steps.create(actor, records.connections, new Connection(new ConnectionId(records.ids.next()),
                     ConnectionKind.COMPANY_TO_PARTNER, company.id(), partner.id(), ConnectionState.PENDING,
                     records.clock.instant(), null, null, 0), "registered by the partner");

@@ -134,7 +134,7 @@ class AccessTest {
 
     @Test
     void channelScopeAppliesInTheOwnOrganizationAndBelow() {
-        Permission channel = Permission.ORGANIZATION_CREATE;
+        Permission channel = Permission.COMPANY_CREATE;
         assertEquals(Scope.CHANNEL, channel.scope());
         Actor admin = member(partnerA, Role.ADMIN);
         assertAll(
@@ -147,15 +147,18 @@ class AccessTest {
     }
 
     @Test
-    void upstreamScopeAppliesOnlyAboveTheOwner() {
-        Permission upstream = Permission.POOL_ORDER_DECIDE;
-        assertEquals(Scope.UPSTREAM, upstream.scope());
+    void parentScopeAppliesOnlyToTheOrganizationDirectlyAbove() {
+        Permission parent = Permission.POOL_ORDER_DECIDE;
+        assertEquals(Scope.PARENT, parent.scope());
         assertAll(
-                () -> assertPasses(() -> require(member(operator, Role.MANAGER), upstream, partnerA)),
-                () -> assertPasses(() -> require(member(partnerA, Role.ADMIN), upstream, companyA1)),
-                () -> assertForbidden(() -> require(member(partnerA, Role.ADMIN), upstream, partnerA)),
-                () -> assertNotFound(() -> require(member(companyA1, Role.ADMIN), upstream, partnerA)),
-                () -> assertNotFound(() -> require(member(partnerB, Role.ADMIN), upstream, partnerA)));
+                () -> assertPasses(() -> require(member(operator, Role.MANAGER), parent, partnerA)),
+                () -> assertPasses(() -> require(member(partnerA, Role.ADMIN), parent, companyA1)),
+                // The operator sees company A1, but A1 deals with partner A.
+                () -> assertForbidden(() -> require(member(operator, Role.ADMIN), parent, companyA1)),
+                () -> assertForbidden(() -> require(member(partnerA, Role.ADMIN), parent, partnerA)),
+                () -> assertForbidden(() -> require(member(operator, Role.ENGINEER), parent, partnerA)),
+                () -> assertNotFound(() -> require(member(companyA1, Role.ADMIN), parent, partnerA)),
+                () -> assertNotFound(() -> require(member(partnerB, Role.ADMIN), parent, partnerA)));
     }
 
     @Test

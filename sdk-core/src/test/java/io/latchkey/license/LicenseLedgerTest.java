@@ -47,8 +47,8 @@ class LicenseLedgerTest {
         final Fixture fx = new Fixture(InMemoryStore.create());
         final Latchkey sdk = fx.latchkey;
         final Partner partner = fx.partner();
-        final Organization subPartner = fx.latchkey.organizations().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", null, null, null,
+        final Organization subPartner = fx.latchkey.organizations().createOrganization(fx.operatorAdmin,
+                new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", partner.id(), null, null,
                         new io.latchkey.party.Requisites("7728168971", null, null, null)));
         final Actor subAdmin = fx.confirmed(fx.latchkey.members().addMember(partner.admin(), subPartner.id(),
                 new MemberDraft("sub@partner.test", "Sub", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);

@@ -58,39 +58,54 @@ class OrganizationLifecycleTest {
                 .history(OrganizationLifecycle.AGGREGATE, organization.id().toString()));
     }
 
+    /** A partner that applied, as a reseller a seller invited would. */
+    private Organization applied(String name) {
+        return sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7707083893",
+                "Kraków", null, null, "PL"), null, "pl", "head@" + name.toLowerCase() + ".test", "Head of " + name));
+    }
+
     @ParameterizedTest(name = "{0} × {1}")
     @MethodSource("pairs")
     void everyPairBehavesAsTheTableSays(OrganizationState state, OrganizationEvent event) {
+        // Only partners apply; a company of the partner stands for the other states.
         Company company = company("Romashka");
+        Organization subject = state == OrganizationState.APPLIED ? applied("Reseller") : company.organization();
         Partner other = fx.partner();
         if (state == OrganizationState.CLOSED) {
-            sdk.organizations().close(partner.admin(), company.organization().id());
+            sdk.organizations().close(partner.admin(), subject.id());
         }
         Runnable take = () -> {
             switch (event) {
-                case EDIT_REQUISITES -> sdk.organizations().updateRequisites(partner.admin(),
-                        company.organization().id(), new Requisites("7707083893", "Москва", null, null));
-                case REGISTER_SELLER -> sdk.organizations().registerSeller(company.owner(),
-                        company.organization().id());
+                case APPROVE -> sdk.registrations().approvePartner(fx.operatorAdmin, subject.id());
+                case REJECT -> sdk.registrations().rejectPartner(fx.operatorAdmin, subject.id(), "a duplicate");
+                case EDIT_REQUISITES -> sdk.organizations().updateRequisites(fx.operatorAdmin, subject.id(),
+                        new Requisites("7707083893", "Москва", null, null));
+                case REGISTER_SELLER -> sdk.organizations().registerSeller(
+                        subject == company.organization() ? company.owner() : fx.operatorAdmin, subject.id());
+                // Only companies move, and a company cannot even ask a partner that has not been approved.
                 case MOVE -> sdk.connections().approveConnection(other.admin(), sdk.connections().requestConnection(
-                        company.owner(), company.organization().id(), other.id(), ConnectionKind.COMPANY_TO_PARTNER)
-                        .id());
-                case CLOSE -> sdk.organizations().close(partner.admin(), company.organization().id());
+                        company.owner(), company.organization().id(),
+                        state == OrganizationState.APPLIED ? subject.id() : other.id(),
+                        ConnectionKind.COMPANY_TO_PARTNER).id());
+                case CLOSE -> sdk.organizations().close(fx.operatorAdmin, subject.id());
             }
         };
         Optional<ExpectedTable.Row<OrganizationState, OrganizationEvent>> row =
                 ExpectedTables.ORGANIZATION.find(state, event);
-        int journaled = history(company.organization()).size();
+        int journaled = history(subject).size();
         if (row.isPresent()) {
             take.run();
-            List<JournalEntry> history = history(company.organization());
+            List<JournalEntry> history = history(subject);
             JournalEntry last = history.get(history.size() - 1);
             assertEquals(List.of(event.name(), state.name(), row.get().to().name()),
                     List.of(last.event(), last.fromState(), last.toState()), "journaled as the table's step");
         } else {
             // A closed organization is gone from every view, and its people can no longer sign in.
-            refused(ErrorCode.ORGANIZATION_NOT_FOUND, take::run);
-            assertEquals(journaled, history(company.organization()).size());
+            ErrorCode expected = state == OrganizationState.CLOSED
+                    || state == OrganizationState.APPLIED && event == OrganizationEvent.MOVE
+                    ? ErrorCode.ORGANIZATION_NOT_FOUND : ErrorCode.TRANSITION_NOT_ALLOWED;
+            refused(expected, take::run);
+            assertEquals(journaled, history(subject).size());
         }
     }
 

@@ -64,6 +64,7 @@ import io.latchkey.party.Member;
 import io.latchkey.party.MemberStatus;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.OrganizationState;
 import io.latchkey.party.PartyStore;
 import io.latchkey.party.PhoneNumber;
 import io.latchkey.party.Requisites;
@@ -679,6 +680,26 @@ public abstract class StoreContractTest {
                 partnerA.id().toString(), 10)));
         assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.COMPANY, "a", 10)));
         assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.PARTNER, "_", 10)));
+    }
+
+    @Test
+    public void applicationsAreThePartnersNeitherApprovedNorClosedOldestFirst() {
+        Organization later = applied("Later", T0.plusSeconds(60), null);
+        Organization earlier = applied("Earlier", T0, null);
+        Organization rejected = applied("Rejected", T0, T0.plusSeconds(5));
+        store.inTransaction(() -> List.of(later, earlier, rejected).forEach(party().organizations()::insert));
+
+        assertEquals(List.of(earlier, later), tx(() -> party().organizations().applications(10)));
+        assertEquals(List.of(earlier), tx(() -> party().organizations().applications(1)));
+        assertEquals(OrganizationState.APPLIED, tx(() -> party().organizations().find(later.id())).orElseThrow()
+                .state());
+        assertEquals(OrganizationState.CLOSED, tx(() -> party().organizations().find(rejected.id())).orElseThrow()
+                .state());
+    }
+
+    private Organization applied(String name, Instant at, Instant closedAt) {
+        return new Organization(new OrgId(ids.next()), OrgKind.PARTNER, name, operator.id(), ZoneId.of("Europe/Warsaw"),
+                Language.PL, new Requisites("7707083893", null, null, null), null, null, closedAt, at, 0);
     }
 
     private Device device(String serial) {

@@ -21,6 +21,7 @@ import static io.latchkey.access.Permission.LICENSE_ACTIVATE;
 import static io.latchkey.access.Permission.LICENSE_TRADE;
 import static io.latchkey.access.Permission.MEMBER_MANAGE;
 import static io.latchkey.access.Permission.ORGANIZATION_CLOSE;
+import static io.latchkey.access.Permission.PARTNER_CREATE;
 import static io.latchkey.access.Permission.PASSWORD_CHANGE;
 import static io.latchkey.access.Permission.POOL_ORDER_DECIDE;
 import static io.latchkey.access.Permission.REQUISITES_EDIT;
@@ -81,6 +82,8 @@ public final class ExpectedTables {
     /** An organization: OPEN, changed in place, until CLOSED. */
     public static final ExpectedTable<OrganizationState, OrganizationEvent> ORGANIZATION =
             ExpectedTable.of("organization", OrganizationState.class, OrganizationEvent.class)
+                    .row(OrganizationState.APPLIED, OrganizationEvent.APPROVE, OrganizationState.OPEN, PARTNER_CREATE)
+                    .row(OrganizationState.APPLIED, OrganizationEvent.REJECT, OrganizationState.CLOSED, PARTNER_CREATE)
                     .row(OrganizationState.OPEN, OrganizationEvent.EDIT_REQUISITES, OrganizationState.OPEN,
                             REQUISITES_EDIT)
                     .row(OrganizationState.OPEN, OrganizationEvent.REGISTER_SELLER, OrganizationState.OPEN,
