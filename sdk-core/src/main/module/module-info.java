@@ -15,6 +15,7 @@ module io.latchkey.sdk.core {
     exports io.latchkey.credential;
     exports io.latchkey.crypto;
     exports io.latchkey.device;
+    exports io.latchkey.keys;
     exports io.latchkey.license;
     exports io.latchkey.lifecycle;
     exports io.latchkey.notify;

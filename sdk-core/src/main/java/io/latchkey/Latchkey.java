@@ -15,6 +15,7 @@ import io.latchkey.credential.Provisioning;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.KeyStore;
+import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
@@ -27,6 +28,7 @@ import io.latchkey.device.Devices;
 import io.latchkey.device.Owners;
 import io.latchkey.device.Telemetry;
 import io.latchkey.internal.RetryingStore;
+import io.latchkey.keys.StoredKeyStore;
 import io.latchkey.license.Activations;
 import io.latchkey.license.CodeFormat;
 import io.latchkey.license.Documents;
@@ -74,6 +76,7 @@ import java.util.Objects;
  * <pre>{@code
  * Latchkey latchkey = Latchkey.builder()
  *         .store(JdbcStore.create(dataSource))
+ *         .masterKey(MasterKey.fromEnvironment("LATCHKEY_MASTER_KEY"))
  *         .mailSender(SmtpMailSender.create(config))
  *         .publicUrl(URI.create("https://portal.example.com"))
  *         .build();
@@ -306,6 +309,8 @@ public final class Latchkey implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RandomSource random = RandomSource.secure();
         private KeyStore keys;
+        private MasterKey masterKey;
+        private boolean ephemeralKeys;
         private MailSender mailSender;
         private RateLimiter rateLimiter;
         private URI publicUrl = URI.create("http://localhost:7070");
@@ -338,9 +343,31 @@ public final class Latchkey implements AutoCloseable {
             return this;
         }
 
-        /** Signing and sealing keys; default: fresh in-memory keys (lost at exit). */
+        /**
+         * Signing and sealing keys, as the host keeps them. Default: with a {@link #masterKey}, a
+         * {@link StoredKeyStore} in the store; otherwise fresh in-memory keys, lost at exit, which a durable
+         * store accepts only with {@link #ephemeralKeys()}.
+         */
         public Builder keys(KeyStore value) {
             this.keys = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Keeps the keys in the store, wrapped under {@code value} ({@link StoredKeyStore}): they survive
+         * restarts, and nodes on one database share them. What a durable store needs.
+         */
+        public Builder masterKey(MasterKey value) {
+            this.masterKey = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Accepts, on a durable store, keys that die with the process: after a restart no code would be found,
+         * no sealed value opened, no link or file verified. For tests and throw-away demos only.
+         */
+        public Builder ephemeralKeys() {
+            this.ephemeralKeys = true;
             return this;
         }
 
@@ -417,8 +444,19 @@ public final class Latchkey implements AutoCloseable {
             if (store == null) {
                 store = InMemoryStore.create();
             }
+            if (keys != null && masterKey != null) {
+                throw new IllegalStateException("give keys or a master key, not both");
+            }
+            if (masterKey != null) {
+                keys = StoredKeyStore.open(store, masterKey, random, clock);
+            }
             if (keys == null) {
                 keys = InMemoryKeyStore.generate(random);
+            }
+            if (store.durable() && !keys.survivesRestart() && !ephemeralKeys) {
+                throw new IllegalStateException("the store is durable but the keys would die with the process: "
+                        + "give a masterKey (from an environment variable or a key file), keys the host keeps, "
+                        + "or say ephemeralKeys()");
             }
             if (mailSender == null) {
                 mailSender = new InMemoryMailSender();

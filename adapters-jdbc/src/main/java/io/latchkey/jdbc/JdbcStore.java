@@ -9,6 +9,7 @@ import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
 import io.latchkey.device.DeviceStore;
+import io.latchkey.keys.KeyRepository;
 import io.latchkey.license.ActivationRepository;
 import io.latchkey.license.DocumentRepository;
 import io.latchkey.license.LicenseRepository;
@@ -85,7 +86,8 @@ public final class JdbcStore implements Store, AutoCloseable {
                 DeviceStore.class, new Devices(new JdbiDeviceRepository(handle)),
                 JournalRepository.class, new JdbiJournalRepository(handle),
                 OutboxRepository.class, new JdbiOutboxRepository(handle, dialect),
-                IdempotencyRepository.class, new JdbiIdempotencyRepository(handle));
+                IdempotencyRepository.class, new JdbiIdempotencyRepository(handle),
+                KeyRepository.class, new JdbiKeyRepository(handle));
     }
 
     /** Each area's store: its repositories on this store's connection. */
@@ -189,6 +191,12 @@ public final class JdbcStore implements Store, AutoCloseable {
             throw new IllegalStateException("repositories are used inside Store.inTransaction");
         }
         return handle;
+    }
+
+    /** A database outlives the process: keys must too. */
+    @Override
+    public boolean durable() {
+        return true;
     }
 
     @Override

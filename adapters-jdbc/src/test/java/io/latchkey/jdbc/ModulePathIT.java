@@ -49,9 +49,9 @@ class ModulePathIT {
         Set<String> exported = new TreeSet<>();
         core.getDescriptor().exports().forEach(e -> exported.add(e.source()));
         assertEquals(new TreeSet<>(List.of("io.latchkey", "io.latchkey.access", "io.latchkey.credential",
-                "io.latchkey.crypto", "io.latchkey.device", "io.latchkey.license", "io.latchkey.lifecycle",
-                "io.latchkey.notify", "io.latchkey.party", "io.latchkey.store", "io.latchkey.subscription",
-                "io.latchkey.time")), exported);
+                "io.latchkey.crypto", "io.latchkey.device", "io.latchkey.keys", "io.latchkey.license",
+                "io.latchkey.lifecycle", "io.latchkey.notify", "io.latchkey.party", "io.latchkey.store",
+                "io.latchkey.subscription", "io.latchkey.time")), exported);
         assertFalse(core.isExported("io.latchkey.internal"));
     }
 
@@ -76,6 +76,10 @@ class ModulePathIT {
         Class<?> storeType = Class.forName("io.latchkey.store.Store", true, loader);
         Object builder = Class.forName("io.latchkey.Latchkey", true, loader).getMethod("builder").invoke(null);
         builder.getClass().getMethod("store", storeType).invoke(builder, store);
+        Class<?> masterKey = Class.forName("io.latchkey.crypto.MasterKey", true, loader);
+        Class<?> random = Class.forName("io.latchkey.crypto.RandomSource", true, loader);
+        builder.getClass().getMethod("masterKey", masterKey).invoke(builder, masterKey.getMethod("generate", random)
+                .invoke(null, random.getMethod("secure").invoke(null)));
         Object latchkey = builder.getClass().getMethod("build").invoke(builder);
         Object organizations = latchkey.getClass().getMethod("organizations").invoke(latchkey);
         Class<?> role = Class.forName("io.latchkey.access.Role", true, loader);

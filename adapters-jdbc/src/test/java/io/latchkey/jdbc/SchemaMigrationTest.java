@@ -48,7 +48,7 @@ class SchemaMigrationTest {
     void theEmbeddedFileDatabaseKeepsItsDataAcrossRestarts(@TempDir Path dir) {
         Organization operator;
         try (JdbcStore store = JdbcStore.h2(dir)) {
-            operator = Latchkey.builder().store(store).build().organizations().bootstrap("Operator",
+            operator = Latchkey.builder().store(store).ephemeralKeys().build().organizations().bootstrap("Operator",
                     new MemberDraft("admin@operator.test", "Admin", "en", Set.of(Role.ADMIN)),
                     "admin-password".toCharArray(), "Europe/Warsaw");
         }

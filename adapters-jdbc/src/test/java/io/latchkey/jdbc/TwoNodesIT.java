@@ -1,5 +1,6 @@
 package io.latchkey.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.latchkey.ErrorCode;
@@ -14,8 +15,11 @@ import io.latchkey.credential.Label;
 import io.latchkey.credential.PoolOrder;
 import io.latchkey.credential.PoolSummary;
 import io.latchkey.credential.PoolTerm;
-import io.latchkey.crypto.InMemoryKeyStore;
+import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.RandomSource;
+import io.latchkey.crypto.Sealer;
+import io.latchkey.crypto.Signatures;
+import io.latchkey.keys.StoredKeyStore;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
@@ -36,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,7 +66,8 @@ class TwoNodesIT {
     private static final String PASSWORD = "correct horse battery";
 
     private final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
-    private final InMemoryKeyStore keys = InMemoryKeyStore.generate(RandomSource.secure());
+    /** One master key for both nodes: they share the keys in the database. */
+    private final MasterKey master = MasterKey.generate(RandomSource.secure());
     private String url;
     private final List<JdbcStore> stores = new ArrayList<>();
     private final List<InMemoryMailSender> mailboxes = new ArrayList<>();
@@ -75,7 +81,7 @@ class TwoNodesIT {
             InMemoryMailSender mail = new InMemoryMailSender();
             stores.add(store);
             mailboxes.add(mail);
-            nodes.add(Latchkey.builder().store(store).clock(clock).keys(keys).mailSender(mail)
+            nodes.add(Latchkey.builder().store(store).clock(clock).masterKey(master).mailSender(mail)
                     .credentialCooldown(COOLDOWN).build());
         }
     }
@@ -96,6 +102,21 @@ class TwoNodesIT {
         assertEquals(Set.of(Integer.toString(SchemaMigrationTest.migrations())),
                 query("SELECT COUNT(*) FROM flyway_schema_history WHERE success", 1));
         assertEquals(Set.of("0"), query("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success", 1));
+    }
+
+    @Test
+    void theNodesShareTheirKeysAndOneNodesRotationVerifiesOnTheOther() {
+        StoredKeyStore a = (StoredKeyStore) nodes.get(0).keys();
+        StoredKeyStore b = (StoredKeyStore) nodes.get(1).keys();
+        assertEquals(a.verificationKeys(), b.verificationKeys());
+        assertEquals(a.currentSecretKey(), b.currentSecretKey());
+
+        a.rotate();
+        clock.advance(Duration.ofSeconds(1));
+        String signed = Signatures.signCompact(a.currentSigningKey(), "two-nodes/", "rotated on a");
+        assertEquals(Optional.of("rotated on a"), Signatures.openCompact(signed, "two-nodes/", b::verificationKey));
+        byte[] sealed = new Sealer(a, RandomSource.secure()).seal(new byte[] {42}, "two-nodes/");
+        assertArrayEquals(new byte[] {42}, new Sealer(b, RandomSource.secure()).open(sealed, "two-nodes/"));
     }
 
     @Test

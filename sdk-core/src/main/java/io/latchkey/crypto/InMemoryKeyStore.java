@@ -16,21 +16,24 @@ public final class InMemoryKeyStore implements KeyStore {
     private final RandomSource random;
     private final List<SigningKey> signingKeys = new ArrayList<>();
     private final List<SecretKey> secretKeys = new ArrayList<>();
+    /** Whether the keys were made here (and so die with the process), not handed in by the host. */
+    private final boolean generated;
 
-    private InMemoryKeyStore(RandomSource random) {
+    private InMemoryKeyStore(RandomSource random, boolean generated) {
         this.random = random;
+        this.generated = generated;
     }
 
     /** A store with one freshly generated key of each kind. */
     public static InMemoryKeyStore generate(RandomSource random) {
-        InMemoryKeyStore store = new InMemoryKeyStore(random);
+        InMemoryKeyStore store = new InMemoryKeyStore(random, true);
         store.rotate();
         return store;
     }
 
     /** A store holding the given keys; {@link #rotate()} then generates with strong randomness. */
     public static InMemoryKeyStore of(SigningKey signingKey, SecretKey secretKey) {
-        InMemoryKeyStore store = new InMemoryKeyStore(RandomSource.secure());
+        InMemoryKeyStore store = new InMemoryKeyStore(RandomSource.secure(), false);
         store.signingKeys.add(signingKey);
         store.secretKeys.add(secretKey);
         return store;
@@ -42,6 +45,11 @@ public final class InMemoryKeyStore implements KeyStore {
         String suffix = Long.toHexString(random.nextLong() & 0xFFFF_FFFFL);
         signingKeys.add(0, SigningKey.generate("sig-" + generation + "-" + suffix, random));
         secretKeys.add(0, SecretKey.generate("sec-" + generation + "-" + suffix, random));
+    }
+
+    @Override
+    public boolean survivesRestart() {
+        return !generated;
     }
 
     @Override

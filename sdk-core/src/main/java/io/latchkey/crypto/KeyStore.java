@@ -31,4 +31,12 @@ public interface KeyStore {
 
     /** Every sealing key, the current one first: a keyed hash made under any of them must still be found. */
     List<SecretKey> secretKeys();
+
+    /**
+     * Whether the keys outlive the process. A durable store with keys that do not would, after a restart, hold
+     * codes no one can find and sealed values no one can open: the SDK refuses that pairing unless told.
+     */
+    default boolean survivesRestart() {
+        return true;
+    }
 }

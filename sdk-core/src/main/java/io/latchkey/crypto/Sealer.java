@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,7 +33,11 @@ public final class Sealer {
 
     /** Encrypts {@code plain} for the given context. */
     public byte[] seal(byte[] plain, String context) {
-        SecretKey key = keys.currentSecretKey();
+        return seal(keys.currentSecretKey(), random, plain, context);
+    }
+
+    /** {@link #seal} under a given key. */
+    static byte[] seal(SecretKey key, RandomSource random, byte[] plain, String context) {
         byte[] nonce = random.bytes(NONCE_BYTES);
         byte[] keyId = key.keyId().getBytes(StandardCharsets.US_ASCII);
         byte[] body = cipher(Cipher.ENCRYPT_MODE, key, nonce, context).doFinalUnchecked(plain);
@@ -50,6 +56,11 @@ public final class Sealer {
      * @throws IllegalStateException if it was tampered with, sealed for another context, or its key is gone
      */
     public byte[] open(byte[] sealed, String context) {
+        return open(keys::secretKey, sealed, context);
+    }
+
+    /** {@link #open} with the key the sealed value names, looked up in {@code keys}. */
+    static byte[] open(Function<String, Optional<SecretKey>> keys, byte[] sealed, String context) {
         if (sealed == null || sealed.length < 2 || sealed[0] != VERSION) {
             throw new IllegalStateException("not a sealed value");
         }
@@ -59,7 +70,7 @@ public final class Sealer {
             throw new IllegalStateException("sealed value is truncated");
         }
         String keyId = new String(sealed, 2, keyIdLength, StandardCharsets.US_ASCII);
-        SecretKey key = keys.secretKey(keyId)
+        SecretKey key = keys.apply(keyId)
                 .orElseThrow(() -> new IllegalStateException("sealing key " + keyId + " is not in the key store"));
         byte[] nonce = java.util.Arrays.copyOfRange(sealed, nonceAt, nonceAt + NONCE_BYTES);
         byte[] body = java.util.Arrays.copyOfRange(sealed, nonceAt + NONCE_BYTES, sealed.length);

@@ -51,6 +51,11 @@ public final class RetryingStore implements Store {
     }
 
     @Override
+    public boolean durable() {
+        return store.durable();
+    }
+
+    @Override
     public <P> P port(Class<P> port) {
         return store.port(port);
     }

@@ -18,4 +18,9 @@ public interface Store extends Transactions {
      * @throws IllegalArgumentException if {@code port} is not a {@link Port} this store provides
      */
     <P> P port(Class<P> port);
+
+    /** Whether what it keeps outlives the process (a database), so that keys must too. */
+    default boolean durable() {
+        return false;
+    }
 }

@@ -34,6 +34,8 @@ import io.latchkey.device.DeviceId;
 import io.latchkey.device.DeviceSearch;
 import io.latchkey.device.DeviceStatus;
 import io.latchkey.device.DeviceStore;
+import io.latchkey.keys.KeyRepository;
+import io.latchkey.keys.StoredKey;
 import io.latchkey.license.Activation;
 import io.latchkey.license.ActivationId;
 import io.latchkey.license.ActivationState;
@@ -700,6 +702,19 @@ public abstract class StoreContractTest {
     private Organization applied(String name, Instant at, Instant closedAt) {
         return new Organization(new OrgId(ids.next()), OrgKind.PARTNER, name, operator.id(), ZoneId.of("Europe/Warsaw"),
                 Language.PL, new Requisites("7707083893", null, null, null), null, null, closedAt, at, 0);
+    }
+
+    @Test
+    public void keysAreAddedOncePerGenerationAndListedNewestFirst() {
+        StoredKey sealing1 = new StoredKey("sec-1-a", StoredKey.Kind.SEALING, 1, new byte[] {1, 2, 3}, T0);
+        StoredKey signing1 = new StoredKey("sig-1-a", StoredKey.Kind.SIGNING, 1, new byte[] {4, 5}, T0);
+        StoredKey signing2 = new StoredKey("sig-2-b", StoredKey.Kind.SIGNING, 2, new byte[] {6}, T0.plusSeconds(1));
+        store.inTransaction(() -> List.of(sealing1, signing1, signing2)
+                .forEach(store.port(KeyRepository.class)::insert));
+
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> store.port(KeyRepository.class).insert(
+                new StoredKey("sig-2-c", StoredKey.Kind.SIGNING, 2, new byte[] {7}, T0))));
+        assertEquals(List.of(sealing1, signing2, signing1), tx(() -> store.port(KeyRepository.class).all()));
     }
 
     private Device device(String serial) {

@@ -9,6 +9,7 @@ import io.latchkey.credential.ClientDraft;
 import io.latchkey.credential.CredentialStore;
 import io.latchkey.credential.PoolOrder;
 import io.latchkey.credential.PoolTerm;
+import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.device.DeviceStore;
@@ -47,6 +48,8 @@ public final class Fixture implements AutoCloseable {
     public static final String ENGINEER_PASSWORD = "engineer-secret";
     /** Every partner member's password once it confirms its invitation. */
     public static final String MEMBER_PASSWORD = "member-secret";
+    /** The host's master key: the SDK's keys live in the store, wrapped under it, on every store. */
+    public static final MasterKey MASTER_KEY = MasterKey.generate(RandomSource.seeded(99));
 
     public final MutableClock clock = MutableClock.at(START);
     public final InMemoryMailSender mail = new InMemoryMailSender();
@@ -81,6 +84,7 @@ public final class Fixture implements AutoCloseable {
                 .store(this.store)
                 .clock(clock)
                 .random(RandomSource.seeded(42))
+                .masterKey(MASTER_KEY)
                 .mailSender(mail)
                 .publicUrl(URI.create("https://portal.example.test/"))
                 .credentialCooldown(cooldown)

@@ -66,6 +66,11 @@ public final class JournalAuditStore implements Store {
     }
 
     @Override
+    public boolean durable() {
+        return store.durable();
+    }
+
+    @Override
     public <P> P port(Class<P> port) {
         return port.cast(ports.computeIfAbsent(port, type -> watched(type, store.port(type))));
     }
