@@ -78,7 +78,7 @@ public enum ErrorCode {
     /** The organizations' kinds do not fit the kind of connection. */
     CONNECTION_KIND_INVALID(2022, INVALID, "a %s connection goes from a %s to a %s"),
     /** The owner of a company never changes, and no one else becomes one. */
-    OWNER_FIXED(2023, CONFLICT, "a company's owner is fixed at its creation"),
+    OWNER_FIXED(2023, CONFLICT, "a company's owner is fixed at its creation, and is never switched off or leaves"),
     /** The organization is not a registered seller. */
     NOT_A_SELLER(2024, INVALID, "organization %s is not a registered seller"),
     /** The organization still has organizations below it. */

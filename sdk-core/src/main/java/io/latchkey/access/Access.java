@@ -96,6 +96,9 @@ public final class Access {
         boolean scoped = switch (permission.scope()) {
             case OWN -> actor.organization().equals(holder.organization());
             case CHANNEL -> true;
+            case OWN_OR_OPERATOR -> actor.organization().equals(holder.organization())
+                    || !channel.isCompany(holder.organization())
+                    && channel.operatorId().map(actor.organization()::equals).orElse(false);
             case PARENT -> channel.parentOf(holder.organization()).map(actor.organization()::equals).orElse(false);
             case OPERATOR -> false;
         };

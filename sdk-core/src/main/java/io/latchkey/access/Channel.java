@@ -13,4 +13,7 @@ public interface Channel {
 
     /** The operator at the root, once it exists. */
     Optional<OrgId> operatorId();
+
+    /** Whether {@code organization} is a company (a customer of the channel, with people of its own). */
+    boolean isCompany(OrgId organization);
 }

@@ -37,8 +37,12 @@ public enum Permission {
     COMPANY_CREATE(Scope.CHANNEL, ADMIN),
     /** Edit an organization's requisites, firms and sites (its own ADMIN, or an upstream one). */
     REQUISITES_EDIT(Scope.CHANNEL, ADMIN),
-    /** Add members and change their roles (upstream too: the operator creates a partner with its first user). */
-    MEMBER_MANAGE(Scope.CHANNEL, ADMIN),
+    /**
+     * Add members, change their roles, correct a mistyped invitation address, switch them off and on: the
+     * organization's own ADMIN, and the operator's for a partner (it creates partners with their first users);
+     * never an upstream one for a company, whose people are its own.
+     */
+    MEMBER_MANAGE(Scope.OWN_OR_OPERATOR, ADMIN),
     /** Change one's own password (with the current one) or set a new one (with a reset link). */
     PASSWORD_CHANGE(Scope.OWN, SECRET),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */

@@ -9,6 +9,11 @@ public enum Scope {
     OWN,
     /** The holding organization or any organization above it in the channel. */
     CHANNEL,
+    /**
+     * The holding organization itself, or the operator when the holder is not a company: the operator makes
+     * partners with their first users, but a company's people are the company's business alone.
+     */
+    OWN_OR_OPERATOR,
     /** Only the organization directly above the holder (its dealer): deciding on what the holder asked it for. */
     PARENT,
     /** Only the operator at the root of the channel, whatever the thing: minting, the catalog, the factory. */

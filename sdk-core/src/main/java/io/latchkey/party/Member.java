@@ -87,6 +87,11 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
     }
 
     /** A new stamp alone (a new invitation). */
+    Member withEmail(String newEmail) {
+        return new Member(id, organization, newEmail, fullName, language, roles, status, passwordHash, stamp,
+                createdAt, version);
+    }
+
     Member restamped() {
         return new Member(id, organization, email, fullName, language, roles, status, passwordHash, stamp + 1,
                 createdAt, version);

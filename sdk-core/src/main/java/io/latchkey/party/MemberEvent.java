@@ -8,6 +8,8 @@ public enum MemberEvent {
     BOOTSTRAP,
     /** A new invitation goes out; the previous link stops working. */
     REINVITE,
+    /** An invitation sent to a mistyped address goes to the corrected one; the previous link stops working. */
+    CORRECT_EMAIL,
     /** An administrator changes the member's roles. */
     CHANGE_ROLES,
     /** The member sets a new password: with the current one, or with a reset link. */

@@ -10,14 +10,16 @@ public final class MemberLifecycle {
     public static final String AGGREGATE = "member";
 
     /**
-     * INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again; roles change in any status; only an active
-     * member changes its password or takes up work elsewhere.
+     * INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again, or to a corrected address; roles change
+     * in any status; only an active member changes its password or takes up work elsewhere.
      */
     public static final TransitionTable<MemberStatus, MemberEvent> TABLE =
             TransitionTable.builder(AGGREGATE, MemberStatus.class, MemberEvent.class)
                     .on(MemberStatus.INVITED, MemberEvent.CONFIRM, MemberStatus.ACTIVE, Permission.ACCOUNT_CONFIRM)
                     .on(MemberStatus.INVITED, MemberEvent.BOOTSTRAP, MemberStatus.ACTIVE, Permission.CONSEQUENCE)
                     .on(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.INVITED, MemberEvent.CORRECT_EMAIL, MemberStatus.INVITED,
+                            Permission.MEMBER_MANAGE)
                     .on(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED,

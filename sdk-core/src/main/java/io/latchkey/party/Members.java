@@ -55,13 +55,23 @@ public final class Members {
 
     /**
      * Invites a member to an organization the actor administers: the member is INVITED and gets an e-mail with a
-     * link to confirm and set a password (good for {@link #INVITATION_TTL}).
+     * link to confirm and set a password (good for {@link #INVITATION_TTL}). The first member of an organization
+     * is its creator's to add (the operator's for a partner, the partner's for a company); after that, its own
+     * administrators add them (and the operator, for a partner).
      */
     public Member addMember(Actor actor, OrgId organizationId, MemberDraft draft) {
         return transactions.inTransaction(() -> {
-            Organization organization = records.organization(actor, organizationId, Permission.MEMBER_MANAGE);
+            Organization organization = records.visibleOrganization(actor, organizationId);
+            boolean first = records.store.members().byOrganization(organization.id()).isEmpty();
+            Permission permission = !first ? Permission.MEMBER_MANAGE
+                    : organization.kind() == OrgKind.COMPANY ? Permission.COMPANY_CREATE : Permission.PARTNER_CREATE;
+            records.organization(actor, organizationId, permission);
             if (draft.roles() != null && draft.roles().contains(Role.OWNER)) {
                 throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+            }
+            if (draft.roles() != null && draft.roles().stream().anyMatch(SERVICE_ROLES::contains)) {
+                records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
+                        ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
             }
             Member member = records.insertMember(actor, organization, draft);
             invite(links, member, organization);
@@ -114,6 +124,10 @@ public final class Members {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             offer.claims().subList(1, offer.claims().size()).forEach(r -> roles.add(Role.valueOf(r)));
             var employ = records.steps.checkSecret(actor, records.members, person, MemberEvent.EMPLOY);
+            if (person.roles().contains(Role.OWNER)) {
+                // An owner stays with its company: leaving would leave it without one.
+                throw LatchkeyException.of(ErrorCode.OWNER_FIXED);
+            }
             records.requireAnAdminLeft(person.withStatus(MemberStatus.DISABLED));
             return employ.take((m, to) -> m.employedBy(organization.id(), roles),
                     person.organization() + " -> " + organization.id()).withoutSecrets();
@@ -128,6 +142,22 @@ public final class Members {
                     (m, to) -> m.restamped(), null);
             invite(links, restamped, records.store.organizations().find(member.organization()).orElseThrow());
             return restamped.withoutSecrets();
+        });
+    }
+
+    /**
+     * Corrects the address of a member whose invitation went to a mistyped one (its organization's
+     * administrators, or the operator's for a partner's people). The invitation goes to the new address; the old
+     * link stops working.
+     */
+    public Member correctEmail(Actor actor, MemberId id, String email) {
+        String address = Checks.email("email", email);
+        return transactions.inTransaction(() -> {
+            Member member = records.visibleMember(actor, id);
+            Member corrected = records.steps.take(actor, records.members, member, MemberEvent.CORRECT_EMAIL,
+                    (m, to) -> m.withEmail(address).restamped(), member.email() + " -> " + address);
+            invite(links, corrected, records.store.organizations().find(member.organization()).orElseThrow());
+            return corrected.withoutSecrets();
         });
     }
 
@@ -172,6 +202,9 @@ public final class Members {
     private Member switchAccount(Actor actor, MemberId id, MemberEvent event) {
         Member member = records.visibleMember(actor, id);
         var step = records.steps.check(actor, records.members, member, event);
+        if (member.roles().contains(Role.OWNER)) {
+            throw LatchkeyException.of(ErrorCode.OWNER_FIXED);
+        }
         records.requireAnAdminLeft(member.withStatus(step.to()));
         return step.take(Member::withStatus, null).withoutSecrets();
     }

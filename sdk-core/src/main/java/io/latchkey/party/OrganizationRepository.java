@@ -44,6 +44,11 @@ public interface OrganizationRepository extends VersionedRows<OrgId, Organizatio
     }
 
     @Override
+    default boolean isCompany(OrgId organization) {
+        return find(organization).map(o -> o.kind() == OrgKind.COMPANY).orElse(false);
+    }
+
+    @Override
     default Optional<OrgId> operatorId() {
         return findOperator().map(Organization::id);
     }

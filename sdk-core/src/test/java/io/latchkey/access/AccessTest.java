@@ -147,6 +147,20 @@ class AccessTest {
     }
 
     @Test
+    void ownOrOperatorScopeLetsTheOperatorInForPartnersButNoOneAboveACompany() {
+        Permission staff = Permission.MEMBER_MANAGE;
+        assertEquals(Scope.OWN_OR_OPERATOR, staff.scope());
+        assertAll(
+                () -> assertPasses(() -> require(member(partnerA, Role.ADMIN), staff, partnerA)),
+                () -> assertPasses(() -> require(member(companyA1, Role.ADMIN), staff, companyA1)),
+                () -> assertPasses(() -> require(member(operator, Role.ADMIN), staff, partnerA)),
+                () -> assertForbidden(() -> require(member(operator, Role.ADMIN), staff, companyA1)),
+                () -> assertForbidden(() -> require(member(partnerA, Role.ADMIN), staff, companyA1)),
+                () -> assertForbidden(() -> require(member(operator, Role.MANAGER), staff, partnerA)),
+                () -> assertNotFound(() -> require(member(partnerB, Role.ADMIN), staff, partnerA)));
+    }
+
+    @Test
     void parentScopeAppliesOnlyToTheOrganizationDirectlyAbove() {
         Permission parent = Permission.POOL_ORDER_DECIDE;
         assertEquals(Scope.PARENT, parent.scope());

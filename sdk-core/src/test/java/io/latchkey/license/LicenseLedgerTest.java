@@ -50,7 +50,7 @@ class LicenseLedgerTest {
         final Organization subPartner = fx.latchkey.organizations().createOrganization(fx.operatorAdmin,
                 new OrganizationDraft(OrgKind.PARTNER, "Sub-partner", partner.id(), null, null,
                         new io.latchkey.party.Requisites("7728168971", null, null, null)));
-        final Actor subAdmin = fx.confirmed(fx.latchkey.members().addMember(partner.admin(), subPartner.id(),
+        final Actor subAdmin = fx.confirmed(fx.latchkey.members().addMember(fx.operatorAdmin, subPartner.id(),
                 new MemberDraft("sub@partner.test", "Sub", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
         final Organization company = fx.latchkey.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.COMPANY, "Company", null, null, null));

@@ -90,7 +90,7 @@ class ChannelTest {
                 company.id()));
         Member invited = fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("boss@client.test").orElseThrow());
-        fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
+        Actor boss = fx.confirmed(invited, Fixture.MEMBER_PASSWORD);
         assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId(),
                 "linked now");
         assertEquals(ConnectionState.APPROVED, sdk.connections().connections(partner.admin(), partner.id(),
@@ -114,7 +114,7 @@ class ChannelTest {
         sdk.organizations().addSite(partner.admin(), company.id(), "Склад", null);
         assertEquals(2, sdk.organizations().sites(partner.manager(), company.id()).size());
         refused(ErrorCode.ORGANIZATION_KIND_INVALID, () -> sdk.registrations().createCompany(
-                fx.confirmed(sdk.members().addMember(partner.admin(), company.id(), new Members.MemberDraft(
+                fx.confirmed(sdk.members().addMember(boss, company.id(), new Members.MemberDraft(
                         "admin2@client.test", "Admin 2", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD),
                 registration("nested@client.test")));
         refused(ErrorCode.INN_INVALID, "firmInn", () ->

@@ -226,6 +226,7 @@ class MemberAccountTest {
             switch (event) {
                 case CONFIRM -> sdk.accounts().confirm(token, PASSWORD, PASSWORD);
                 case REINVITE -> sdk.members().reinvite(partner.admin(), member.id());
+                case CORRECT_EMAIL -> sdk.members().correctEmail(fx.operatorAdmin, member.id(), "typo@partner.test");
                 case CHANGE_ROLES -> sdk.members().changeRoles(partner.admin(), member.id(),
                         Set.of(Role.MANAGER, Role.ENGINEER));
                 case CHANGE_PASSWORD -> sdk.accounts().changePassword(self, PASSWORD, next, next);

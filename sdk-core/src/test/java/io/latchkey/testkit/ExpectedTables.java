@@ -97,6 +97,7 @@ public final class ExpectedTables {
                     .row(MemberStatus.INVITED, MemberEvent.CONFIRM, MemberStatus.ACTIVE, ACCOUNT_CONFIRM)
                     .row(MemberStatus.INVITED, MemberEvent.BOOTSTRAP, MemberStatus.ACTIVE, CONSEQUENCE)
                     .row(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, MEMBER_MANAGE)
+                    .row(MemberStatus.INVITED, MemberEvent.CORRECT_EMAIL, MemberStatus.INVITED, MEMBER_MANAGE)
                     .row(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED, MEMBER_MANAGE)
                     .row(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, MEMBER_MANAGE)
                     .row(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED, MEMBER_MANAGE)
