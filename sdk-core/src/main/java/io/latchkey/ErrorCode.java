@@ -83,8 +83,6 @@ public enum ErrorCode {
     NOT_A_SELLER(2024, INVALID, "organization %s is not a registered seller"),
     /** The organization still has organizations below it. */
     ORGANIZATION_HAS_CHILDREN(2025, CONFLICT, "organization %s still has organizations below it"),
-    /** An employee is added from an account the person already has; there is none with that e-mail. */
-    EMPLOYEE_ACCOUNT_REQUIRED(2026, INVALID, "%s has no account yet: the person registers first, then is invited"),
     /** A partner that applied is only viewed, approved or turned down until the operator approves it. */
     ORGANIZATION_NOT_APPROVED(2027, CONFLICT, "organization %s has applied to be a partner and waits for approval"),
 

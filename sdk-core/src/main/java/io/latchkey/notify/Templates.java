@@ -40,6 +40,12 @@ public final class Templates {
 
     /** To a person with an account: an organization invites them to work for it. */
     public static final String EMPLOYEE_INVITED = "member.employee-invited";
+    /** To an address with no account that an organization invited to work for it: register first. */
+    public static final String EMPLOYEE_NEEDS_ACCOUNT = "member.employee-needs-account";
+    /** To a person with an account, when someone registers an organization with its address again. */
+    public static final String REGISTRATION_REPEATED = "member.registration-repeated";
+    /** To an address with no account for which someone asked a password reset. */
+    public static final String PASSWORD_RESET_NO_ACCOUNT = "member.password-reset-no-account";
 
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
@@ -55,7 +61,10 @@ public final class Templates {
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
             Map.entry(RESELLER_INVITED, List.of("seller", "link")),
             Map.entry(PARTNER_APPLIED, List.of("partner", "inn", "applicant", "applicantEmail")),
-            Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")));
+            Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
+            Map.entry(EMPLOYEE_NEEDS_ACCOUNT, List.of("organization", "link")),
+            Map.entry(REGISTRATION_REPEATED, List.of("fullName", "organization", "link")),
+            Map.entry(PASSWORD_RESET_NO_ACCOUNT, List.of("link")));
 
     private Templates() {
     }

@@ -12,6 +12,7 @@ import io.latchkey.access.Role;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.notify.Language;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
 import java.time.Duration;
@@ -148,18 +149,28 @@ public final class Accounts {
     }
 
     /**
-     * Sends a password-reset link to an active member with this e-mail. Says nothing either way, so that it
-     * cannot be used to find out who has an account; requests are rate-limited per address.
+     * Sends a password-reset link to an active member with this e-mail, and to an address without one a note
+     * that there is none. Says nothing either way, so that it cannot be used to find out who has an account;
+     * requests are rate-limited per address.
      */
     public void requestPasswordReset(String email) {
         String address = Checks.email("email", email);
         String key = "password-reset/email:" + address;
         rateLimiter.check(key);
         rateLimiter.recordFailure(key);
-        transactions.inTransaction(() -> records.store.members().findByEmail(address)
-                .filter(m -> m.status() == MemberStatus.ACTIVE)
-                .ifPresent(m -> links.send(m, MemberLinks.RESET, RESET_TTL, Templates.PASSWORD_RESET,
-                        "/reset-password", List.of(), Map.of())));
+        transactions.inTransaction(() -> {
+            Optional<Member> account = records.store.members().findByEmail(address)
+                    .filter(m -> m.status() == MemberStatus.ACTIVE);
+            if (account.isPresent()) {
+                links.send(account.get(), MemberLinks.RESET, RESET_TTL, Templates.PASSWORD_RESET, "/reset-password",
+                        List.of(), Map.of());
+            } else {
+                // The same answer, and an e-mail all the same, so that neither tells whether the address has one.
+                Language language = records.store.organizations().findOperator().map(Organization::language)
+                        .orElse(Language.EN);
+                links.notice(address, "", language, Templates.PASSWORD_RESET_NO_ACCOUNT, "/register", Map.of());
+            }
+        });
     }
 
     /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */

@@ -5,6 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.MemberId;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.SignedToken;
+import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
 import java.net.URI;
@@ -69,6 +70,18 @@ final class MemberLinks {
         all.put("expiresAt", SHOWN.format(expires.atZone(zone)) + " (" + zone.getId() + ")");
         outbox.enqueue(purpose + "/" + member.id() + "/" + member.stamp() + "/" + claims.hashCode(),
                 new Notification(template, member.language(), member.email(), member.fullName(), all, List.of()));
+    }
+
+    /**
+     * E-mails a notice that carries no token, with a link to a page of the portal ({@code path}): to an
+     * address the SDK answered for exactly as if it had no account, or as if it were new.
+     */
+    void notice(String email, String fullName, Language language, String template, String path,
+                Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.put("link", publicUrl.toString().replaceAll("/+$", "") + path);
+        outbox.enqueue(template + "/" + email + "/" + clock.instant(),
+                new Notification(template, language, email, fullName, all, List.of()));
     }
 
     /** A page of the portal, e.g. {@code /register}, with query parameters. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,7 +83,8 @@ public final class Members {
     /**
      * Invites a person who already has an account to work for an organization the actor administers (a seller
      * adding an installer, say): an e-mail with a link the person accepts once signed in. Roles are those the
-     * actor may grant; service-manager roles only the owner grants.
+     * actor may grant; service-manager roles only the owner grants. The answer does not tell whether the address
+     * has an account: one without gets an e-mail asking the person to register first.
      */
     public void inviteEmployee(Actor actor, OrgId organizationId, String email, Set<Role> roles) {
         String address = Checks.email("email", email);
@@ -96,10 +98,17 @@ public final class Members {
                 records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
                         ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
             }
-            Member person = records.store.members().findByEmail(address)
-                    .filter(m -> m.status() == MemberStatus.ACTIVE)
-                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.EMPLOYEE_ACCOUNT_REQUIRED, "email",
-                            "email"));
+            Optional<Member> account = records.store.members().findByEmail(address);
+            if (account.isEmpty()) {
+                links.notice(address, "", organization.language(), Templates.EMPLOYEE_NEEDS_ACCOUNT, "/register",
+                        Map.of("organization", organization.name()));
+                return;
+            }
+            Member person = account.get();
+            if (person.status() != MemberStatus.ACTIVE) {
+                // Not yet confirmed, or switched off: such an account takes up no work, and the inviter is not told.
+                return;
+            }
             List<String> claims = new ArrayList<>(List.of(organization.id().toString()));
             roles.stream().map(Role::name).sorted().forEach(claims::add);
             links.send(person, MemberLinks.EMPLOYMENT, INVITATION_TTL, Templates.EMPLOYEE_INVITED, "/join", claims,

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,17 +47,21 @@ public final class Registrations {
     /**
      * A would-be partner applies. It waits APPLIED under the operator, with the applicant as its first ADMIN,
      * and can do nothing until the operator approves it; the operator's administrators are told. The applicant
-     * is invited only on approval, so the form cannot be used to mail strangers.
+     * is invited only on approval, so the form cannot be used to mail strangers. An address that has an account
+     * gets the same answer, nothing is made, and its holder is told instead.
      */
-    public Organization applyAsPartner(PartnerApplication application) {
+    public void applyAsPartner(PartnerApplication application) {
         String name = PartyRecords.name(application.name());
         Requisites requisites = Organizations.requisites(OrgKind.PARTNER, application.requisites());
-        return transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             Organization operator = operator();
             ZoneId zone = application.timezone() == null ? operator.timezone()
                     : Checks.timezone("timezone", application.timezone());
             Language language = application.language() == null ? operator.language()
                     : Language.parse("language", application.language());
+            if (taken(application.applicantEmail(), application.applicantFullName(), name)) {
+                return;
+            }
             Actor kernel = Actors.system("partner-application");
             Organization partner = records.steps.create(kernel, records.organizations, Organization.applied(
                     new OrgId(records.ids.next()), name, operator.id(), zone, language, requisites,
@@ -71,7 +76,6 @@ public final class Registrations {
                                     applicant.fullName(), "applicantEmail", applicant.email()), List.of()));
                 }
             }
-            return partner;
         });
     }
 
@@ -109,12 +113,29 @@ public final class Registrations {
                 .orElseThrow(() -> LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_FOUND, "operator"));
     }
 
-    /** A company registers itself, under the licensor. */
-    public Organization registerCompany(CompanyRegistration registration) {
-        return transactions.inTransaction(() -> {
+    /**
+     * A company registers itself, under the licensor; its owner is invited to confirm. An owner's address that
+     * has an account gets the same answer, nothing is made, and its holder is told instead.
+     */
+    public void registerCompany(CompanyRegistration registration) {
+        transactions.inTransaction(() -> {
             Organization licensor = operator();
-            return company(Actors.system("self-registration"), licensor, licensor, registration);
+            company(Actors.system("self-registration"), licensor, licensor, registration, true);
         });
+    }
+
+    /**
+     * Whether {@code email} has an account already; if so, its holder is told that someone registered
+     * {@code organization} with it. Anonymous registrations ask it once every other input is checked, so that
+     * their answer does not tell whether an address has an account.
+     */
+    private boolean taken(String email, String fullName, String organization) {
+        String address = Checks.email("email", email);
+        Checks.maxLength("fullName", Checks.required("fullName", fullName), 200);
+        Optional<Member> holder = records.store.members().findByEmail(address);
+        holder.ifPresent(h -> links.notice(h.email(), h.fullName(), h.language(), Templates.REGISTRATION_REPEATED,
+                "/login", Map.of("fullName", h.fullName(), "organization", organization)));
+        return holder.isPresent();
     }
 
     /**
@@ -130,7 +151,7 @@ public final class Registrations {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", OrgKind.COMPANY,
                         partner.kind());
             }
-            Organization company = company(actor, operator(), partner, registration);
+            Organization company = company(actor, operator(), partner, registration, false).orElseThrow();
             records.steps.create(actor, records.connections, new Connection(new ConnectionId(records.ids.next()),
                     ConnectionKind.COMPANY_TO_PARTNER, company.id(), partner.id(), ConnectionState.PENDING,
                     records.clock.instant(), null, null, 0), "registered by the partner");
@@ -138,17 +159,25 @@ public final class Registrations {
         });
     }
 
-    /** A company under {@code parent}, taking its time zone and language from {@code defaults} unless given. */
-    private Organization company(Actor actor, Organization parent, Organization defaults, CompanyRegistration r) {
+    /**
+     * A company under {@code parent}, taking its time zone and language from {@code defaults} unless given; for
+     * an {@code anonymous} registration whose owner's address has an account, none (see {@link #taken}).
+     */
+    private Optional<Organization> company(Actor actor, Organization parent, Organization defaults,
+                                           CompanyRegistration r, boolean anonymous) {
+        String companyName = PartyRecords.name(r.companyName());
         String firmName = PartyRecords.name(r.firmName());
         String inn = Inn.parse("firmInn", r.firmInn()).digits();
         String siteName = Checks.maxLength("siteName", Checks.required("siteName", r.siteName()), 200);
         String siteAddress = Checks.optional("siteAddress", r.siteAddress(), 500);
         ZoneId zone = r.timezone() == null ? defaults.timezone() : Checks.timezone("timezone", r.timezone());
         Language language = r.language() == null ? defaults.language() : Language.parse("language", r.language());
+        if (anonymous && taken(r.ownerEmail(), r.ownerFullName(), companyName)) {
+            return Optional.empty();
+        }
         Instant now = records.clock.instant();
         Organization company = records.steps.create(actor, records.organizations, new Organization(
-                new OrgId(records.ids.next()), OrgKind.COMPANY, PartyRecords.name(r.companyName()), parent.id(), zone,
+                new OrgId(records.ids.next()), OrgKind.COMPANY, companyName, parent.id(), zone,
                 language, new Requisites(inn, null, null, null), now, 0), parent.id().toString());
         records.store.firms().insert(new Firm(new FirmId(records.ids.next()), company.id(), firmName, inn, now, 0));
         records.store.sites().insert(new Site(new SiteId(records.ids.next()), company.id(), siteName, siteAddress,
@@ -156,6 +185,6 @@ public final class Registrations {
         Member owner = records.insertMember(actor, company, new Members.MemberDraft(r.ownerEmail(), r.ownerFullName(),
                 r.language(), Set.of(Role.OWNER, Role.ADMIN)));
         Members.invite(links, owner, company);
-        return company;
+        return Optional.of(company);
     }
 }

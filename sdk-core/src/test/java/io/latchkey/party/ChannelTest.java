@@ -54,7 +54,8 @@ class ChannelTest {
 
     @Test
     void aSelfRegisteredCompanyHangsUnderTheLicensorUntilAPartnerTakesIt() {
-        Organization company = sdk.registrations().registerCompany(registration("owner@romashka.test"));
+        sdk.registrations().registerCompany(registration("owner@romashka.test"));
+        Organization company = fx.organizationOf("owner@romashka.test");
         assertEquals(fx.operator.id(), company.parentId());
         assertEquals("7736207543", company.requisites().inn());
         assertEquals(List.of("ООО «Ромашка»"), sdk.organizations().firms(fx.operatorAdmin,

@@ -60,8 +60,10 @@ class OrganizationLifecycleTest {
 
     /** A partner that applied, as a reseller a seller invited would. */
     private Organization applied(String name) {
-        return sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7707083893",
-                "Kraków", null, null, "PL"), null, "pl", "head@" + name.toLowerCase() + ".test", "Head of " + name));
+        String head = "head@" + name.toLowerCase() + ".test";
+        sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7707083893", "Kraków", null,
+                null, "PL"), null, "pl", head, "Head of " + name));
+        return fx.organizationOf(head);
     }
 
     @ParameterizedTest(name = "{0} × {1}")

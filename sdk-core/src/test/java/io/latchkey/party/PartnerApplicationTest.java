@@ -39,9 +39,10 @@ class PartnerApplicationTest {
     private final Partner partner = fx.partner();
 
     private Organization apply() {
-        return sdk.registrations().applyAsPartner(new PartnerApplication("Kraków Resale", new Requisites(
+        sdk.registrations().applyAsPartner(new PartnerApplication("Kraków Resale", new Requisites(
                 "7707083893", "Kraków, ul. Długa 1", null, "+48 12 345 67 89", "pl"), "Europe/Warsaw", "pl",
                 "head@resale.test", "Anna Nowak"));
+        return fx.organizationOf("head@resale.test");
     }
 
     @Test

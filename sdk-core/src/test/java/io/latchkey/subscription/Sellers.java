@@ -33,9 +33,10 @@ final class Sellers {
         this.sdk = fx.latchkey;
         this.reseller = fx.partner();
         int n = NAMES.incrementAndGet();
-        Organization company = sdk.registrations().registerCompany(new CompanyRegistration("Seller " + n,
+        sdk.registrations().registerCompany(new CompanyRegistration("Seller " + n,
                 "Seller " + n + " Sp. z o.o.",
                 "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone));
+        Organization company = fx.organizationOf("owner" + n + "@seller.test");
         Member ownerMember = fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("owner" + n + "@seller.test").orElseThrow());
         this.owner = fx.confirmed(ownerMember, Fixture.MEMBER_PASSWORD);

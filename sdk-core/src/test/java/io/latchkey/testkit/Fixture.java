@@ -110,6 +110,12 @@ public final class Fixture implements AutoCloseable {
         return latchkey.accounts().actorFor(invited.id());
     }
 
+    /** The organization of the member with this e-mail: one an anonymous registration made, say. */
+    public Organization organizationOf(String email) {
+        return store.inTransaction(() -> partyStore().organizations().find(partyStore().members().findByEmail(email)
+                .orElseThrow().organization()).orElseThrow());
+    }
+
     /** A new service engineer of the operator, whose password is {@link #ENGINEER_PASSWORD}. */
     public Actor engineer() {
         int n = names.incrementAndGet();
