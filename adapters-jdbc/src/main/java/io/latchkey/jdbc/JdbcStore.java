@@ -2,6 +2,8 @@ package io.latchkey.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.credential.ClientRepository;
 import io.latchkey.credential.CredentialRepository;
 import io.latchkey.credential.CredentialStore;
@@ -34,11 +36,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -59,6 +63,8 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     private final Jdbi jdbi;
     private static final int H2_LOCK_TIMEOUT_MS = 10_000;
+    /** SQL states of a transaction the database rolled back whole: serialization failure, deadlock victim. */
+    private static final Set<String> ROLLED_BACK_WHOLE = Set.of("40001", "40P01");
 
     private final Dialect dialect;
     private final AutoCloseable ownedPool;
@@ -160,11 +166,30 @@ public final class JdbcStore implements Store, AutoCloseable {
         }
     }
 
+    /**
+     * {@inheritDoc} A transaction the database chose as a deadlock victim, or could not serialize, was rolled
+     * back whole: it ends in {@link ErrorCode#CONCURRENT_MODIFICATION}, which the SDK retries. (PostgreSQL keeps
+     * the locks a waiting {@code FOR UPDATE} took on rows it then skipped, so two issuers on one pool can deadlock
+     * however carefully they order their locks.)
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
+        try {
+            return transaction(work);
+        } catch (JdbiException e) {
+            SQLException sql = Sql.sqlCause(e);
+            if (sql != null && ROLLED_BACK_WHOLE.contains(sql.getSQLState())) {
+                throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, "a transaction the database rolled back ("
+                        + sql.getSQLState() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private <T> T transaction(Supplier<T> work) {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             if (dialect == Dialect.H2) {
                 // H2 gives up waiting for a row lock after a second; an issuer may wait for a scheduler's batch.
