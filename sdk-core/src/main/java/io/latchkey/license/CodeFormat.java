@@ -145,15 +145,16 @@ public enum CodeFormat {
     }
 
     /**
-     * The code as a holder sees a sealed license, {@code ABCD-••••-••MN}: enough to tell licenses apart and
-     * to read one back over the phone, too little to use.
+     * The code as a company sees a license it holds, {@code ••••-••••-JKMN}: the last group, enough to tell
+     * licenses apart and to read one back over the phone. The eight hidden symbols leave at least 10⁷
+     * candidates even with the check, too many to guess.
      *
      * @throws IllegalArgumentException if {@code canonical} is not a valid code in canonical form
      */
     public String masked(String canonical) {
         String code = requireCanonical(canonical);
         String hidden = String.valueOf(BULLET).repeat(GROUP);
-        return code.substring(0, GROUP) + "-" + hidden + "-" + BULLET + BULLET + code.substring(LENGTH - 2);
+        return hidden + "-" + hidden + "-" + code.substring(LENGTH - GROUP);
     }
 
     /** How many symbols this format has; for the tests that prove the check over every symbol. */

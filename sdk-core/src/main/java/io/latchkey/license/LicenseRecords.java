@@ -80,8 +80,9 @@ final class LicenseRecords {
     }
 
     /**
-     * The license a typed code names. Mistyped codes are refused before any lookup; failures are rate-limited
-     * per source and per code.
+     * The license a typed code names, if its code is out in the world (revealed, assigned or sold): a sealed
+     * code has been shown to no one, so a device that types it guessed it and is answered as for no license.
+     * Mistyped codes are refused before any lookup; failures are rate-limited per source and per code.
      */
     License byCode(String typed, String source) {
         String bySource = "activation/source:" + source;
@@ -94,7 +95,7 @@ final class LicenseRecords {
         List<String> hashes = sealer.keyedHashes(canonical.get(), CODE_CONTEXT);
         String byCode = "activation/code:" + hashes.get(0);
         rateLimiter.check(byCode);
-        return store.licenses().findByHash(hashes).orElseThrow(() -> {
+        return store.licenses().findByHash(hashes).filter(l -> l.state() != LicenseState.SEALED).orElseThrow(() -> {
             rateLimiter.recordFailure(bySource);
             rateLimiter.recordFailure(byCode);
             return LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");

@@ -6,7 +6,7 @@ public enum LicenseState {
     SEALED,
     /** Held with its code visible to the holder: for bundling with hardware or handing to a buyer. */
     REVEALED,
-    /** Held by a company, which sees its code only masked ({@code ABCD-••••-••MN}). */
+    /** Held by a company, which sees its code only masked ({@code ••••-••••-JKMN}). */
     ASSIGNED,
     /** Handed to a buyer outside the channel; the seller keeps the record. */
     SOLD

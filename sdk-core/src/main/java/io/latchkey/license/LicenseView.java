@@ -7,7 +7,7 @@ import java.util.Optional;
  *
  * @param license   the license, without its code hash and sealed code
  * @param code      its code, grouped ({@code ABCD-EFGH-JKMN}) when the viewer may see it in full, masked
- *                  ({@code ABCD-••••-••MN}) for the company that holds it, empty otherwise
+ *                  ({@code ••••-••••-JKMN}) for the company that holds it, empty otherwise
  * @param activated whether it is active on a device now (otherwise it is free)
  */
 public record LicenseView(License license, Optional<String> code, boolean activated) {

@@ -11,6 +11,8 @@ import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
+import io.latchkey.crypto.RandomSource;
+import io.latchkey.crypto.Sealer;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
@@ -87,6 +89,21 @@ public abstract class LicenseContractTest {
     }
 
     @Test
+    public void aSealedCodeHasBeenShownToNoOneSoTypingItActivatesNothing() {
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        LicenseId id = sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 1).get(0).license().id();
+        License stored = fx.store.inTransaction(() -> fx.licenseStore().licenses().find(id).orElseThrow());
+        String code = new String(new Sealer(sdk.keys(), RandomSource.seeded(1)).open(stored.sealedCode(),
+                LicenseRecords.CODE_CONTEXT), StandardCharsets.UTF_8);
+
+        refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(code, "pos-1", "10.0.0.1"));
+
+        sell(fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, 1);
+        assertEquals("pos-1", sdk.activations().activate(code, "pos-1", "10.0.0.1").fingerprint(),
+                "revealed, it is out in the world");
+    }
+
+    @Test
     public void licensesTravelTheChannelByDocumentsAndCompaniesSeeThemMasked() {
         sdk.documents().mint(fx.operatorAdmin, 5);
         Document toPartner = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 4);
@@ -97,7 +114,7 @@ public abstract class LicenseContractTest {
         Document toCompany = sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 2);
         List<LicenseView> companyView = sdk.licenses().licenses(companyAdmin, null, null, null, 10);
         assertEquals(2, companyView.size());
-        assertTrue(codeOf(companyView.get(0)).matches("[0-9A-Z]{4}-••••-••[0-9A-Z]{2}"), codeOf(companyView.get(0)));
+        assertTrue(codeOf(companyView.get(0)).matches("••••-••••-[0-9A-Z]{4}"), codeOf(companyView.get(0)));
         assertEquals(toCompany, sdk.documents().document(companyAdmin, toCompany.id()));
 
         Document outside = sdk.documents().post(partner.manager(),
