@@ -73,7 +73,7 @@ public final class Clients {
         String fullName = Checks.optional("fullName", draft.fullName(), 200);
         ZoneId zone = Checks.timezone("timezone", draft.timezone());
         Language language = Language.parse("language", draft.language());
-        String description = Checks.optional("description", draft.description(), 1000);
+        String description = Checks.text("description", draft.description(), 1000);
         return new Client(id, partner, email, fullName, zone, language, description, createdAt, version);
     }
 }

@@ -54,7 +54,7 @@ public final class Issuing {
             if (!to.isAfter(now)) {
                 throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_IN_PAST, "validTo");
             }
-            String description = Checks.optional("description", request.description(), 1000);
+            String description = Checks.text("description", request.description(), 1000);
             String scope = "credential.issue/" + partner;
             String hash = Idempotency.hash(clientId, from, to, description);
             Optional<String> first = idempotency.replay(scope, idempotencyKey, hash);
@@ -87,7 +87,7 @@ public final class Issuing {
 
     /** Ends an issued credential now; it returns to the pool after the cool-down. */
     public IssuanceView revoke(Actor actor, Label label, String reason) {
-        String why = Checks.optional("reason", reason, 1000);
+        String why = Checks.text("reason", reason, 1000);
         return transactions.inTransaction(() -> {
             Credential credential = records.currentCredential(actor, label);
             var revoke = records.steps.check(actor, records.credentials, credential, CredentialEvent.REVOKE);

@@ -86,7 +86,7 @@ public final class PoolOrders {
 
     /** Turns down a NEW order; nothing is minted. */
     public PoolOrder rejectOrder(Actor actor, PoolOrderId id, String reason) {
-        String why = Checks.optional("reason", reason, 1000);
+        String why = Checks.text("reason", reason, 1000);
         return transactions.inTransaction(() -> {
             PoolOrder order = visibleOrder(actor, id);
             PoolOrder rejected = records.steps.take(actor, records.orders, order, PoolOrderEvent.REJECT,

@@ -74,7 +74,7 @@ public final class Claims {
         ZoneId zone = records.catalog.zoneOf(country, "region", details.region());
         String objectType = records.catalog.objectType("objectType", details.objectType());
         String owner = Checks.optional("owner", details.owner(), 200);
-        String note = Checks.optional("note", details.note(), 1000);
+        String note = Checks.text("note", details.note(), 1000);
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             return records.card(actor, records.steps.checkOver(actor, DeviceRecords.viewer(device), records.devices,

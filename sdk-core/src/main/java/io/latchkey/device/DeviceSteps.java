@@ -87,7 +87,7 @@ public final class DeviceSteps {
     }
 
     private DeviceCard byHand(Actor actor, String serial, DeviceEvent event, char[] actorPassword, String reason) {
-        String why = Checks.optional("reason", reason, 1000);
+        String why = Checks.text("reason", reason, 1000);
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             var step = records.steps.check(actor, records.devices, device, event);

@@ -21,12 +21,15 @@ public final class Checks {
     private Checks() {
     }
 
-    /** The value, trimmed; refused if null or blank. */
+    /**
+     * The value, trimmed; refused if null or blank, or if it holds a control character: a name with a line break
+     * would end up in a mail header, a log line or a CSV cell.
+     */
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, field, field);
         }
-        return value.strip();
+        return singleLine(field, value.strip());
     }
 
     /** The value itself; refused if null. */
@@ -37,12 +40,34 @@ public final class Checks {
         return value;
     }
 
-    /** The value, trimmed, or null if null or blank; refused if longer than {@code max}. */
+    /** The value, trimmed, or null if null or blank; refused if longer than {@code max} or not one line. */
     public static String optional(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return maxLength(field, value.strip(), max);
+        return maxLength(field, singleLine(field, value.strip()), max);
+    }
+
+    /**
+     * Free text of several lines (a description, a reason), trimmed, with line breaks as {@code \n}, or null if
+     * null or blank; refused if longer than {@code max} or if it holds any other control character.
+     */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().replace("\r\n", "\n");
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, field, field, "no control characters");
+        }
+        return maxLength(field, text, max);
+    }
+
+    private static String singleLine(String field, String value) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, field, field, "one line, no control characters");
+        }
+        return value;
     }
 
     /** The value, refused if longer than {@code max} characters. */

@@ -26,10 +26,20 @@ public final class TemplateRenderer {
     private TemplateRenderer() {
     }
 
-    /** The notification's subject and body in its language. */
+    /**
+     * The notification's subject and body in its language. The subject is one line whatever its parameters
+     * hold: control characters become spaces, so no value can add a mail header.
+     */
     public static Rendered render(Notification notification) {
-        return new Rendered(fill(text(notification.template() + ".subject", notification.language()), notification),
+        String subject = fill(text(notification.template() + ".subject", notification.language()), notification);
+        return new Rendered(oneLine(subject),
                 fill(text(notification.template() + ".body", notification.language()), notification));
+    }
+
+    /** {@code value} with every control character (line breaks too) replaced by a space: for mail headers. */
+    public static String oneLine(String value) {
+        return value.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** The raw text of {@code key} (template key + {@code .subject} or {@code .body}) in {@code language}. */

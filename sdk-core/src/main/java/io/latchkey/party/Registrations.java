@@ -94,7 +94,7 @@ public final class Registrations {
 
     /** The operator turns down a partner that applied: it is closed, and its applicant never invited. */
     public Organization rejectPartner(Actor actor, OrgId id, String reason) {
-        String why = Checks.optional("reason", reason, 1000);
+        String why = Checks.text("reason", reason, 1000);
         return transactions.inTransaction(() -> records.steps.take(actor, records.organizations,
                 records.visibleOrganization(actor, id), OrganizationEvent.REJECT,
                 (o, to) -> o.closed(records.clock.instant()), why));

@@ -97,6 +97,25 @@ class ChecksTest {
     }
 
     @Test
+    void oneLineFieldsRefuseEveryControlCharacter() {
+        for (String bad : new String[] {"Anna\r\nBcc: all@example.test", "Anna\nPetrova", "Anna\tPetrova",
+                "Anna\u0000", "Anna\u001b[31m", "Anna\u0085"}) {
+            assertRefused(ErrorCode.FIELD_MALFORMED, "fullName", () -> Checks.required("fullName", bad));
+            assertRefused(ErrorCode.FIELD_MALFORMED, "director", () -> Checks.optional("director", bad, 200));
+        }
+        assertEquals("Анна Петрова-Łukasiewicz", Checks.required("fullName", " Анна Петрова-Łukasiewicz "));
+    }
+
+    @Test
+    void freeTextKeepsLineBreaksAndTabsOnly() {
+        assertEquals("first line\nsecond\tline", Checks.text("reason", " first line\r\nsecond\tline ", 100));
+        assertNull(Checks.text("reason", " \n ", 100));
+        assertRefused(ErrorCode.FIELD_MALFORMED, "reason", () -> Checks.text("reason", "bell\u0007", 100));
+        assertRefused(ErrorCode.FIELD_MALFORMED, "reason", () -> Checks.text("reason", "lone\rreturn", 100));
+        assertRefused(ErrorCode.FIELD_TOO_LONG, "reason", () -> Checks.text("reason", "a\nb", 2));
+    }
+
+    @Test
     void maxLengthAllowsTheLimitAndRefusesOneMore() {
         assertEquals("abc", Checks.maxLength("code", "abc", 3));
         assertNull(Checks.maxLength("code", null, 3));

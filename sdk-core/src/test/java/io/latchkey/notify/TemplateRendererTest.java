@@ -54,6 +54,19 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aSubjectIsOneLineWhateverItsParametersHold() {
+        Notification n = new Notification(Templates.CREDENTIAL_ISSUED_MANAGER, Language.EN, "a@b.test", "",
+                Map.of("clientName", "Anna\r\nBcc: all@example.test", "label", "17\u0000", "clientEmail", "c@d.test",
+                        "validFrom", "1", "validTo", "2", "timezone", "UTC"), List.of());
+
+        String subject = TemplateRenderer.render(n).subject();
+
+        assertTrue(subject.chars().noneMatch(Character::isISOControl), subject);
+        assertTrue(subject.contains("Anna  Bcc: all@example.test"), subject);
+        assertEquals("a b  c", TemplateRenderer.oneLine("a\nb\r\nc"));
+    }
+
+    @Test
     void renderingFillsEveryParameter() {
         Map<String, String> parameters = new HashMap<>();
         for (String name : Templates.PARAMETERS.get(Templates.CREDENTIAL_ISSUED)) {

@@ -61,6 +61,14 @@ class CompanyPeopleTest {
     }
 
     @Test
+    void aNameThatWouldAddAMailHeaderIsRefused() {
+        refused(ErrorCode.FIELD_MALFORMED, "fullName", () -> sdk.members().addMember(owner, company.id(),
+                new MemberDraft("new@romashka.test", "New\r\nBcc: all@example.test", null, Set.of(Role.MANAGER))));
+        refused(ErrorCode.FIELD_MALFORMED, "name", () -> sdk.organizations().addSite(owner, company.id(),
+                "Shop\nTwo", null));
+    }
+
+    @Test
     void theOwnerIsNeverSwitchedOffAndNeverLeaves() {
         Actor admin = companyAdmin();
 
