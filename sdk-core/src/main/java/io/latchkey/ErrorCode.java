@@ -147,6 +147,8 @@ public enum ErrorCode {
     NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner"),
     /** The device has another owner already. */
     DEVICE_HAS_OWNER(5008, CONFLICT, "device %s has another owner"),
+    /** The device has as many alarms raised as a device may have; one must clear before another is raised. */
+    DEVICE_ALARMS_FULL(5009, CONFLICT, "a device keeps at most %d alarms raised at once"),
 
     /** No service package with that id or code. */
     PACKAGE_NOT_FOUND(6001, NOT_FOUND, "service package %s not found"),

@@ -9,6 +9,8 @@ import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,8 +60,7 @@ public final class Telemetry {
     public DeviceCard report(Actor actor, String serial, DeviceReport report) {
         ReportType type = Checks.required("type", report.type());
         Instant reported = Checks.required("at", report.at());
-        String code = type == ReportType.ALARM || type == ReportType.ALARM_CLEARED
-                ? Checks.maxLength("code", Checks.required("code", report.code()), 64) : null;
+        String code = type == ReportType.ALARM || type == ReportType.ALARM_CLEARED ? alarmCode(report.code()) : null;
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             records.access.requireOnVisible(actor, Permission.DEVICE_REPORT, DeviceRecords.holder(device));
@@ -80,7 +81,7 @@ public final class Telemetry {
                         Optional<Alarm> known = d.alarms.stream().filter(a -> a.code().equals(code)).findFirst();
                         if (known.isEmpty() || at.isAfter(known.get().at())) {
                             d.alarms.removeIf(a -> a.code().equals(code));
-                            d.alarms.add(new Alarm(code, raised, at));
+                            remember(d.alarms, new Alarm(code, raised, at));
                         }
                     }
                 }
@@ -102,6 +103,30 @@ public final class Telemetry {
             return updated.equals(device) ? records.card(actor, device)
                     : records.card(actor, records.store.devices().update(updated));
         });
+    }
+
+    private static String alarmCode(String typed) {
+        String code = Checks.required("code", typed);
+        if (!Alarm.CODE.matcher(code).matches()) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "code", "code",
+                    "1 to 32 letters, digits, dots, dashes or underscores");
+        }
+        return code;
+    }
+
+    /**
+     * Adds an alarm's state to what a device remembers: at most {@link Alarm#MAX_RAISED} raised at once (a
+     * device that raises more is refused), and of the cleared ones only the most recent, within
+     * {@link Alarm#MAX_REMEMBERED} codes in all, so that no stream of made-up codes grows the row.
+     */
+    private static void remember(List<Alarm> alarms, Alarm alarm) {
+        if (alarm.active() && alarms.stream().filter(Alarm::active).count() >= Alarm.MAX_RAISED) {
+            throw LatchkeyException.ofField(ErrorCode.DEVICE_ALARMS_FULL, "code", Alarm.MAX_RAISED);
+        }
+        alarms.add(alarm);
+        while (alarms.size() > Alarm.MAX_REMEMBERED) {
+            alarms.stream().filter(a -> !a.active()).min(Comparator.comparing(Alarm::at)).ifPresent(alarms::remove);
+        }
     }
 
     private static Instant later(Instant stored, Instant reported) {

@@ -137,6 +137,35 @@ public abstract class DeviceContractTest {
     }
 
     @Test
+    public void alarmCodesAreFromASafeAlphabetAndADeviceKeepsBoundedManyOfThem() {
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        Instant t = Instant.parse("2026-11-23T09:00:00Z");
+        // Once stored as a line of "code active time", this code would have read back as two more alarms.
+        for (String bad : new String[] {"E1 true 0\nE2", "E 1", "x".repeat(33), "Е1"}) {
+            refused(ErrorCode.FIELD_MALFORMED, "code", () -> sdk.telemetry().report(pump, SERIAL,
+                    new DeviceReport(ReportType.ALARM, t, bad, null)));
+        }
+        for (int i = 0; i < Alarm.MAX_RAISED; i++) {
+            sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM, t.plusSeconds(i), "E" + i, null));
+        }
+        refused(ErrorCode.DEVICE_ALARMS_FULL, "code", () -> sdk.telemetry().report(pump, SERIAL,
+                new DeviceReport(ReportType.ALARM, t.plusSeconds(100), "E-more", null)));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, t.plusSeconds(101), "E0", null));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM, t.plusSeconds(102), "E-more", null));
+        for (int i = 0; i < 100; i++) {
+            sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, t.plusSeconds(200 + i),
+                    "made.up_" + i, null));
+        }
+
+        Device stored = sdk.devices().card(engineer, SERIAL).device();
+        assertEquals(Alarm.MAX_RAISED, stored.activeAlarms().size());
+        assertTrue(stored.activeAlarms().contains("E-more"));
+        assertEquals(64, stored.alarms().size(), "raised ones stay; of the cleared, the latest");
+        assertTrue(stored.alarms().stream().anyMatch(a -> a.code().equals("made.up_99")));
+        assertTrue(stored.alarms().stream().noneMatch(a -> a.code().equals("E0")), "the oldest cleared went first");
+    }
+
+    @Test
     public void reportsOlderThanWhatIsStoredAreIgnoredAndOnlineFollowsTheTimeout() {
         Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT,
