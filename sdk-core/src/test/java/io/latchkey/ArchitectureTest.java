@@ -126,6 +126,44 @@ class ArchitectureTest {
         assertEquals(Set.of("io.latchkey"), packageGraph().get("io.latchkey.store"));
     }
 
+    /**
+     * A record that carries a secret (a password hash, a code, sealed or wrapped bytes, key material) writes its
+     * own {@code toString}, so that logging one never shows the secret.
+     */
+    @Test
+    void recordsCarryingSecretsWriteTheirOwnToString() {
+        Pattern record = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\(([^)]*)\\)");
+        Pattern component = Pattern.compile("(byte\\[]|char\\[]|String|Optional<String>)\\s+(\\w+)");
+        Set<String> secrets = Set.of("passwordHash", "password", "sealedCode", "codeHash", "sealedPayload", "wrapped",
+                "seed", "secret", "token");
+        List<String> violations = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        sources.forEach((file, text) -> {
+            String code = withoutComments(text);
+            Matcher m = record.matcher(code);
+            while (m.find()) {
+                Matcher c = component.matcher(m.group(2));
+                boolean secret = false;
+                while (c.find()) {
+                    // Bytes named key are key material (an idempotency key is a name). A license's code is its
+                    // secret; elsewhere a code is a name (an alarm's, a package's).
+                    String name = c.group(2);
+                    secret |= secrets.contains(name) || name.equals("key") && c.group(1).equals("byte[]")
+                            || name.equals("code") && file.startsWith(Path.of("io/latchkey/license"));
+                }
+                if (secret) {
+                    found.add(m.group(1));
+                    if (!code.contains("public String toString()")) {
+                        violations.add(file + ": " + m.group(1));
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), violations);
+        assertTrue(found.containsAll(List.of("Device", "Member", "License", "LicenseView", "OutboxMessage",
+                "SecretKey", "StoredKey")), "the scan finds what it should: " + found);
+    }
+
     /** Nothing inside the SDK reaches back to its entry point. */
     @Test
     void onlyHostsUseTheEntryPoint() {

@@ -160,4 +160,10 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
         return new Device(id, serial, model, passwordHash, operator, DeviceStatus.CREATED, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, List.of(), null, now, 0);
     }
+
+    /** Without the password hash. */
+    @Override
+    public String toString() {
+        return "Device[" + serial + ", " + model + ", " + status + ", partner " + responsiblePartner + "]";
+    }
 }

@@ -11,4 +11,11 @@ import java.util.Optional;
  * @param activated whether it is active on a device now (otherwise it is free)
  */
 public record LicenseView(License license, Optional<String> code, boolean activated) {
+
+    /** Says whether the code is shown, never the code: views end up in logs. */
+    @Override
+    public String toString() {
+        return "LicenseView[" + license + ", code " + (code.isPresent() ? "shown" : "hidden") + ", activated "
+                + activated + "]";
+    }
 }

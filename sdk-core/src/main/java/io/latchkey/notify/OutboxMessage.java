@@ -41,4 +41,10 @@ public record OutboxMessage(UUID id, String idempotencyKey, byte[] sealedPayload
         return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, status, attempts, nextAttemptAt,
                 lastError, version);
     }
+
+    /** Without the sealed payload. */
+    @Override
+    public String toString() {
+        return "OutboxMessage[" + id + ", " + status + ", attempts " + attempts + "]";
+    }
 }

@@ -76,6 +76,7 @@ public abstract class LicenseContractTest {
         LicenseView revealed = sdk.licenses().licenses(fx.operatorAdmin, null, LicenseState.REVEALED, null, 10).get(0);
         String code = codeOf(revealed);
         assertTrue(code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), code);
+        assertFalse(revealed.toString().contains(code), "a view in a log line shows no code");
         String canonical = code.replace("-", "");
         assertEquals("", revealed.license().codeHash(), "no hash leaves the SDK");
         assertEquals(0, revealed.license().sealedCode().length, "nor the sealed code");
