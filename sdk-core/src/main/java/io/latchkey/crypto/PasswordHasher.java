@@ -67,6 +67,9 @@ public final class PasswordHasher {
         this.cost = cost;
     }
 
+    /** The longest password hashed or verified; the SDK's own forms allow 128. */
+    public static final int MAX_LENGTH = 1024;
+
     /** A hasher with OWASP's parameters (m=19456 KiB, t=2, p=1), drawing salts from {@code random}. */
     public static PasswordHasher argon2id(RandomSource random) {
         return argon2id(random, DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
@@ -102,6 +105,9 @@ public final class PasswordHasher {
      */
     public String hash(char[] password) {
         Objects.requireNonNull(password, "password");
+        if (password.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("a password is at most " + MAX_LENGTH + " characters");
+        }
         byte[] salt = random.bytes(cost.saltBytes());
         byte[] hash = derive(password, salt, cost);
         return "$argon2id$v=19$m=" + cost.memoryKiB() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
@@ -112,10 +118,14 @@ public final class PasswordHasher {
      * Whether {@code password} is the one {@code phc} was made from, under the parameters the string names.
      * False, never an exception, if {@code phc} is null, malformed, another algorithm or version, or beyond
      * this class's bounds (memory over 1 GiB, more than 100 iterations or 64 lanes, salt under 8 or hash under
-     * 16 bytes), and if the password is not well-formed UTF-16.
+     * 16 bytes), and if the password is not well-formed UTF-16 or longer than {@link #MAX_LENGTH}.
      */
     public boolean verify(char[] password, String phc) {
         Objects.requireNonNull(password, "password");
+        if (password.length > MAX_LENGTH) {
+            // Refused before any work: a megabyte typed into a sign-in form costs nothing but this check.
+            return false;
+        }
         Optional<Stored> stored = Stored.parse(phc);
         if (stored.isEmpty()) {
             return false;

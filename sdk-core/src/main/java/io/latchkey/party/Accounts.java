@@ -104,6 +104,13 @@ public final class Accounts {
             throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
         }
         rateLimiter.reset(byEmail);
+        if (hasher.needsRehash(hash)) {
+            // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
+            String rehashed = hasher.hash(password);
+            transactions.inTransaction(() -> records.store.members().find(member.get().id())
+                    .filter(m -> hash.equals(m.passwordHash()))
+                    .ifPresent(m -> records.store.members().update(m.withPassword(rehashed))));
+        }
         return Actors.member(member.get().id(), member.get().organization(), member.get().roles());
     }
 
@@ -203,12 +210,25 @@ public final class Accounts {
     /** The new password, if it is strong enough and typed the same twice. */
     static char[] checkedPassword(String email, char[] password, char[] repeat) {
         if (password == null || password.length < 10 || password.length > 128
-                || new String(password).equalsIgnoreCase(email == null ? "" : email.strip())) {
+                || sameIgnoringCase(password, email == null ? "" : email.strip())) {
             throw LatchkeyException.ofField(ErrorCode.PASSWORD_TOO_WEAK, "password");
         }
         if (!Arrays.equals(password, repeat)) {
             throw LatchkeyException.ofField(ErrorCode.PASSWORD_MISMATCH, "passwordRepeat");
         }
         return password;
+    }
+
+    /** Compares without making a String of the password, which would outlive the array the caller wipes. */
+    private static boolean sameIgnoringCase(char[] password, String text) {
+        if (password.length != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < password.length; i++) {
+            if (Character.toLowerCase(password[i]) != Character.toLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

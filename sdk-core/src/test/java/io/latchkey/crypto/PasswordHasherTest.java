@@ -44,6 +44,16 @@ class PasswordHasherTest {
             .map(parts -> String.join("", parts));
 
     @Test
+    void aPasswordLongerThanTheCapIsNeitherHashedNorVerified() {
+        char[] longest = "a".repeat(PasswordHasher.MAX_LENGTH).toCharArray();
+        String phc = light.hash(longest);
+        assertTrue(light.verify(longest, phc));
+        char[] tooLong = "a".repeat(PasswordHasher.MAX_LENGTH + 1).toCharArray();
+        assertThrows(IllegalArgumentException.class, () -> light.hash(tooLong));
+        assertFalse(light.verify(tooLong, phc));
+    }
+
+    @Test
     void aHashVerifiesItsPassword() {
         String phc = light.hash(chars("correct horse battery staple"));
         assertTrue(light.verify(chars("correct horse battery staple"), phc));

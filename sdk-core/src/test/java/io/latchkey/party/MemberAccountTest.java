@@ -13,6 +13,8 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.Role;
+import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.crypto.RandomSource;
 import io.latchkey.internal.Actors;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
@@ -139,6 +141,25 @@ class MemberAccountTest {
         refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate(partner.managerMember().email(),
                 current, "ip"));
         assertEquals(partner.manager(), sdk.accounts().authenticate(partner.managerMember().email(), next, "ip"));
+    }
+
+    @Test
+    void aSignInRehashesAPasswordHashedUnderOlderParameters() {
+        String email = partner.managerMember().email();
+        String before = stored(partner.managerMember()).passwordHash();
+        PasswordHasher stronger = PasswordHasher.argon2id(RandomSource.seeded(5), 512, 1, 1);
+        Latchkey upgraded = Latchkey.builder().store(fx.store).clock(fx.clock).masterKey(Fixture.MASTER_KEY)
+                .passwordHasher(stronger).build();
+        assertTrue(stronger.needsRehash(before));
+
+        upgraded.accounts().authenticate(email, Fixture.MEMBER_PASSWORD.toCharArray(), "ip");
+
+        String after = stored(partner.managerMember()).passwordHash();
+        assertTrue(after.startsWith("$argon2id$v=19$m=512,t=1,p=1$"), after);
+        assertEquals(partner.manager(), upgraded.accounts().authenticate(email,
+                Fixture.MEMBER_PASSWORD.toCharArray(), "ip"));
+        assertEquals(after, stored(partner.managerMember()).passwordHash(), "hashed again only once");
+        assertEquals(MemberStatus.ACTIVE, stored(partner.managerMember()).status());
     }
 
     @Test
