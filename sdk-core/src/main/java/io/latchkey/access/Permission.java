@@ -100,8 +100,11 @@ public enum Permission {
     DEVICE_CLAIM(Scope.OWN, ADMIN, MANAGER, ENGINEER),
     /** Fill in where a device stands and for whom (the responsible partner, or the operator). */
     DEVICE_EDIT(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER),
-    /** Report what a device does (its first connection puts it into operation): the device, or the operator's staff. */
-    DEVICE_REPORT(Scope.OWN, ADMIN, MANAGER, ENGINEER, ITSELF),
+    /**
+     * Report what a device does (its first connection puts it into operation): the device itself, signed in
+     * with its own password, and no one else: a report is the device's word.
+     */
+    DEVICE_REPORT(Scope.OWN, ITSELF),
     /** Register the owner of a device from the app, signed in with the device's printed password. */
     DEVICE_OWNER_REGISTER(Scope.OWN, ITSELF),
     /** Keep one's own details as a customer (the e-mail given with a feedback message). */

@@ -137,6 +137,19 @@ public abstract class DeviceContractTest {
     }
 
     @Test
+    public void onlyTheDeviceItselfReportsWhatItDoes() {
+        for (Actor staff : new Actor[] {engineer, fx.operatorAdmin}) {
+            refused(ErrorCode.PERMISSION_DENIED, () -> sdk.telemetry().report(staff, SERIAL,
+                    at(ReportType.CONNECT, "2026-11-23T09:45:00Z")));
+        }
+        assertEquals(null, sdk.devices().card(engineer, SERIAL).device().lastConnectAt());
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:45:00Z"));
+        assertEquals(Instant.parse("2026-11-23T09:45:00Z"), sdk.devices().card(engineer, SERIAL).device()
+                .lastConnectAt());
+    }
+
+    @Test
     public void alarmCodesAreFromASafeAlphabetAndADeviceKeepsBoundedManyOfThem() {
         Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
         Instant t = Instant.parse("2026-11-23T09:00:00Z");
