@@ -207,6 +207,11 @@ public final class Documents {
     private List<License> chosen(OrgId seller, Set<LicenseState> movable, DocumentRequest request) {
         List<License> licenses = new ArrayList<>();
         if (request.licenseIds() != null && !request.licenseIds().isEmpty()) {
+            if (request.licenseIds().size() > LicenseRecords.MAX_BATCH) {
+                // Refused before a single lookup: a document moves at most a batch.
+                throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "licenseIds", "licenseIds",
+                        "at most " + LicenseRecords.MAX_BATCH + " licenses");
+            }
             for (LicenseId id : request.licenseIds()) {
                 License license = records.store.licenses().find(id).filter(l -> l.holder().equals(seller))
                         .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", id));

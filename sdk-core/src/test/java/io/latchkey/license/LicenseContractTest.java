@@ -90,6 +90,17 @@ public abstract class LicenseContractTest {
     }
 
     @Test
+    public void aDocumentNamesAtMostOneBatchOfLicenses() {
+        List<LicenseId> tooMany = java.util.stream.IntStream.rangeClosed(0, LicenseRecords.MAX_BATCH)
+                .mapToObj(i -> new LicenseId(new java.util.UUID(0x0190_0000_0000_7000L, i))).toList();
+
+        refused(ErrorCode.FIELD_MALFORMED, "licenseIds", () -> sdk.documents().post(partner.manager(),
+                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, tooMany)));
+        refused(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", () -> sdk.documents().post(partner.manager(),
+                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, tooMany.subList(0, 1))));
+    }
+
+    @Test
     public void aSealedCodeHasBeenShownToNoOneSoTypingItActivatesNothing() {
         sdk.documents().mint(fx.operatorAdmin, 1);
         LicenseId id = sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 1).get(0).license().id();
