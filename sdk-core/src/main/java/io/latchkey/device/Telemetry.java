@@ -49,6 +49,14 @@ public final class Telemetry {
             rateLimiter.recordFailure(bySource);
             throw LatchkeyException.of(ErrorCode.DEVICE_PASSWORD_WRONG);
         }
+        String hash = device.get().passwordHash();
+        if (records.hasher.needsRehash(hash)) {
+            // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
+            String rehashed = records.hasher.hash(password);
+            transactions.inTransaction(() -> records.store.devices().findBySerial(normalized)
+                    .filter(d -> hash.equals(d.passwordHash()))
+                    .ifPresent(d -> records.store.devices().update(d.with(x -> x.passwordHash = rehashed))));
+        }
         return Actors.device(normalized);
     }
 

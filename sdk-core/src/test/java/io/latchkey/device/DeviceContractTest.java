@@ -11,6 +11,9 @@ import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
+import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.crypto.RandomSource;
+import io.latchkey.internal.Actors;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.party.Customer;
 import io.latchkey.party.Organization;
@@ -134,6 +137,21 @@ public abstract class DeviceContractTest {
         long automatic = sdk.devices().history(engineer, SERIAL).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
                 .count();
         assertEquals(1, automatic);
+    }
+
+    @Test
+    public void aDeviceSigningInHasItsPasswordHashedAgainUnderNewerParameters() {
+        PasswordHasher stronger = PasswordHasher.argon2id(RandomSource.seeded(5), 512, 1, 1);
+        Latchkey upgraded = Latchkey.builder().store(fx.store).clock(fx.clock).masterKey(Fixture.MASTER_KEY)
+                .passwordHasher(stronger).build();
+
+        upgraded.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+
+        String hash = fx.store.inTransaction(() -> fx.deviceStore().devices().findBySerial(SERIAL)).orElseThrow()
+                .passwordHash();
+        assertTrue(hash.startsWith("$argon2id$v=19$m=512,t=1,p=1$"), hash);
+        assertEquals(Actors.device(SERIAL), sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5"),
+                "the old hasher still verifies the new hash");
     }
 
     @Test
