@@ -65,6 +65,7 @@ import io.latchkey.time.Scheduler;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +90,8 @@ import java.util.Objects;
  */
 public final class Latchkey implements AutoCloseable {
 
+    private static final int PRUNE_BATCH = 500;
+
     private final Clock clock;
     private final KeyStore keys;
     private final Outbox outbox;
@@ -98,6 +101,8 @@ public final class Latchkey implements AutoCloseable {
     private final SubscriptionArea subscriptions;
     private final DeviceArea devices;
     private final Scheduler scheduler;
+    private final Store store;
+    private final Duration retention;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     private Latchkey(Builder b) {
@@ -105,6 +110,8 @@ public final class Latchkey implements AutoCloseable {
         this.clock = Clocks.microseconds(b.clock);
         this.keys = b.keys;
         Store store = RetryingStore.of(b.store);
+        this.store = store;
+        this.retention = b.retention;
         Ids ids = new Ids(clock, b.random);
         Sealer sealer = new Sealer(keys, b.random);
         this.outbox = new Outbox(store, store.port(OutboxRepository.class), b.mailSender, sealer, clock, ids,
@@ -280,10 +287,30 @@ public final class Latchkey implements AutoCloseable {
         return clock;
     }
 
-    /** Applies due timed transitions, then delivers due notifications. What the background work does. */
+    /**
+     * Applies due timed transitions, delivers due notifications, and prunes what is kept only for a while. What
+     * the background work does.
+     */
     public void runDueWork() {
         scheduler.runDue();
         outbox.dispatchAllDue();
+        pruneExpired();
+    }
+
+    /**
+     * Deletes idempotency records and sent notifications older than the retention, in batches; returns how many.
+     * Pending and failed notifications stay, and the journal is never pruned.
+     */
+    public int pruneExpired() {
+        Instant cutoff = clock.instant().minus(retention);
+        int pruned = 0;
+        int batch;
+        do {
+            batch = store.inTransaction(() -> store.port(IdempotencyRepository.class).deleteMadeBefore(cutoff,
+                    PRUNE_BATCH) + store.port(OutboxRepository.class).deleteSentBefore(cutoff, PRUNE_BATCH));
+            pruned += batch;
+        } while (batch > 0);
+        return pruned;
     }
 
     /** Runs {@link #runDueWork()} every {@code period} on a daemon thread until {@link #close()}. */
@@ -317,6 +344,7 @@ public final class Latchkey implements AutoCloseable {
         private Duration credentialCooldown = Duration.ZERO;
         private Outbox.RetryPolicy retryPolicy = Outbox.RetryPolicy.defaults();
         private int schedulerBatch = 200;
+        private Duration retention = Duration.ofDays(30);
         private DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
         private CodeFormat licenseFormat = CodeFormat.BASE32_12;
         private PasswordHasher passwordHasher;
@@ -431,6 +459,18 @@ public final class Latchkey implements AutoCloseable {
          */
         public Builder passwordVerifier(PasswordVerifier value) {
             this.passwordVerifier = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How long idempotency records (a repeated request answered with the first result) and sent
+         * notifications are kept; default 30 days. The journal is kept for ever.
+         */
+        public Builder retention(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the retention must be positive");
+            }
+            this.retention = value;
             return this;
         }
 

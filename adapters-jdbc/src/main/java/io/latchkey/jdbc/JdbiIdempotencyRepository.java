@@ -5,6 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.store.IdempotencyRecord;
 import io.latchkey.store.IdempotencyRepository;
 import io.latchkey.store.UniqueKey;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,6 +36,13 @@ final class JdbiIdempotencyRepository implements IdempotencyRepository {
     @Override
     public void insert(IdempotencyRecord record) {
         TABLE.insert(handle.get(), record);
+    }
+
+    @Override
+    public int deleteMadeBefore(Instant cutoff, int limit) {
+        return Table.bind(handle.get().createUpdate("DELETE FROM idempotency_key WHERE (scope, idem_key) IN "
+                + "(SELECT scope, idem_key FROM idempotency_key WHERE created_at < :cutoff ORDER BY created_at "
+                + "LIMIT :limit)"), Map.of("cutoff", cutoff, "limit", limit)).execute();
     }
 
     @Override

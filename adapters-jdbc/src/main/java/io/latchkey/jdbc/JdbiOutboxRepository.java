@@ -75,6 +75,13 @@ final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public int deleteSentBefore(Instant cutoff, int limit) {
+        return Table.bind(handle.get().createUpdate("DELETE FROM outbox_message WHERE id IN (SELECT id FROM "
+                + "outbox_message WHERE status = 'SENT' AND created_at < :cutoff ORDER BY created_at LIMIT :limit)"),
+                Map.of("cutoff", cutoff, "limit", limit)).execute();
+    }
+
+    @Override
     public Map<OutboxStatus, Long> countByStatus() {
         Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
         for (OutboxStatus status : OutboxStatus.values()) {

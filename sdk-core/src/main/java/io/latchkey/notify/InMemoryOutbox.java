@@ -46,6 +46,14 @@ final class InMemoryOutbox extends InMemoryStore.Table<UUID, OutboxMessage> impl
     }
 
     @Override
+    public int deleteSentBefore(Instant cutoff, int limit) {
+        List<OutboxMessage> old = rows().filter(m -> m.status() == OutboxStatus.SENT && m.createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(OutboxMessage::createdAt)).limit(limit).toList();
+        old.forEach(m -> delete(m.id()));
+        return old.size();
+    }
+
+    @Override
     public Map<OutboxStatus, Long> countByStatus() {
         Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
         for (OutboxStatus status : OutboxStatus.values()) {

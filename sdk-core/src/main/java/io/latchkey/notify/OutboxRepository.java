@@ -28,4 +28,10 @@ public interface OutboxRepository {
 
     /** How many messages are in each status, for health and metrics. */
     java.util.Map<OutboxStatus, Long> countByStatus();
+
+    /**
+     * Deletes up to {@code limit} SENT messages enqueued before {@code cutoff}, oldest first; returns how many.
+     * Pending and failed messages stay.
+     */
+    int deleteSentBefore(Instant cutoff, int limit);
 }

@@ -1,5 +1,6 @@
 package io.latchkey.store;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface IdempotencyRepository {
     void insert(IdempotencyRecord record);
 
     Optional<IdempotencyRecord> find(String scope, String key);
+
+    /** Deletes up to {@code limit} records made before {@code cutoff}, oldest first; returns how many. */
+    int deleteMadeBefore(Instant cutoff, int limit);
 }

@@ -2,6 +2,9 @@ package io.latchkey.store;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link IdempotencyRepository} in an {@link InMemoryStore}, keyed by (scope, key). */
@@ -27,5 +30,13 @@ final class InMemoryIdempotency extends InMemoryStore.Table<String, IdempotencyR
     @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
         return find(key(scope, key));
+    }
+
+    @Override
+    public int deleteMadeBefore(Instant cutoff, int limit) {
+        List<IdempotencyRecord> old = rows().filter(r -> r.createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(IdempotencyRecord::createdAt)).limit(limit).toList();
+        old.forEach(r -> delete(key(r.scope(), r.key())));
+        return old.size();
     }
 }

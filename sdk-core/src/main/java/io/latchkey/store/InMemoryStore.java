@@ -179,6 +179,18 @@ public final class InMemoryStore implements Store {
             return next;
         }
 
+        /** Removes the row {@code id}, if there is one, with its index entries; undone if the transaction fails. */
+        protected final void delete(K id) {
+            V previous = find(id).orElse(null);
+            if (previous == null) {
+                return;
+            }
+            for (Index<?, K, V> index : indexes) {
+                index.forget(previous);
+            }
+            store.write(rows, id, null);
+        }
+
         private void store(K id, V previous, V next) {
             for (Index<?, K, V> index : indexes) {
                 index.check(id, next);
@@ -224,6 +236,13 @@ public final class InMemoryStore implements Store {
             K holder = key == null ? null : keys.get(key);
             if (holder != null && !holder.equals(id)) {
                 throw rule.refusal().apply(next);
+            }
+        }
+
+        private void forget(V row) {
+            U key = keyOf(row);
+            if (key != null) {
+                table.store.write(keys, key, null);
             }
         }
 

@@ -295,5 +295,10 @@ class OutboxTest {
         public Map<OutboxStatus, Long> countByStatus() {
             return delegate.countByStatus();
         }
+
+        @Override
+        public int deleteSentBefore(Instant cutoff, int limit) {
+            return delegate.deleteSentBefore(cutoff, limit);
+        }
     }
 }

@@ -87,6 +87,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -783,6 +785,45 @@ public abstract class StoreContractTest {
         assertEquals(record, tx(() -> idempotency().find("credential.issue/a", "k1").orElseThrow()));
         assertTrue(tx(() -> idempotency().find("credential.issue/b", "k1")).isEmpty());
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> idempotency().insert(record)));
+    }
+
+    @Test
+    public void oldSentMessagesAndOldIdempotencyRecordsArePrunedOldestFirstAndNothingElse() {
+        List<OutboxMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(new OutboxMessage(ids.next(), "sent/" + i, new byte[] {1}, T0.plusSeconds(i), OutboxStatus.SENT,
+                    1, T0, null, 0));
+        }
+        OutboxMessage pending = new OutboxMessage(ids.next(), "pending", new byte[] {2}, T0, OutboxStatus.PENDING, 0,
+                T0, null, 0);
+        OutboxMessage failed = new OutboxMessage(ids.next(), "failed", new byte[] {3}, T0, OutboxStatus.FAILED, 4,
+                T0, "550", 0);
+        OutboxMessage recent = new OutboxMessage(ids.next(), "recent", new byte[] {4}, T0.plusSeconds(60),
+                OutboxStatus.SENT, 1, T0, null, 0);
+        IdempotencyRecord old = new IdempotencyRecord("s", "old", "h", "r", T0);
+        IdempotencyRecord older = new IdempotencyRecord("s", "older", "h", "r", T0.minusSeconds(1));
+        IdempotencyRecord young = new IdempotencyRecord("s", "young", "h", "r", T0.plusSeconds(60));
+        store.inTransaction(() -> {
+            sent.forEach(outbox()::insert);
+            List.of(pending, failed, recent).forEach(outbox()::insert);
+            List.of(old, older, young).forEach(idempotency()::insert);
+        });
+        Instant cutoff = T0.plusSeconds(30);
+
+        assertEquals(2, tx(() -> outbox().deleteSentBefore(cutoff, 2)));
+        assertTrue(tx(() -> outbox().find(sent.get(0).id())).isEmpty());
+        assertTrue(tx(() -> outbox().find(sent.get(2).id())).isPresent(), "the oldest went first");
+        assertEquals(1, tx(() -> outbox().deleteSentBefore(cutoff, 10)));
+        assertEquals(0, tx(() -> outbox().deleteSentBefore(cutoff, 10)));
+        assertEquals(Map.of(OutboxStatus.PENDING, 1L, OutboxStatus.SENT, 1L, OutboxStatus.FAILED, 1L),
+                tx(() -> outbox().countByStatus()));
+        assertEquals(1, tx(() -> idempotency().deleteMadeBefore(cutoff, 1)));
+        assertTrue(tx(() -> idempotency().find("s", "older")).isEmpty(), "the oldest went first");
+        assertEquals(1, tx(() -> idempotency().deleteMadeBefore(cutoff, 10)));
+        assertEquals(Optional.of(young), tx(() -> idempotency().find("s", "young")));
+        // A pruned key is free again: a request repeated after the retention counts as a new one.
+        store.inTransaction(() -> idempotency().insert(old));
+        assertEquals(Optional.of(old), tx(() -> idempotency().find("s", "old")));
     }
 
     @Test
