@@ -22,6 +22,10 @@ public final class Sealer {
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** HKDF info of the subkey that seals. */
+    static final String SEALING = "latchkey/seal/v1";
+    /** HKDF info of the subkey that makes keyed hashes. */
+    static final String HASHING = "latchkey/keyed-hash/v1";
 
     private final KeyStore keys;
     private final RandomSource random;
@@ -88,7 +92,7 @@ public final class Sealer {
     private static String keyedHash(SecretKey key, String value, String context) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(subkey(key, HASHING), "HmacSHA256"));
             mac.update(context.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
@@ -97,10 +101,33 @@ public final class Sealer {
         }
     }
 
+    /**
+     * The subkey of {@code key} for one purpose (HKDF-SHA256, RFC 5869, with the key as its input and no salt):
+     * sealing and keyed hashing never use the same key bytes.
+     */
+    static byte[] subkey(SecretKey key, String purpose) {
+        return hkdf(key.key(), purpose);
+    }
+
+    /** The first 32 bytes of HKDF-SHA256 of {@code ikm} with no salt and {@code info}. */
+    static byte[] hkdf(byte[] ikm, String info) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            byte[] prk = mac.doFinal(ikm);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            mac.update(info.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
     private static GcmCipher cipher(int mode, SecretKey key, byte[] nonce, String context) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(key.key(), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(mode, new SecretKeySpec(subkey(key, SEALING), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new GcmCipher(cipher);
         } catch (GeneralSecurityException e) {

@@ -56,10 +56,10 @@ public final class Documents {
             List<LicenseId> minted = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String code = records.uniqueCode();
-                License license = records.steps.create(actor, records.licenses, new License(
-                        new LicenseId(records.ids.next()), records.format,
+                LicenseId id = new LicenseId(records.ids.next());
+                License license = records.steps.create(actor, records.licenses, new License(id, records.format,
                         records.sealer.keyedHashes(code, LicenseRecords.CODE_CONTEXT).get(0),
-                        records.sealer.seal(code.getBytes(StandardCharsets.UTF_8), LicenseRecords.CODE_CONTEXT),
+                        records.sealer.seal(code.getBytes(StandardCharsets.UTF_8), LicenseRecords.sealedFor(id)),
                         licensor, LicenseState.SEALED, false, false, now, 0), "document " + document.number());
                 minted.add(license.id());
             }

@@ -24,6 +24,11 @@ import java.util.Optional;
 final class LicenseRecords {
 
     static final String CODE_CONTEXT = "license/code";
+
+    /** What a license's sealed code is bound to: its own row, so a sealed code copied to another one does not open. */
+    static String sealedFor(LicenseId license) {
+        return CODE_CONTEXT + "/" + license;
+    }
     static final int MAX_BATCH = 10_000;
     static final int MAX_LIST = 1000;
 
@@ -76,7 +81,7 @@ final class LicenseRecords {
     }
 
     private String reveal(License license) {
-        return new String(sealer.open(license.sealedCode(), CODE_CONTEXT), StandardCharsets.UTF_8);
+        return new String(sealer.open(license.sealedCode(), sealedFor(license.id())), StandardCharsets.UTF_8);
     }
 
     /**

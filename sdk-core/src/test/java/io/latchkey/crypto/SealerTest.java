@@ -25,6 +25,31 @@ class SealerTest {
     private final Sealer sealer = new Sealer(keys, RandomSource.seeded(12));
 
     @Test
+    void subkeysAreHkdfSha256AsRfc5869Says() {
+        // RFC 5869, test case 3: IKM 22 × 0x0b, no salt, no info; the first 32 bytes of the OKM.
+        byte[] ikm = new byte[22];
+        Arrays.fill(ikm, (byte) 0x0b);
+        assertEquals("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d",
+                java.util.HexFormat.of().formatHex(Sealer.hkdf(ikm, "")));
+    }
+
+    @Test
+    void sealingAndKeyedHashingUseTwoSubkeysNeitherOfThemTheKey() throws Exception {
+        SecretKey key = keys.currentSecretKey();
+        byte[] sealing = Sealer.subkey(key, Sealer.SEALING);
+        byte[] hashing = Sealer.subkey(key, Sealer.HASHING);
+        assertFalse(Arrays.equals(sealing, hashing));
+        assertFalse(Arrays.equals(sealing, key.key()));
+        assertFalse(Arrays.equals(hashing, key.key()));
+        javax.crypto.Mac raw = javax.crypto.Mac.getInstance("HmacSHA256");
+        raw.init(new javax.crypto.spec.SecretKeySpec(key.key(), "HmacSHA256"));
+        raw.update(CONTEXT.getBytes(StandardCharsets.UTF_8));
+        raw.update((byte) 0);
+        String underTheKeyItself = java.util.HexFormat.of().formatHex(raw.doFinal(bytes("code")));
+        assertNotEquals(underTheKeyItself, sealer.keyedHashes("code", CONTEXT).get(0));
+    }
+
+    @Test
     void sealedBytesOpenToThePlaintext() {
         qt().withExamples(300).forAll(BYTE_ARRAYS, strings().basicLatinAlphabet().ofLengthBetween(0, 40))
                 .check((plain, context) -> Arrays.equals(plain, sealer.open(sealer.seal(plain, context), context)));

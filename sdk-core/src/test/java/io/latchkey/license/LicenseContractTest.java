@@ -3,6 +3,7 @@ package io.latchkey.license;
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCategory;
@@ -101,12 +102,29 @@ public abstract class LicenseContractTest {
     }
 
     @Test
+    public void aSealedCodeCopiedToAnotherLicenseDoesNotOpen() {
+        sdk.documents().mint(fx.operatorAdmin, 2);
+        sell(fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, 2);
+        List<LicenseView> views = sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 2);
+        License a = fx.store.inTransaction(() -> fx.licenseStore().licenses().find(views.get(0).license().id()))
+                .orElseThrow();
+        License b = fx.store.inTransaction(() -> fx.licenseStore().licenses().find(views.get(1).license().id()))
+                .orElseThrow();
+        fx.store.inTransaction(() -> fx.licenseStore().licenses().update(new License(b.id(), b.format(),
+                b.codeHash(), a.sealedCode(), b.holder(), b.state(), b.printed(), b.sent(), b.mintedAt(),
+                b.version())));
+
+        assertThrows(IllegalStateException.class, () -> sdk.licenses().licenses(fx.operatorAdmin, null, null, null,
+                2));
+    }
+
+    @Test
     public void aSealedCodeHasBeenShownToNoOneSoTypingItActivatesNothing() {
         sdk.documents().mint(fx.operatorAdmin, 1);
         LicenseId id = sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 1).get(0).license().id();
         License stored = fx.store.inTransaction(() -> fx.licenseStore().licenses().find(id).orElseThrow());
         String code = new String(new Sealer(sdk.keys(), RandomSource.seeded(1)).open(stored.sealedCode(),
-                LicenseRecords.CODE_CONTEXT), StandardCharsets.UTF_8);
+                LicenseRecords.sealedFor(id)), StandardCharsets.UTF_8);
 
         refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(code, "pos-1", "10.0.0.1"));
 
