@@ -16,6 +16,7 @@ import io.latchkey.notify.Language;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +70,13 @@ public final class Accounts {
             Member active = records.steps.checkSecret(confirming, records.members, member, MemberEvent.CONFIRM)
                     .take((m, to) -> m.withStatus(to).withPassword(hash), null);
             if (member.roles().contains(Role.OWNER)) {
+                // The owner consents to the partner that registered the company (the request made with it), and to
+                // nothing else that may be pending.
+                Instant registered = records.store.organizations().find(member.organization()).orElseThrow()
+                        .createdAt();
                 for (Connection offered : records.store.connections().involving(member.organization(),
                         ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING)) {
-                    if (offered.from().equals(member.organization())) {
+                    if (offered.from().equals(member.organization()) && offered.createdAt().equals(registered)) {
                         Connection approved = records.steps.checkSecret(confirming, records.connections, offered,
                                 ConnectionEvent.CONSENT).take((c, to) -> c.decided(to, records.clock.instant(),
                                 confirming.describe()), null);

@@ -8,6 +8,8 @@ import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
@@ -81,6 +83,30 @@ class ChannelTest {
                 ConnectionKind.COMPANY_TO_PARTNER);
         sdk.connections().approveConnection(partner.admin(), request.id());
         assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId());
+    }
+
+    @Test
+    void theOwnersConfirmationConsentsToTheRegisteringPartnerAndNothingElse() {
+        Organization company = sdk.registrations().createCompany(partner.admin(), registration("boss@client.test"));
+        Partner other = fx.partner();
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+        // Some other request from the company, pending when its owner confirms (however it came about).
+        Connection stray = new Connection(new ConnectionId(new java.util.UUID(0x0190_0000_0000_7000L, 901)),
+                ConnectionKind.COMPANY_TO_PARTNER, company.id(), other.id(), ConnectionState.PENDING,
+                fx.clock.instant(), null, null, 0);
+        fx.store.inTransaction(() -> {
+            fx.partyStore().connections().insert(stray);
+            fx.store.port(JournalRepository.class).append(new JournalEntry(new java.util.UUID(0x0190_0000_0000_7000L, 902),
+                    fx.clock.instant(), ConnectionLifecycle.AGGREGATE, stray.id().toString(), "system:test", "CREATE",
+                    null, "PENDING", null));
+        });
+
+        fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("boss@client.test"))
+                .orElseThrow(), Fixture.MEMBER_PASSWORD);
+
+        assertEquals(partner.id(), fx.organizationOf("boss@client.test").parentId());
+        assertEquals(ConnectionState.PENDING, fx.store.inTransaction(() -> fx.partyStore().connections()
+                .find(stray.id())).orElseThrow().state(), "left for the other partner to decide");
     }
 
     @Test
