@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public final class Actor {
 
+    /** The longest source kept. */
+    public static final int MAX_SOURCE = 64;
+
     /** The kinds of actor. */
     public enum Kind {
         /** A signed-in member of an organization. */
@@ -49,7 +52,19 @@ public final class Actor {
 
     /** An unauthenticated caller, named by its source (such as an IP address) for rate limiting. */
     public static Actor anonymous(String source) {
-        return new Actor(Kind.ANONYMOUS, source == null || source.isBlank() ? "unknown" : source, null, Set.of());
+        return new Actor(Kind.ANONYMOUS, source(source), null, Set.of());
+    }
+
+    /**
+     * A caller's source as the host gave it (an address, a forwarded-for list), made fit to be a key and a
+     * journal line: control characters dropped, at most {@value #MAX_SOURCE} characters, {@code unknown} if none.
+     * A source is not the caller's to choose the length of.
+     */
+    public static String source(String raw) {
+        String kept = raw == null ? "" : raw.strip().codePoints().filter(c -> !Character.isISOControl(c))
+                .limit(MAX_SOURCE).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return kept.isBlank() ? "unknown" : kept;
     }
 
     public Kind kind() {

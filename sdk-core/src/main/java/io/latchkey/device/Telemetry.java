@@ -40,7 +40,7 @@ public final class Telemetry {
     public Actor authenticateDevice(String serial, char[] password, String source) {
         String normalized = DeviceRecords.serial(serial);
         String byDevice = "device-password/device:" + normalized;
-        String bySource = "device-password/source:" + source;
+        String bySource = "device-password/source:" + Actor.source(source);
         rateLimiter.check(byDevice);
         rateLimiter.check(bySource);
         Optional<Device> device = transactions.inTransaction(() -> records.store.devices().findBySerial(normalized));

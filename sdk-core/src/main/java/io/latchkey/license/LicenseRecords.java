@@ -90,7 +90,7 @@ final class LicenseRecords {
      * Mistyped codes are refused before any lookup; failures are rate-limited per source and per code.
      */
     License byCode(String typed, String source) {
-        String bySource = "activation/source:" + source;
+        String bySource = "activation/source:" + Actor.source(source);
         rateLimiter.check(bySource);
         Optional<String> canonical = format.normalize(typed);
         if (canonical.isEmpty()) {

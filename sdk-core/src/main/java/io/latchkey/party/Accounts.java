@@ -34,6 +34,7 @@ public final class Accounts {
 
     /** How long a password-reset link stays good. */
     public static final Duration RESET_TTL = Duration.ofHours(1);
+    private static final int MAX_EMAIL = 254;
 
     private final Transactions transactions;
     private final PartyRecords records;
@@ -94,12 +95,15 @@ public final class Accounts {
      */
     public Actor authenticate(String email, char[] password, String source) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        String byEmail = "login/email:" + address;
-        String bySource = "login/source:" + source;
+        // No address is longer than 254 characters: a longer one is counted under its first 254, never stored.
+        boolean plausible = address.length() <= MAX_EMAIL;
+        String byEmail = "login/email:" + (plausible ? address : address.substring(0, MAX_EMAIL));
+        String bySource = "login/source:" + Actor.source(source);
         rateLimiter.check(byEmail);
         rateLimiter.check(bySource);
-        Optional<Member> member = transactions.inTransaction(() -> records.store.members().findByEmail(address)
-                .filter(m -> records.open(m.organization())));
+        Optional<Member> member = !plausible ? Optional.empty()
+                : transactions.inTransaction(() -> records.store.members().findByEmail(address)
+                        .filter(m -> records.open(m.organization())));
         String hash = member.map(Member::passwordHash).orElse(null);
         boolean matches = password != null && hasher.verify(password, hash != null ? hash : decoy);
         boolean good = matches && hash != null && member.get().status() == MemberStatus.ACTIVE;

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class Idempotency {
 
+    /** The longest idempotency key a client may send. */
+    public static final int MAX_KEY = 200;
+
     private final IdempotencyRepository records;
     private final Clock clock;
 
@@ -32,6 +35,13 @@ public final class Idempotency {
     public Optional<String> replay(String scope, String key, String requestHash) {
         if (key == null) {
             return Optional.empty();
+        }
+        if (key.length() > MAX_KEY) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_TOO_LONG, "idempotencyKey", "idempotencyKey", MAX_KEY);
+        }
+        if (key.isBlank() || key.chars().anyMatch(Character::isISOControl)) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "idempotencyKey", "idempotencyKey",
+                    "one line of printable characters");
         }
         Optional<IdempotencyRecord> first = records.find(scope, key);
         if (first.isPresent() && !first.get().requestHash().equals(requestHash)) {

@@ -64,6 +64,20 @@ public abstract class CredentialPoolContractTest {
         return credentials.issuing().issue(partner.manager(), new IssueRequest(client.id(), from, to, null), null);
     }
 
+    @Test
+    public void anIdempotencyKeyLongerThanItsColumnIsATypedRefusal() {
+        fx.filledPool(partner, 1, PoolTerm.UNLIMITED);
+        IssueRequest request = new IssueRequest(client.id(), now, now.plus(Duration.ofDays(1)), null);
+
+        refused(ErrorCode.FIELD_TOO_LONG, "idempotencyKey", () -> credentials.issuing().issue(partner.manager(),
+                request, "k".repeat(201)));
+        refused(ErrorCode.FIELD_MALFORMED, "idempotencyKey", () -> credentials.issuing().issue(partner.manager(),
+                request, "line\nbreak"));
+        String longest = "k".repeat(200);
+        IssuanceView first = credentials.issuing().issue(partner.manager(), request, longest);
+        assertEquals(first, credentials.issuing().issue(partner.manager(), request, longest));
+    }
+
     private String tokenOf(Notification mail) {
         String link = mail.parameter("link");
         return Fixture.token(link);

@@ -209,6 +209,19 @@ public abstract class LicenseContractTest {
     }
 
     @Test
+    public void aSourceOfAnyLengthIsKeptShortEnoughForTheJournal() {
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        sell(fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, 1);
+        String code = codeOf(sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 1).get(0));
+        String forwardedFor = "203.0.113.7, ".repeat(2_000) + "\r\n10.0.0.1";
+
+        assertEquals("pos-1", sdk.activations().activate(code, "pos-1", forwardedFor).fingerprint());
+        assertEquals(Actor.MAX_SOURCE, Actor.source(forwardedFor).length());
+        assertFalse(Actor.source(forwardedFor).chars().anyMatch(Character::isISOControl));
+        assertEquals("unknown", Actor.source(" \u0000 "));
+    }
+
+    @Test
     public void aLicenseIsActiveOnOneDeviceAtATimeAndItsFileVerifiesOffline() {
         sdk.documents().mint(fx.operatorAdmin, 1);
         sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 1);
