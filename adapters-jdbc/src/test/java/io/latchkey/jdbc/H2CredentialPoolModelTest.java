@@ -1,10 +1,10 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.credential.CredentialPoolModelCheck;
+import io.latchkey.credential.CredentialPoolModelContractTest;
 import io.latchkey.store.Store;
 
 /** The credential pool model check on H2: fewer sequences, each on a freshly migrated database. */
-class H2CredentialPoolModelTest extends CredentialPoolModelCheck {
+class H2CredentialPoolModelTest extends CredentialPoolModelContractTest {
 
     @Override
     protected Store newStore() {

@@ -1,10 +1,10 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.device.DeviceModelCheck;
+import io.latchkey.device.DeviceModelContractTest;
 import io.latchkey.store.Store;
 
 /** The device model check on H2: fewer sequences, each on a freshly migrated database. */
-class H2DeviceModelTest extends DeviceModelCheck {
+class H2DeviceModelTest extends DeviceModelContractTest {
 
     @Override
     protected Store newStore() {

@@ -1,10 +1,10 @@
 package io.latchkey.jdbc;
 
 import io.latchkey.store.Store;
-import io.latchkey.subscription.SubscriptionModelCheck;
+import io.latchkey.subscription.SubscriptionModelContractTest;
 
 /** The subscription model check on H2: fewer sequences, each on a freshly migrated database. */
-class H2SubscriptionModelTest extends SubscriptionModelCheck {
+class H2SubscriptionModelTest extends SubscriptionModelContractTest {
 
     @Override
     protected Store newStore() {

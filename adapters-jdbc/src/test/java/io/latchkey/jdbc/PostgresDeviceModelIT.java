@@ -1,10 +1,10 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.device.DeviceModelCheck;
+import io.latchkey.device.DeviceModelContractTest;
 import io.latchkey.store.Store;
 
 /** The device model check on PostgreSQL: fewer sequences, each on a freshly migrated database. */
-class PostgresDeviceModelIT extends DeviceModelCheck {
+class PostgresDeviceModelIT extends DeviceModelContractTest {
 
     @Override
     protected Store newStore() {

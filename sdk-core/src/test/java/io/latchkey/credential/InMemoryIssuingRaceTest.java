@@ -4,7 +4,7 @@ import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
 
 /** The issuing race check on the in-memory store, whose transactions take turns. */
-class InMemoryIssuingRaceTest extends IssuingRaceCheck {
+class InMemoryIssuingRaceTest extends IssuingRaceContractTest {
 
     @Override
     protected Store newStore() {

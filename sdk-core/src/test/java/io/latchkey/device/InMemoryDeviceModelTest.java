@@ -4,7 +4,7 @@ import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
 
 /** The device model check on the in-memory store. */
-class InMemoryDeviceModelTest extends DeviceModelCheck {
+class InMemoryDeviceModelTest extends DeviceModelContractTest {
 
     @Override
     protected Store newStore() {

@@ -4,7 +4,7 @@ import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
 
 /** The subscription model check on the in-memory store. */
-class InMemorySubscriptionModelTest extends SubscriptionModelCheck {
+class InMemorySubscriptionModelTest extends SubscriptionModelContractTest {
 
     @Override
     protected Store newStore() {

@@ -44,7 +44,7 @@ import org.quicktheories.core.Gen;
  * <p>The pool has three credentials. A holds the first for a day; B's window ended half an hour ago and C's an
  * hour ago, and the scheduler has not caught up with either, so both are free but due.
  */
-public abstract class IssuingRaceCheck {
+public abstract class IssuingRaceContractTest {
 
     private static final int CLIENTS = 4;
     private static final int FIRST = 0;

@@ -35,7 +35,7 @@ import org.quicktheories.core.stateful.Sequential;
  * clock predicts, before each step, its outcome (done, or refused with which code) and what the pools look
  * like after it; after every step the system must show exactly that.
  */
-public abstract class CredentialPoolModelCheck {
+public abstract class CredentialPoolModelContractTest {
 
     private static final long COOLDOWN = 3600;
     /** Clients 0 and 1 are the first partner's, 2 and 3 the second's. */

@@ -37,7 +37,7 @@ import org.quicktheories.core.stateful.Sequential;
  * code), every subscription's state and end, each reseller's monthly statement day by day, and whether a seller
  * may close.
  */
-public abstract class SubscriptionModelCheck {
+public abstract class SubscriptionModelContractTest {
 
     private static final Instant START = Instant.parse("2026-03-20T10:00:00Z");
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Warsaw"), ZoneId.of("America/Santiago"));

@@ -35,7 +35,7 @@ import org.quicktheories.core.stateful.Sequential;
  * predicts each step's outcome (done, or refused with which code) and the device after it; the journal may show
  * only rows of the hand-written table.
  */
-public abstract class DeviceModelCheck {
+public abstract class DeviceModelContractTest {
 
     private static final String SERIAL = "HP-1";
     private static final char[] PRINTED = "pump-1".toCharArray();
