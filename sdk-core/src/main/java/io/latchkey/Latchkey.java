@@ -13,32 +13,25 @@ import io.latchkey.credential.Issuing;
 import io.latchkey.credential.PoolOrders;
 import io.latchkey.credential.Provisioning;
 import io.latchkey.crypto.Ids;
-import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.PasswordHasher;
-import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.device.Claims;
 import io.latchkey.device.DeviceArea;
-import io.latchkey.device.DeviceCatalog;
 import io.latchkey.device.DeviceSteps;
 import io.latchkey.device.DeviceStore;
 import io.latchkey.device.Devices;
 import io.latchkey.device.Owners;
 import io.latchkey.device.Telemetry;
 import io.latchkey.internal.RetryingStore;
-import io.latchkey.keys.StoredKeyStore;
 import io.latchkey.license.Activations;
-import io.latchkey.license.CodeFormat;
 import io.latchkey.license.Documents;
 import io.latchkey.license.LicenseArea;
 import io.latchkey.license.LicenseStore;
 import io.latchkey.license.Licenses;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.lifecycle.Steps;
-import io.latchkey.notify.InMemoryMailSender;
-import io.latchkey.notify.MailSender;
 import io.latchkey.notify.Outbox;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.Accounts;
@@ -52,7 +45,6 @@ import io.latchkey.party.PartyStore;
 import io.latchkey.party.Registrations;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.IdempotencyRepository;
-import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
 import io.latchkey.subscription.Catalog;
 import io.latchkey.subscription.Hubs;
@@ -68,7 +60,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The entry point of the SDK: wires a store, a clock, randomness, keys and a mail sender into the services of
@@ -105,7 +96,7 @@ public final class Latchkey implements AutoCloseable {
     private final Duration retention;
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    private Latchkey(Builder b) {
+    Latchkey(LatchkeyBuilder b) {
         // Databases keep microseconds; instants made here never carry more, so what is stored reads back equal.
         this.clock = Clocks.microseconds(b.clock);
         this.keys = b.keys;
@@ -142,8 +133,8 @@ public final class Latchkey implements AutoCloseable {
         this.scheduler = new Scheduler(clock, List.of(credentials.timers(), subscriptions.timers()), b.schedulerBatch);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static LatchkeyBuilder builder() {
+        return new LatchkeyBuilder();
     }
 
     // --- the channel ---------------------------------------------------------------------------------------
@@ -328,180 +319,5 @@ public final class Latchkey implements AutoCloseable {
             }
         }
         running.clear();
-    }
-
-    /** Configures a {@link Latchkey}. Every setting has a default fit for tests and demos. */
-    public static final class Builder {
-        private Store store;
-        private Clock clock = Clock.systemUTC();
-        private RandomSource random = RandomSource.secure();
-        private KeyStore keys;
-        private MasterKey masterKey;
-        private boolean ephemeralKeys;
-        private MailSender mailSender;
-        private RateLimiter rateLimiter;
-        private URI publicUrl = URI.create("http://localhost:7070");
-        private Duration credentialCooldown = Duration.ZERO;
-        private Outbox.RetryPolicy retryPolicy = Outbox.RetryPolicy.defaults();
-        private int schedulerBatch = 200;
-        private Duration retention = Duration.ofDays(30);
-        private DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
-        private CodeFormat licenseFormat = CodeFormat.BASE32_12;
-        private PasswordHasher passwordHasher;
-        private PasswordVerifier passwordVerifier;
-
-        private Builder() {
-        }
-
-        /** Where everything is kept; default: a new {@link InMemoryStore}. */
-        public Builder store(Store value) {
-            this.store = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** The only source of time; default: the system clock in UTC. */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** The only source of randomness; default: {@link RandomSource#secure()}. */
-        public Builder random(RandomSource value) {
-            this.random = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * Signing and sealing keys, as the host keeps them. Default: with a {@link #masterKey}, a
-         * {@link StoredKeyStore} in the store; otherwise fresh in-memory keys, lost at exit, which a durable
-         * store accepts only with {@link #ephemeralKeys()}.
-         */
-        public Builder keys(KeyStore value) {
-            this.keys = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * Keeps the keys in the store, wrapped under {@code value} ({@link StoredKeyStore}): they survive
-         * restarts, and nodes on one database share them. What a durable store needs.
-         */
-        public Builder masterKey(MasterKey value) {
-            this.masterKey = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * Accepts, on a durable store, keys that die with the process: after a restart no code would be found,
-         * no sealed value opened, no link or file verified. For tests and throw-away demos only.
-         */
-        public Builder ephemeralKeys() {
-            this.ephemeralKeys = true;
-            return this;
-        }
-
-        /** Where notifications go; default: an {@link InMemoryMailSender}. */
-        public Builder mailSender(MailSender value) {
-            this.mailSender = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Limits on guessing; default: 10 failures per key in 15 minutes, in this JVM. */
-        public Builder rateLimiter(RateLimiter value) {
-            this.rateLimiter = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** The base of links in e-mails; default {@code http://localhost:7070}. */
-        public Builder publicUrl(URI value) {
-            this.publicUrl = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** How long a deactivated credential waits before returning to the pool; default none. */
-        public Builder credentialCooldown(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("the cool-down cannot be negative");
-            }
-            this.credentialCooldown = value;
-            return this;
-        }
-
-        /** How notifications are retried. */
-        public Builder retryPolicy(Outbox.RetryPolicy value) {
-            this.retryPolicy = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * The lists device details come from, manuals and the online timeout; default
-         * {@link DeviceCatalog#defaults()}.
-         */
-        public Builder deviceCatalog(DeviceCatalog value) {
-            this.deviceCatalog = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** The format of new license codes; default {@link CodeFormat#BASE32_12}. */
-        public Builder licenseFormat(CodeFormat value) {
-            this.licenseFormat = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** How members' and devices' passwords are hashed; default Argon2id with OWASP parameters. */
-        public Builder passwordHasher(PasswordHasher value) {
-            this.passwordHasher = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * How a member's own password is checked again before a confirmed step (device status steps); default:
-         * against the member's own Argon2id hash in the store.
-         */
-        public Builder passwordVerifier(PasswordVerifier value) {
-            this.passwordVerifier = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * How long idempotency records (a repeated request answered with the first result) and sent
-         * notifications are kept; default 30 days. The journal is kept for ever.
-         */
-        public Builder retention(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("the retention must be positive");
-            }
-            this.retention = value;
-            return this;
-        }
-
-        /** How many due transitions the scheduler applies per transaction; default 200. */
-        public Builder schedulerBatch(int value) {
-            this.schedulerBatch = value;
-            return this;
-        }
-
-        public Latchkey build() {
-            if (store == null) {
-                store = InMemoryStore.create();
-            }
-            if (keys != null && masterKey != null) {
-                throw new IllegalStateException("give keys or a master key, not both");
-            }
-            if (masterKey != null) {
-                keys = StoredKeyStore.open(store, masterKey, random, clock);
-            }
-            if (keys == null) {
-                keys = InMemoryKeyStore.generate(random);
-            }
-            if (store.durable() && !keys.survivesRestart() && !ephemeralKeys) {
-                throw new IllegalStateException("the store is durable but the keys would die with the process: "
-                        + "give a masterKey (from an environment variable or a key file), keys the host keeps, "
-                        + "or say ephemeralKeys()");
-            }
-            if (mailSender == null) {
-                mailSender = new InMemoryMailSender();
-            }
-            return new Latchkey(this);
-        }
     }
 }
