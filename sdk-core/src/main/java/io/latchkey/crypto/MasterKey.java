@@ -80,6 +80,7 @@ public final class MasterKey {
      */
     public static MasterKey fromFile(Path file, RandomSource random) {
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             boolean posix = Files.getFileAttributeView(file.toAbsolutePath().getParent(),
                     PosixFileAttributeView.class) != null;
             if (Files.notExists(file)) {

@@ -21,7 +21,7 @@ class MasterKeyTest {
 
     @Test
     void aKeyFileIsCreatedOnFirstStartForItsOwnerOnlyAndReadOnTheNext(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("master.key");
+        Path file = dir.resolve("data").resolve("master.key");
 
         MasterKey first = MasterKey.fromFile(file, random);
 
