@@ -17,6 +17,7 @@ module io.latchkey.sdk.core {
     exports io.latchkey.device;
     exports io.latchkey.keys;
     exports io.latchkey.license;
+    exports io.latchkey.limits;
     exports io.latchkey.lifecycle;
     exports io.latchkey.notify;
     exports io.latchkey.party;

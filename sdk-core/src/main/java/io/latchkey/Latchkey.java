@@ -1,9 +1,7 @@
 package io.latchkey;
 
 import io.latchkey.access.Access;
-import io.latchkey.access.InMemoryRateLimiter;
 import io.latchkey.access.PasswordVerifier;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.credential.Clients;
 import io.latchkey.credential.CredentialArea;
 import io.latchkey.credential.CredentialSettings;
@@ -32,6 +30,8 @@ import io.latchkey.license.LicenseStore;
 import io.latchkey.license.Licenses;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.lifecycle.Steps;
+import io.latchkey.limits.RateLimiter;
+import io.latchkey.limits.StoredRateLimiter;
 import io.latchkey.notify.Outbox;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.Accounts;
@@ -94,6 +94,7 @@ public final class Latchkey implements AutoCloseable {
     private final Scheduler scheduler;
     private final Store store;
     private final Duration retention;
+    private final StoredRateLimiter attempts;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     Latchkey(LatchkeyBuilder b) {
@@ -107,8 +108,8 @@ public final class Latchkey implements AutoCloseable {
         Sealer sealer = new Sealer(keys, b.random);
         this.outbox = new Outbox(store, store.port(OutboxRepository.class), b.mailSender, sealer, clock, ids,
                 b.retryPolicy);
-        RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter
-                : new InMemoryRateLimiter(clock, 10, Duration.ofMinutes(15));
+        this.attempts = new StoredRateLimiter(store, sealer, clock);
+        RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : attempts;
         PartyStore partyStore = store.port(PartyStore.class);
         JournalRepository journal = store.port(JournalRepository.class);
         Access access = new Access(partyStore.organizations());
@@ -289,8 +290,9 @@ public final class Latchkey implements AutoCloseable {
     }
 
     /**
-     * Deletes idempotency records and sent notifications older than the retention, in batches; returns how many.
-     * Pending and failed notifications stay, and the journal is never pruned.
+     * Deletes idempotency records and sent notifications older than the retention, and attempt counters whose
+     * windows are over, in batches; returns how many. Pending and failed notifications stay, and the journal is
+     * never pruned.
      */
     public int pruneExpired() {
         Instant cutoff = clock.instant().minus(retention);
@@ -298,7 +300,8 @@ public final class Latchkey implements AutoCloseable {
         int batch;
         do {
             batch = store.inTransaction(() -> store.port(IdempotencyRepository.class).deleteMadeBefore(cutoff,
-                    PRUNE_BATCH) + store.port(OutboxRepository.class).deleteSentBefore(cutoff, PRUNE_BATCH));
+                    PRUNE_BATCH) + store.port(OutboxRepository.class).deleteSentBefore(cutoff, PRUNE_BATCH))
+                    + attempts.prune(PRUNE_BATCH);
             pruned += batch;
         } while (batch > 0);
         return pruned;

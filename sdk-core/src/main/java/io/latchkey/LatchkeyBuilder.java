@@ -1,7 +1,6 @@
 package io.latchkey;
 
 import io.latchkey.access.PasswordVerifier;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.MasterKey;
@@ -10,6 +9,7 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.device.DeviceCatalog;
 import io.latchkey.keys.StoredKeyStore;
 import io.latchkey.license.CodeFormat;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.InMemoryMailSender;
 import io.latchkey.notify.MailSender;
 import io.latchkey.notify.Outbox;
@@ -95,7 +95,10 @@ public final class LatchkeyBuilder {
         return this;
     }
 
-    /** Limits on guessing; default: 10 failures per key in 15 minutes, in this JVM. */
+    /**
+     * Where attempts are counted against the {@link io.latchkey.limits.Limit}s; default: in the store, shared by
+     * every node on one database ({@link io.latchkey.limits.StoredRateLimiter}).
+     */
     public LatchkeyBuilder rateLimiter(RateLimiter value) {
         this.rateLimiter = Objects.requireNonNull(value);
         return this;

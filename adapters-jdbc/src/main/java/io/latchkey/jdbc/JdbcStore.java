@@ -16,6 +16,7 @@ import io.latchkey.license.ActivationRepository;
 import io.latchkey.license.DocumentRepository;
 import io.latchkey.license.LicenseRepository;
 import io.latchkey.license.LicenseStore;
+import io.latchkey.limits.AttemptRepository;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.OutboxRepository;
 import io.latchkey.party.ConnectionRepository;
@@ -93,7 +94,8 @@ public final class JdbcStore implements Store, AutoCloseable {
                 JournalRepository.class, new JdbiJournalRepository(handle),
                 OutboxRepository.class, new JdbiOutboxRepository(handle, dialect),
                 IdempotencyRepository.class, new JdbiIdempotencyRepository(handle),
-                KeyRepository.class, new JdbiKeyRepository(handle));
+                KeyRepository.class, new JdbiKeyRepository(handle),
+                AttemptRepository.class, new JdbiAttemptRepository(handle));
     }
 
     /** Each area's store: its repositories on this store's connection. */

@@ -3,7 +3,7 @@
  * who act (organizations, members, customers), the {@link io.latchkey.access.Permission} table (roles within a
  * {@link io.latchkey.access.Scope}, or a {@link io.latchkey.access.Bearer}), the check that applies it over a
  * thing's {@link io.latchkey.access.Holder} ({@link io.latchkey.access.Access}, walking the
- * {@link io.latchkey.access.Channel}), and {@link io.latchkey.access.RateLimiter}s for guessable things.
+ * {@link io.latchkey.access.Channel}).
  *
  * <p>Depends on {@code io.latchkey} and {@code crypto} (password hashes) only.
  */

@@ -1,12 +1,12 @@
 package io.latchkey.credential;
 
 import io.latchkey.access.Access;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.lifecycle.Steps;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Outbox;
 import io.latchkey.party.PartyStore;
 import io.latchkey.store.Idempotency;

@@ -3,10 +3,10 @@ package io.latchkey.credential;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
-import io.latchkey.access.RateLimiter;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The phone's side of issuing: it exchanges the token of a provisioning link for the signed credential
@@ -28,21 +28,19 @@ public final class Provisioning {
     }
 
     /**
-     * Exchanges the token of a provisioning link for the signed credential document. Failed attempts are
-     * rate-limited per source.
+     * Exchanges the token of a provisioning link for the signed credential document. Attempts that fail are
+     * counted per source ({@link Limit#PROVISIONING}).
      *
      * @param source where the request came from (an IP address), for rate limiting
      */
     public CredentialDocument provision(String token, String source) {
         Actor phone = Actor.anonymous(source);
-        String limitKey = "provision/" + phone.subject();
-        rateLimiter.check(limitKey);
-        Optional<ProvisioningToken> opened = ProvisioningToken.open(records.keys, token);
-        if (opened.isEmpty()) {
-            rateLimiter.recordFailure(limitKey);
-            throw LatchkeyException.ofField(ErrorCode.PROVISIONING_TOKEN_INVALID, "token");
-        }
-        ProvisioningToken claim = opened.get();
+        return rateLimiter.guarded(Limit.PROVISIONING, phone.subject(), () -> exchange(phone, token));
+    }
+
+    private CredentialDocument exchange(Actor phone, String token) {
+        ProvisioningToken claim = ProvisioningToken.open(records.keys, token).orElseThrow(
+                () -> LatchkeyException.ofField(ErrorCode.PROVISIONING_TOKEN_INVALID, "token"));
         return transactions.inTransaction(() -> {
             Instant now = records.clock.instant();
             if (!claim.expiresAt().isAfter(now)) {

@@ -89,6 +89,11 @@ public final class Sealer {
         return keys.secretKeys().stream().map(key -> keyedHash(key, value, context)).toList();
     }
 
+    /** The keyed hash of {@code value} for {@code context} under the current sealing key only. */
+    public String keyedHash(String value, String context) {
+        return keyedHash(keys.secretKeys().get(0), value, context);
+    }
+
     private static String keyedHash(SecretKey key, String value, String context) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -6,8 +6,9 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Holder;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.store.Transactions;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -33,23 +34,18 @@ public final class Claims {
 
     /**
      * A certified partner claims a device with the password printed on it and becomes responsible for it.
-     * Wrong passwords and unknown serials are counted per device and per partner, and rate-limited.
+     * Attempts are counted per acting member ({@link Limit#DEVICE_CLAIM}), apart from the device's own sign-in,
+     * which a failed claim never locks.
      */
     public DeviceCard claim(Actor actor, String serial, OrgId partnerId, char[] devicePassword) {
         String normalized = DeviceRecords.serial(serial);
         OrgId partner = Checks.required("partnerId", partnerId);
-        String byDevice = "device-password/device:" + normalized;
-        String byPartner = "device-password/partner:" + partner;
-        rateLimiter.check(byDevice);
-        rateLimiter.check(byPartner);
-        return transactions.inTransaction(() -> {
+        return rateLimiter.guarded(Limit.DEVICE_CLAIM, actor.subject(), () -> transactions.inTransaction(() -> {
             records.access.require(actor, Permission.DEVICE_CLAIM, partner,
                     ErrorCode.ORGANIZATION_NOT_FOUND, partner);
             records.partner(partner);
             Optional<Device> found = records.store.devices().findBySerial(normalized);
             if (!records.passwordMatches(found, devicePassword)) {
-                rateLimiter.recordFailure(byDevice);
-                rateLimiter.recordFailure(byPartner);
                 // An unknown serial is refused like a wrong password: claims must not reveal which serials exist.
                 throw LatchkeyException.ofField(ErrorCode.DEVICE_PASSWORD_WRONG, "devicePassword");
             }
@@ -57,14 +53,13 @@ public final class Claims {
             if (device.responsiblePartner() != null && !device.responsiblePartner().equals(partner)) {
                 throw LatchkeyException.of(ErrorCode.DEVICE_ALREADY_CLAIMED, normalized);
             }
-            rateLimiter.reset(byDevice);
             if (partner.equals(device.responsiblePartner())) {
                 return records.card(actor, device);
             }
             return records.card(actor, records.steps.checkOver(actor, Holder.of(partner), records.devices, device,
                     DeviceEvent.CLAIM).take((d, to) -> d.with(x -> x.responsiblePartner = partner),
                             partner.toString()));
-        });
+        }));
     }
 
     /** Fills in where a device stands and for whom; the time zone follows from the region. */

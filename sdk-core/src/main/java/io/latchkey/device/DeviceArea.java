@@ -2,11 +2,11 @@ package io.latchkey.device;
 
 import io.latchkey.access.Access;
 import io.latchkey.access.PasswordVerifier;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.lifecycle.Steps;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.party.PartyStore;
 import io.latchkey.store.Transactions;
 import java.time.Clock;

@@ -3,13 +3,16 @@ package io.latchkey.device;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
+import io.latchkey.access.MemberId;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.PasswordVerifier;
 import io.latchkey.access.Permission;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.party.Organization;
 import io.latchkey.store.Transactions;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A device's life at the operator: registered at the factory, moved along its statuses by the engineers (each
@@ -86,35 +89,45 @@ public final class DeviceSteps {
         });
     }
 
+    /**
+     * A step confirmed with the acting member's own password. The attempt is counted before the step's transaction
+     * ({@link Limit#STEP_UP}), so that a wrong password stays counted, and uncounted once the password was right.
+     */
     private DeviceCard byHand(Actor actor, String serial, DeviceEvent event, char[] actorPassword, String reason) {
         String why = Checks.text("reason", reason, 1000);
-        return transactions.inTransaction(() -> {
-            Device device = records.found(actor, serial);
-            var step = records.steps.check(actor, records.devices, device, event);
-            confirm(actor, actorPassword);
-            for (DeviceLifecycle.Requirement requirement : DeviceLifecycle.REQUIRED_BY_HAND) {
-                if (requirement.from().contains(device.status()) && requirement.to() == step.to()) {
-                    for (String field : requirement.fields()) {
-                        if (DeviceRecords.missingFields(device).contains(field)) {
-                            throw LatchkeyException.ofField(ErrorCode.DEVICE_DETAILS_MISSING, field, field, step.to());
+        AtomicBoolean confirmed = new AtomicBoolean();
+        rateLimiter.attempt(Limit.STEP_UP, actor.subject());
+        try {
+            return transactions.inTransaction(() -> {
+                Device device = records.found(actor, serial);
+                var step = records.steps.check(actor, records.devices, device, event);
+                confirm(actor, actorPassword);
+                confirmed.set(true);
+                for (DeviceLifecycle.Requirement requirement : DeviceLifecycle.REQUIRED_BY_HAND) {
+                    if (requirement.from().contains(device.status()) && requirement.to() == step.to()) {
+                        for (String field : requirement.fields()) {
+                            if (DeviceRecords.missingFields(device).contains(field)) {
+                                throw LatchkeyException.ofField(ErrorCode.DEVICE_DETAILS_MISSING, field, field,
+                                        step.to());
+                            }
                         }
                     }
                 }
+                return records.card(actor, step.take((d, to) -> d.with(x -> x.status = to), why));
+            });
+        } finally {
+            if (confirmed.get()) {
+                rateLimiter.uncount(Limit.STEP_UP, actor.subject());
             }
-            return records.card(actor, step.take((d, to) -> d.with(x -> x.status = to), why));
-        });
+        }
     }
 
-    /** Step-up: the acting member's own password, checked by the host's verifier, rate-limited per member. */
+    /** Step-up: the acting member's own password, checked by the host's verifier. */
     private void confirm(Actor actor, char[] password) {
-        String member = actor.memberId().map(Object::toString).orElseThrow(
+        MemberId member = actor.memberId().orElseThrow(
                 () -> LatchkeyException.of(ErrorCode.PERMISSION_DENIED, "a step without a member"));
-        String key = "step-up/member:" + member;
-        rateLimiter.check(key);
-        if (password == null || !stepUp.verify(actor.memberId().get(), password)) {
-            rateLimiter.recordFailure(key);
+        if (password == null || !stepUp.verify(member, password)) {
             throw LatchkeyException.ofField(ErrorCode.STEP_UP_FAILED, "password");
         }
-        rateLimiter.reset(key);
     }
 }

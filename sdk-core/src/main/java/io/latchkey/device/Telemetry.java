@@ -4,9 +4,10 @@ import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Permission;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
 import java.util.Comparator;
@@ -34,21 +35,19 @@ public final class Telemetry {
 
     /**
      * Checks a device's serial and printed password (HTTP Basic from the device, say) and returns its actor.
-     * Failures are rate-limited per device and per source. Argon2id is slow on purpose: hosts should keep the
-     * actor for the session rather than check on every report.
+     * Attempts are counted per source only ({@link Limit#DEVICE_SIGN_IN}): a stranger's wrong passwords lock
+     * out the stranger, never the device. Argon2id is slow on purpose: hosts should keep the actor for the
+     * session rather than check on every report.
      */
     public Actor authenticateDevice(String serial, char[] password, String source) {
         String normalized = DeviceRecords.serial(serial);
-        String byDevice = "device-password/device:" + normalized;
-        String bySource = "device-password/source:" + Actor.source(source);
-        rateLimiter.check(byDevice);
-        rateLimiter.check(bySource);
+        String from = Actor.source(source);
+        rateLimiter.attempt(Limit.DEVICE_SIGN_IN, from);
         Optional<Device> device = transactions.inTransaction(() -> records.store.devices().findBySerial(normalized));
         if (!records.passwordMatches(device, password)) {
-            rateLimiter.recordFailure(byDevice);
-            rateLimiter.recordFailure(bySource);
             throw LatchkeyException.of(ErrorCode.DEVICE_PASSWORD_WRONG);
         }
+        rateLimiter.uncount(Limit.DEVICE_SIGN_IN, from);
         String hash = device.get().passwordHash();
         if (records.hasher.needsRehash(hash)) {
             // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.

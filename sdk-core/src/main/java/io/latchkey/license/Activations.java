@@ -5,9 +5,19 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Outbox;
+import io.latchkey.notify.Templates;
+import io.latchkey.party.Member;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A POS device's side of licenses: it activates a license with the code and its fingerprint, and verifies the
@@ -18,25 +28,33 @@ import java.util.Optional;
  */
 public final class Activations {
 
+    /** The subject of the budget all sources share. */
+    private static final String EVERYONE = "everyone";
+
     private final Transactions transactions;
     private final LicenseRecords records;
     private final KeyStore keys;
+    private final Outbox outbox;
+    private final RateLimiter rateLimiter;
 
-    Activations(Transactions transactions, LicenseRecords records, KeyStore keys) {
+    Activations(Transactions transactions, LicenseRecords records, KeyStore keys, Outbox outbox,
+                RateLimiter rateLimiter) {
         this.transactions = transactions;
         this.records = records;
         this.keys = keys;
+        this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
      * A device activates a license with its code and fingerprint, and receives the signed activation file. A
      * license is active on one device at a time; activating again on the same device returns a new file.
-     * Mistyped codes are refused before any lookup; failures are rate-limited per source and per code.
+     * Codes that name no license are counted per source and in a budget of all sources ({@link #withCode}).
      */
     public ActivationFile activate(String code, String fingerprint, String source) {
         String print = fingerprint(fingerprint);
-        return transactions.inTransaction(() -> {
-            License license = records.byCode(code, source);
+        return withCode(code, source, canonical -> transactions.inTransaction(() -> {
+            License license = records.byCode(canonical);
             Instant now = records.clock.instant();
             Optional<Activation> active = records.store.activations().active(license.id());
             if (active.isPresent() && !active.get().fingerprint().equals(print)) {
@@ -49,19 +67,65 @@ public final class Activations {
             }
             return ActivationFile.sign(keys.currentSigningKey(), license.id().toString(), print,
                     license.holder().toString(), now);
-        });
+        }));
     }
 
     /** The device that activated a license releases it; another device may then activate it. */
     public void deactivate(String code, String fingerprint, String source) {
         String print = fingerprint(fingerprint);
-        transactions.inTransaction(() -> {
-            License license = records.byCode(code, source);
+        withCode(code, source, canonical -> transactions.inTransaction(() -> {
+            License license = records.byCode(canonical);
             Activation active = records.store.activations().active(license.id())
                     .filter(a -> a.fingerprint().equals(print))
                     .orElseThrow(() -> LatchkeyException.of(ErrorCode.LICENSE_NOT_ACTIVATED_HERE));
             records.steps.checkSecret(Actor.anonymous(source), records.activations, active, ActivationEvent.DEACTIVATE)
                     .take((a, to) -> a.deactivated(to, records.clock.instant()), null);
+            return null;
+        }));
+    }
+
+    /**
+     * Runs {@code work} with a typed code in its canonical form, counting a code that names no license: per source
+     * ({@link Limit#LICENSE_ACTIVATION}; mistyped codes too, refused before any lookup) and, well-formed ones, in
+     * the budget of all sources ({@link Limit#LICENSE_GUESSES}), which bounds guessing spread over many sources.
+     * The operator's administrators are told when that budget is used up; activations then wait for its window.
+     */
+    private <T> T withCode(String typed, String source, Function<String, T> work) {
+        String from = Actor.source(source);
+        rateLimiter.attempt(Limit.LICENSE_ACTIVATION, from);
+        String canonical = records.format.normalize(typed).orElseThrow(
+                () -> LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code"));
+        if (rateLimiter.attempt(Limit.LICENSE_GUESSES, EVERYONE) == Limit.LICENSE_GUESSES.maxAttempts()) {
+            alertOperator();
+        }
+        try {
+            T result = work.apply(canonical);
+            forgive(from);
+            return result;
+        } catch (LatchkeyException e) {
+            if (e.code() != ErrorCode.LICENSE_CODE_INVALID) {
+                // The code named a license: whatever went wrong next, it was no guess.
+                forgive(from);
+            }
+            throw e;
+        }
+    }
+
+    private void forgive(String source) {
+        rateLimiter.uncount(Limit.LICENSE_GUESSES, EVERYONE);
+        rateLimiter.uncount(Limit.LICENSE_ACTIVATION, source);
+    }
+
+    /** Tells the operator's administrators that license codes are being guessed; at most once an hour. */
+    private void alertOperator() {
+        Instant hour = records.clock.instant().truncatedTo(ChronoUnit.HOURS);
+        transactions.inTransaction(() -> {
+            for (Member admin : records.party.operatorAdministrators()) {
+                outbox.enqueue("license.guessing/" + hour + "/" + admin.id(), new Notification(
+                        Templates.LICENSE_GUESSING, admin.language(), admin.email(), admin.fullName(),
+                        Map.of("attempts", String.valueOf(Limit.LICENSE_GUESSES.maxAttempts()),
+                                "minutes", String.valueOf(Limit.LICENSE_GUESSES.window().toMinutes())), List.of()));
+            }
         });
     }
 

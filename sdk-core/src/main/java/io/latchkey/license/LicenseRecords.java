@@ -5,7 +5,6 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.Access;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Holder;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
@@ -14,7 +13,6 @@ import io.latchkey.lifecycle.Steps;
 import io.latchkey.party.PartyStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,12 +39,11 @@ final class LicenseRecords {
     final RandomSource random;
     final Sealer sealer;
     final CodeFormat format;
-    final RateLimiter rateLimiter;
     final Aggregate<License, LicenseState, DocumentType> licenses;
     final Aggregate<Activation, ActivationState, ActivationEvent> activations;
 
     LicenseRecords(LicenseStore store, PartyStore party, Steps steps, Access access, Clock clock, Ids ids,
-                   RandomSource random, Sealer sealer, CodeFormat format, RateLimiter rateLimiter) {
+                   RandomSource random, Sealer sealer, CodeFormat format) {
         this.store = store;
         this.party = party;
         this.steps = steps;
@@ -56,7 +53,6 @@ final class LicenseRecords {
         this.random = random;
         this.sealer = sealer;
         this.format = format;
-        this.rateLimiter = rateLimiter;
         this.licenses = new Aggregate<>(LicenseLifecycle.HOLDING, License::state, License::id,
                 l -> Holder.of(l.holder()), store.licenses()::insert, store.licenses()::update);
         this.activations = new Aggregate<>(LicenseLifecycle.ACTIVATION, Activation::state, Activation::id,
@@ -85,26 +81,13 @@ final class LicenseRecords {
     }
 
     /**
-     * The license a typed code names, if its code is out in the world (revealed, assigned or sold): a sealed
+     * The license a well-formed code names, if its code is out in the world (revealed, assigned or sold): a sealed
      * code has been shown to no one, so a device that types it guessed it and is answered as for no license.
-     * Mistyped codes are refused before any lookup; failures are rate-limited per source and per code.
      */
-    License byCode(String typed, String source) {
-        String bySource = "activation/source:" + Actor.source(source);
-        rateLimiter.check(bySource);
-        Optional<String> canonical = format.normalize(typed);
-        if (canonical.isEmpty()) {
-            rateLimiter.recordFailure(bySource);
-            throw LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");
-        }
-        List<String> hashes = sealer.keyedHashes(canonical.get(), CODE_CONTEXT);
-        String byCode = "activation/code:" + hashes.get(0);
-        rateLimiter.check(byCode);
-        return store.licenses().findByHash(hashes).filter(l -> l.state() != LicenseState.SEALED).orElseThrow(() -> {
-            rateLimiter.recordFailure(bySource);
-            rateLimiter.recordFailure(byCode);
-            return LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");
-        });
+    License byCode(String canonical) {
+        return store.licenses().findByHash(sealer.keyedHashes(canonical, CODE_CONTEXT))
+                .filter(l -> l.state() != LicenseState.SEALED)
+                .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code"));
     }
 
     /** A new code no license has yet. */

@@ -35,6 +35,9 @@ public final class Templates {
     /** To a would-be reseller a seller invites by e-mail. */
     public static final String RESELLER_INVITED = "subscription.reseller-invited";
 
+    /** To the operator's administrators: license codes are being guessed, and activations wait. */
+    public static final String LICENSE_GUESSING = "license.guessing";
+
     /** To the operator's administrators: a would-be partner applied and waits for their answer. */
     public static final String PARTNER_APPLIED = "party.partner-applied";
 
@@ -58,6 +61,7 @@ public final class Templates {
             Map.entry(MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
             Map.entry(PASSWORD_RESET, List.of("fullName", "link", "expiresAt")),
             Map.entry(DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes")),
+            Map.entry(LICENSE_GUESSING, List.of("attempts", "minutes")),
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
             Map.entry(RESELLER_INVITED, List.of("seller", "link")),
             Map.entry(PARTNER_APPLIED, List.of("partner", "inn", "applicant", "applicantEmail")),

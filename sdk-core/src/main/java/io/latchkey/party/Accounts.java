@@ -7,11 +7,12 @@ import io.latchkey.access.CustomerId;
 import io.latchkey.access.Holder;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.Permission;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.access.Role;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
@@ -90,17 +91,18 @@ public final class Accounts {
     }
 
     /**
-     * Signs a member in by e-mail and password. Failures say nothing about which part was wrong and are
-     * rate-limited per e-mail and per source.
+     * Signs a member in by e-mail and password. Failures say nothing about which part was wrong; attempts are
+     * counted per source and, more loosely, per address ({@link Limit#SIGN_IN_SOURCE},
+     * {@link Limit#SIGN_IN_ACCOUNT}).
      */
     public Actor authenticate(String email, char[] password, String source) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         // No address is longer than 254 characters: a longer one is counted under its first 254, never stored.
         boolean plausible = address.length() <= MAX_EMAIL;
-        String byEmail = "login/email:" + (plausible ? address : address.substring(0, MAX_EMAIL));
-        String bySource = "login/source:" + Actor.source(source);
-        rateLimiter.check(byEmail);
-        rateLimiter.check(bySource);
+        String account = plausible ? address : address.substring(0, MAX_EMAIL);
+        String from = Actor.source(source);
+        rateLimiter.attempt(Limit.SIGN_IN_SOURCE, from);
+        rateLimiter.attempt(Limit.SIGN_IN_ACCOUNT, account);
         Optional<Member> member = !plausible ? Optional.empty()
                 : transactions.inTransaction(() -> records.store.members().findByEmail(address)
                         .filter(m -> records.open(m.organization())));
@@ -108,11 +110,10 @@ public final class Accounts {
         boolean matches = password != null && hasher.verify(password, hash != null ? hash : decoy);
         boolean good = matches && hash != null && member.get().status() == MemberStatus.ACTIVE;
         if (!good) {
-            rateLimiter.recordFailure(byEmail);
-            rateLimiter.recordFailure(bySource);
             throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
         }
-        rateLimiter.reset(byEmail);
+        rateLimiter.uncount(Limit.SIGN_IN_SOURCE, from);
+        rateLimiter.uncount(Limit.SIGN_IN_ACCOUNT, account);
         if (hasher.needsRehash(hash)) {
             // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
             String rehashed = hasher.hash(password);
@@ -149,15 +150,14 @@ public final class Accounts {
     public void changePassword(Actor actor, char[] oldPassword, char[] newPassword, char[] repeat) {
         MemberId id = actor.memberId().orElseThrow(
                 () -> LatchkeyException.of(ErrorCode.PERMISSION_DENIED, Permission.PASSWORD_CHANGE.name()));
-        String key = "password-change/member:" + id;
-        rateLimiter.check(key);
+        rateLimiter.attempt(Limit.PASSWORD_CHANGE, id.toString());
         Member member = transactions.inTransaction(() -> records.store.members().find(id)).orElseThrow(
                 () -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
         if (oldPassword == null || member.passwordHash() == null || !hasher.verify(oldPassword,
                 member.passwordHash())) {
-            rateLimiter.recordFailure(key);
             throw LatchkeyException.ofField(ErrorCode.PASSWORD_WRONG, "oldPassword");
         }
+        rateLimiter.uncount(Limit.PASSWORD_CHANGE, id.toString());
         String hash = hasher.hash(checkedPassword(member.email(), newPassword, repeat));
         transactions.inTransaction(() -> records.steps.checkSecret(actor, records.members,
                         records.store.members().find(id).orElseThrow(), MemberEvent.CHANGE_PASSWORD)
@@ -167,14 +167,14 @@ public final class Accounts {
     /**
      * Sends a password-reset link to an active member with this e-mail, and to an address without one a note
      * that there is none. Says nothing either way, so that it cannot be used to find out who has an account;
-     * requests are rate-limited per address.
+     * requests are limited per address and per source ({@link Limit#MAIL_TO_ADDRESS},
+     * {@link Limit#MAIL_FROM_SOURCE}), so that the form cannot flood a mailbox.
+     *
+     * @param source where the request came from (an IP address), for rate limiting
      */
-    public void requestPasswordReset(String email) {
+    public void requestPasswordReset(String email, String source) {
         String address = Checks.email("email", email);
-        String key = "password-reset/email:" + address;
-        rateLimiter.check(key);
-        rateLimiter.recordFailure(key);
-        transactions.inTransaction(() -> {
+        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
             Optional<Member> account = records.store.members().findByEmail(address)
                     .filter(m -> m.status() == MemberStatus.ACTIVE);
             if (account.isPresent()) {
@@ -186,7 +186,7 @@ public final class Accounts {
                         .orElse(Language.EN);
                 links.notice(address, "", language, Templates.PASSWORD_RESET_NO_ACCOUNT, "/register", Map.of());
             }
-        });
+        }));
     }
 
     /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */

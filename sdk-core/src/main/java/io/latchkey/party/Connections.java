@@ -8,6 +8,8 @@ import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
@@ -32,12 +34,15 @@ public final class Connections {
     private final PartyRecords records;
     private final Outbox outbox;
     private final URI publicUrl;
+    private final RateLimiter rateLimiter;
 
-    Connections(Transactions transactions, PartyRecords records, Outbox outbox, URI publicUrl) {
+    Connections(Transactions transactions, PartyRecords records, Outbox outbox, URI publicUrl,
+                RateLimiter rateLimiter) {
         this.transactions = transactions;
         this.records = records;
         this.outbox = outbox;
         this.publicUrl = publicUrl;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -108,10 +113,18 @@ public final class Connections {
     /**
      * A seller invites a reseller that is not on the list yet, by e-mail: the mail says who invites and links
      * to the registration page. Once the reseller is a partner, the seller sends it a connection request.
+     * Invitations are limited per seller and per address ({@link Limit#RESELLER_INVITATION},
+     * {@link Limit#MAIL_TO_ADDRESS}).
      */
     public void inviteReseller(Actor actor, OrgId sellerId, String email, String language) {
         String to = Checks.email("email", email);
         Language lang = language == null ? null : Language.parse("language", language);
+        OrgId from = Checks.required("fromOrgId", sellerId);
+        rateLimiter.spending(Limit.RESELLER_INVITATION, from.toString(), () -> rateLimiter.spending(
+                Limit.MAIL_TO_ADDRESS, to, () -> invite(actor, from, to, lang)));
+    }
+
+    private void invite(Actor actor, OrgId sellerId, String to, Language lang) {
         transactions.inTransaction(() -> {
             Organization seller = records.organization(actor, sellerId, Permission.CONNECTION_REQUEST);
             if (!seller.isSeller()) {

@@ -1,11 +1,11 @@
 package io.latchkey.party;
 
 import io.latchkey.access.Access;
-import io.latchkey.access.RateLimiter;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.lifecycle.Steps;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Outbox;
 import io.latchkey.store.Transactions;
 import java.net.URI;
@@ -30,10 +30,10 @@ public final class PartyArea {
         PartyRecords records = new PartyRecords(store, steps, access, clock, ids);
         MemberLinks links = new MemberLinks(store, keys, outbox, clock, publicUrl);
         this.organizations = new Organizations(transactions, records, hasher, closingGuards);
-        this.registrations = new Registrations(transactions, records, links, outbox);
+        this.registrations = new Registrations(transactions, records, links, outbox, rateLimiter);
         this.members = new Members(transactions, records, links);
         this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter);
-        this.connections = new Connections(transactions, records, outbox, publicUrl);
+        this.connections = new Connections(transactions, records, outbox, publicUrl, rateLimiter);
     }
 
     public Organizations organizations() {

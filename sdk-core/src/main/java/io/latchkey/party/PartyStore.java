@@ -1,6 +1,8 @@
 package io.latchkey.party;
 
+import io.latchkey.access.Role;
 import io.latchkey.store.Port;
+import java.util.List;
 
 /**
  * The storage port of the channel: organizations, members, end customers, connection requests, firms and
@@ -20,4 +22,11 @@ public interface PartyStore {
     FirmRepository firms();
 
     SiteRepository sites();
+
+    /** The operator's active administrators: whom the SDK tells of what needs the operator. */
+    default List<Member> operatorAdministrators() {
+        return organizations().findOperator().map(operator -> members().byOrganization(operator.id()).stream()
+                .filter(m -> m.roles().contains(Role.ADMIN) && m.status() == MemberStatus.ACTIVE).toList())
+                .orElse(List.of());
+    }
 }

@@ -8,6 +8,7 @@ import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
@@ -36,24 +37,31 @@ public final class Registrations {
     private final PartyRecords records;
     private final MemberLinks links;
     private final Outbox outbox;
+    private final RateLimiter rateLimiter;
 
-    Registrations(Transactions transactions, PartyRecords records, MemberLinks links, Outbox outbox) {
+    Registrations(Transactions transactions, PartyRecords records, MemberLinks links, Outbox outbox,
+                  RateLimiter rateLimiter) {
         this.transactions = transactions;
         this.records = records;
         this.links = links;
         this.outbox = outbox;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
      * A would-be partner applies. It waits APPLIED under the operator, with the applicant as its first ADMIN,
      * and can do nothing until the operator approves it; the operator's administrators are told. The applicant
      * is invited only on approval, so the form cannot be used to mail strangers. An address that has an account
-     * gets the same answer, nothing is made, and its holder is told instead.
+     * gets the same answer, nothing is made, and its holder is told instead. Applications that mail someone are
+     * limited per address and per source.
+     *
+     * @param source where the application came from (an IP address), for rate limiting
      */
-    public void applyAsPartner(PartnerApplication application) {
+    public void applyAsPartner(PartnerApplication application, String source) {
         String name = PartyRecords.name(application.name());
         Requisites requisites = Organizations.requisites(OrgKind.PARTNER, application.requisites());
-        transactions.inTransaction(() -> {
+        String address = Checks.email("email", application.applicantEmail());
+        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
             Organization operator = operator();
             ZoneId zone = application.timezone() == null ? operator.timezone()
                     : Checks.timezone("timezone", application.timezone());
@@ -68,15 +76,13 @@ public final class Registrations {
                     records.clock.instant()), "applied");
             Member applicant = records.insertMember(kernel, partner, new Members.MemberDraft(
                     application.applicantEmail(), application.applicantFullName(), language.tag(), Set.of(Role.ADMIN)));
-            for (Member admin : records.store.members().byOrganization(operator.id())) {
-                if (admin.roles().contains(Role.ADMIN) && admin.status() == MemberStatus.ACTIVE) {
-                    outbox.enqueue("partner.applied/" + partner.id() + "/" + admin.id(), new Notification(
-                            Templates.PARTNER_APPLIED, admin.language(), admin.email(), admin.fullName(),
-                            Map.of("partner", partner.name(), "inn", requisites.inn(), "applicant",
-                                    applicant.fullName(), "applicantEmail", applicant.email()), List.of()));
-                }
+            for (Member admin : records.store.operatorAdministrators()) {
+                outbox.enqueue("partner.applied/" + partner.id() + "/" + admin.id(), new Notification(
+                        Templates.PARTNER_APPLIED, admin.language(), admin.email(), admin.fullName(),
+                        Map.of("partner", partner.name(), "inn", requisites.inn(), "applicant",
+                                applicant.fullName(), "applicantEmail", applicant.email()), List.of()));
             }
-        });
+        }));
     }
 
     /** The operator approves a partner that applied: it joins the channel and its applicant is invited. */
@@ -115,14 +121,20 @@ public final class Registrations {
 
     /**
      * A company registers itself, under the licensor; its owner is invited to confirm. An owner's address that
-     * has an account gets the same answer, nothing is made, and its holder is told instead.
+     * has an account gets the same answer, nothing is made, and its holder is told instead. Registrations are
+     * limited per owner's address and per source, so that the form cannot flood a mailbox.
+     *
+     * @param source where the registration came from (an IP address), for rate limiting
      */
-    public void registerCompany(CompanyRegistration registration) {
-        transactions.inTransaction(() -> {
+    public void registerCompany(CompanyRegistration registration, String source) {
+        String address = Checks.email("email", registration.ownerEmail());
+        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
             Organization licensor = operator();
             company(Actors.system("self-registration"), licensor, licensor, registration, true);
-        });
+        }));
     }
+
+
 
     /**
      * Whether {@code email} has an account already; if so, its holder is told that someone registered

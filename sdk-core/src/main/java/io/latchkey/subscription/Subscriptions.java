@@ -6,7 +6,6 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Holder;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
-import io.latchkey.access.Role;
 import io.latchkey.internal.Checks;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
@@ -134,14 +133,11 @@ public final class Subscriptions {
     /** The SIM provider's request goes through the outbox to the operator's administrators. */
     private void askToDeactivateSim(Subscription s) {
         Hub hub = records.store.hubs().find(s.hub()).orElseThrow();
-        Organization operator = records.party.organizations().findOperator().orElseThrow();
         Organization seller = records.party.organizations().find(s.seller()).orElseThrow();
-        for (Member admin : records.party.members().byOrganization(operator.id())) {
-            if (admin.roles().contains(Role.ADMIN)) {
-                outbox.enqueue("sim.deactivate/" + s.id() + "/" + admin.id(), new Notification(
-                        Templates.SIM_DEACTIVATION, admin.language(), admin.email(), admin.fullName(),
-                        Map.of("hubSerial", hub.serial(), "seller", seller.name()), List.of()));
-            }
+        for (Member admin : records.party.operatorAdministrators()) {
+            outbox.enqueue("sim.deactivate/" + s.id() + "/" + admin.id(), new Notification(
+                    Templates.SIM_DEACTIVATION, admin.language(), admin.email(), admin.fullName(),
+                    Map.of("hubSerial", hub.serial(), "seller", seller.name()), List.of()));
         }
     }
 

@@ -97,7 +97,8 @@ public abstract class DeviceContractTest {
         assertEquals("ADVANCE", history.get(history.size() - 1).event());
         assertEquals(engineer.describe(), history.get(history.size() - 1).actor());
 
-        for (int i = 0; i < 10; i++) {
+        // The two wrong passwords above still count; the right one did not.
+        for (int i = 0; i < 8; i++) {
             refused(ErrorCode.STEP_UP_FAILED, () -> sdk.deviceSteps().advance(engineer, SERIAL, "guess".toCharArray()));
         }
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
@@ -270,39 +271,45 @@ public abstract class DeviceContractTest {
     }
 
     @Test
-    public void aDeviceSigningInIsCountedPerDeviceAndPerSource() {
+    public void aSourceGuessingDevicePasswordsLocksOutItselfNeverTheDevice() {
         for (int i = 0; i < 10; i++) {
             refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice(SERIAL,
                     "guess".toCharArray(), "10.0.0.9"));
         }
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.9"));
-        // The device's own count holds from anywhere.
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10"));
-
-        fx.clock.advance(Duration.ofMinutes(16));
-        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10");
+        LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
+                () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.9"));
+        assertEquals(Duration.ofMinutes(15), limited.retryAfter().orElseThrow());
+        // The device itself, from its own address, goes on reporting.
+        for (int i = 0; i < 12; i++) {
+            assertEquals(Actor.Kind.DEVICE, sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10").kind());
+        }
+        // A source that guessed at serials that do not exist is held back the same.
         for (int i = 0; i < 10; i++) {
             refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice("HP-NONE",
                     PRINTED, "10.0.0.11"));
         }
-        // A source that guessed at other serials is held back too.
         refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.11"));
-        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.12");
+
+        fx.clock.advance(Duration.ofMinutes(15));
+        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.9");
     }
 
     @Test
-    public void guessingTheDevicePasswordIsCountedPerDeviceAndPerPartner() {
+    public void claimsAreCountedPerMemberApartFromTheDevicesSignIn() {
         Partner other = fx.partner();
         for (int i = 0; i < 10; i++) {
             refused(ErrorCode.DEVICE_PASSWORD_WRONG,
                     () -> sdk.claims().claim(other.admin(), SERIAL, other.id(), "guess".toCharArray()));
         }
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED));
         refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.claims().claim(other.admin(), "HP-ANOTHER", other.id(),
                 PRINTED));
-        fx.clock.advance(Duration.ofMinutes(16));
+        // Neither the device nor the partner that holds its password is locked out by another's guesses.
+        sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10");
         assertEquals(partner.id(), sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED).device()
                 .responsiblePartner());
+        fx.clock.advance(Duration.ofMinutes(15));
+        refused(ErrorCode.DEVICE_ALREADY_CLAIMED, () -> sdk.claims().claim(other.admin(), SERIAL, other.id(),
+                PRINTED));
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.latchkey.testkit.Bytes;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -258,5 +259,43 @@ public abstract class LicenseContractTest {
         refused(ErrorCode.FIELD_REQUIRED, "fingerprint", () -> sdk.activations().activate(wellFormed, " ", "10.0.0.8"));
         refused(ErrorCode.FIELD_MALFORMED, "fingerprint", () -> sdk.activations().activate(wellFormed, "a\nb",
                 "10.0.0.8"));
+    }
+
+    @Test
+    public void guessingSpreadOverManySourcesIsBoundedAndTheOperatorIsTold() {
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        RandomSource random = RandomSource.seeded(5);
+        for (int source = 0; source < 100; source++) {
+            String from = "10.1.0." + source;
+            for (int i = 0; i < 10; i++) {
+                String guess = CodeFormat.BASE32_12.generate(random);
+                refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(guess, "pos", from));
+            }
+        }
+        fx.runDueWork();
+        Notification alert = fx.mail.last(Templates.LICENSE_GUESSING, "admin@operator.test");
+        assertEquals("1000", alert.parameter("attempts"));
+        assertEquals("60", alert.parameter("minutes"));
+
+        String fresh = CodeFormat.BASE32_12.generate(random);
+        LatchkeyException waiting = refused(ErrorCode.TOO_MANY_ATTEMPTS,
+                () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
+        assertEquals(Duration.ofHours(1), waiting.retryAfter().orElseThrow());
+        fx.clock.advance(Duration.ofHours(1));
+        refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
+    }
+
+    @Test
+    public void aCodeThatNamesALicenseIsNoGuessWhateverHappensNext() {
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 1);
+        sell(partner.manager(), DocumentType.REVEAL_TO_SELF, null, 1);
+        String code = codeOf(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0));
+        sdk.activations().activate(code, "pos-1", "10.0.0.1");
+        for (int i = 0; i < 15; i++) {
+            refused(ErrorCode.LICENSE_ALREADY_ACTIVATED, () -> sdk.activations().activate(code, "pos-2", "10.0.0.2"));
+        }
+        sdk.activations().deactivate(code, "pos-1", "10.0.0.1");
+        assertEquals("pos-2", sdk.activations().activate(code, "pos-2", "10.0.0.2").fingerprint());
     }
 }

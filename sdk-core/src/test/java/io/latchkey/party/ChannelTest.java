@@ -56,7 +56,7 @@ class ChannelTest {
 
     @Test
     void aSelfRegisteredCompanyHangsUnderTheLicensorUntilAPartnerTakesIt() {
-        sdk.registrations().registerCompany(registration("owner@romashka.test"));
+        sdk.registrations().registerCompany(registration("owner@romashka.test"), "198.51.100.20");
         Organization company = fx.organizationOf("owner@romashka.test");
         assertEquals(fx.operator.id(), company.parentId());
         assertEquals("7736207543", company.requisites().inn());
@@ -146,6 +146,6 @@ class ChannelTest {
                 registration("nested@client.test")));
         refused(ErrorCode.INN_INVALID, "firmInn", () ->
                 sdk.registrations().registerCompany(new CompanyRegistration("X", "X", "1",
-                "S", null, "x@x.test", "X", null, null)));
+                "S", null, "x@x.test", "X", null, null), "198.51.100.20"));
     }
 }

@@ -50,8 +50,8 @@ class ExistenceOraclesTest {
         int before = organizations();
         List<String> mailedBefore = templatesTo(TAKEN);
 
-        sdk.registrations().registerCompany(registration(TAKEN, "7736207543"));
-        sdk.registrations().registerCompany(registration("new.owner@lutik.test", "7736207543"));
+        sdk.registrations().registerCompany(registration(TAKEN, "7736207543"), "198.51.100.20");
+        sdk.registrations().registerCompany(registration("new.owner@lutik.test", "7736207543"), "198.51.100.20");
 
         assertEquals(before + 1, organizations(), "only the new address made a company");
         assertEquals(Templates.REGISTRATION_REPEATED, templatesTo(TAKEN).get(mailedBefore.size()));
@@ -60,15 +60,16 @@ class ExistenceOraclesTest {
         assertEquals("Lutik", told.parameter("organization"));
         assertTrue(told.parameter("link").endsWith("/login"), told.parameter("link"));
         // Every other refusal is the same for a taken address and a new one.
-        refused(ErrorCode.INN_INVALID, "firmInn", () -> sdk.registrations().registerCompany(registration(TAKEN, "1")));
+        refused(ErrorCode.INN_INVALID, "firmInn", () -> sdk.registrations().registerCompany(registration(TAKEN, "1"),
+                "198.51.100.20"));
         refused(ErrorCode.INN_INVALID, "firmInn", () -> sdk.registrations().registerCompany(
-                registration("another@lutik.test", "1")));
+                registration("another@lutik.test", "1"), "198.51.100.20"));
     }
 
     @Test
     void aPartnerApplicationWithATakenAddressIsAnsweredAsAnyOther() {
         sdk.registrations().applyAsPartner(new PartnerApplication("Resale", new Requisites("7707083893", null,
-                null, null), null, "en", TAKEN, "Someone"));
+                null, null), null, "en", TAKEN, "Someone"), "198.51.100.20");
 
         assertEquals(List.of(), sdk.registrations().applications(fx.operatorAdmin, 10));
         fx.runDueWork();
@@ -96,8 +97,8 @@ class ExistenceOraclesTest {
 
     @Test
     void aPasswordResetIsAnsweredAndMailedAlikeForEveryAddress() {
-        sdk.accounts().requestPasswordReset(TAKEN);
-        sdk.accounts().requestPasswordReset("nobody@nowhere.test");
+        sdk.accounts().requestPasswordReset(TAKEN, "198.51.100.20");
+        sdk.accounts().requestPasswordReset("nobody@nowhere.test", "198.51.100.20");
 
         assertTrue(templatesTo(TAKEN).contains(Templates.PASSWORD_RESET));
         assertEquals(List.of(Templates.PASSWORD_RESET_NO_ACCOUNT), templatesTo("nobody@nowhere.test"));

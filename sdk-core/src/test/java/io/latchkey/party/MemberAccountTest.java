@@ -111,21 +111,49 @@ class MemberAccountTest {
     }
 
     @Test
-    void signingInFailsAlikeForEveryReasonAndIsRateLimited() {
+    void signingInFailsAlikeForEveryReason() {
         refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("nobody@partner.test", PASSWORD,
                 "ip"));
         refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
                 "ip"));
-        for (int i = 0; i < 9; i++) {
-            String source = "ip" + i;
+        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", null, "ip"));
+    }
+
+    @Test
+    void aSourceThatGuessesLocksOutOnlyItself() {
+        for (int i = 0; i < 20; i++) {
+            refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
+                    "203.0.113.7"));
+        }
+        LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.accounts().authenticate(
+                "admin@operator.test", Fixture.ADMIN_PASSWORD.toCharArray(), "203.0.113.7"));
+        assertEquals(Duration.ofMinutes(15), limited.retryAfter().orElseThrow());
+        assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
+                Fixture.ADMIN_PASSWORD.toCharArray(), "the admin's office"));
+    }
+
+    @Test
+    void guessingOneAccountFromManySourcesIsBoundedToo() {
+        for (int i = 0; i < 100; i++) {
+            String source = "10.0.0." + i;
             refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
                     source));
         }
         refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.accounts().authenticate("admin@operator.test",
                 Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
-        fx.clock.advance(Duration.ofMinutes(16));
+        assertEquals(partner.manager(), sdk.accounts().authenticate(partner.managerMember().email(),
+                Fixture.MEMBER_PASSWORD.toCharArray(), "elsewhere"), "other accounts sign in");
+        fx.clock.advance(Duration.ofHours(1));
         assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
                 Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
+    }
+
+    @Test
+    void signingInRightIsNeverCounted() {
+        for (int i = 0; i < 25; i++) {
+            assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
+                    Fixture.ADMIN_PASSWORD.toCharArray(), "203.0.113.7"));
+        }
     }
 
     @Test
@@ -164,13 +192,13 @@ class MemberAccountTest {
 
     @Test
     void aPasswordResetLinkWorksOnceAndSaysNothingAboutUnknownAddresses() {
-        sdk.accounts().requestPasswordReset("nobody@partner.test");
+        sdk.accounts().requestPasswordReset("nobody@partner.test", "198.51.100.20");
         fx.runDueWork();
         assertEquals(List.of(Templates.PASSWORD_RESET_NO_ACCOUNT), fx.mail.deliveredTo("nobody@partner.test").stream()
                 .map(n -> n.template()).toList(), "no error, and a note that there is no account, not a link");
 
         String email = partner.managerMember().email();
-        sdk.accounts().requestPasswordReset(email);
+        sdk.accounts().requestPasswordReset(email, "198.51.100.20");
         String token = token(Templates.PASSWORD_RESET, email);
         assertTrue(fx.mail.last(Templates.PASSWORD_RESET, email).parameter("link")
                 .startsWith("https://portal.example.test/reset-password?token="));
@@ -178,7 +206,7 @@ class MemberAccountTest {
         refused(ErrorCode.TOKEN_USED, () -> sdk.accounts().resetPassword(token, PASSWORD, PASSWORD));
         assertEquals(partner.manager(), sdk.accounts().authenticate(email, PASSWORD, "ip"));
 
-        sdk.accounts().requestPasswordReset(email);
+        sdk.accounts().requestPasswordReset(email, "198.51.100.20");
         String late = token(Templates.PASSWORD_RESET, email);
         fx.clock.advance(Accounts.RESET_TTL);
         refused(ErrorCode.TOKEN_EXPIRED, () -> sdk.accounts().resetPassword(late, PASSWORD, PASSWORD));

@@ -62,7 +62,7 @@ class OrganizationLifecycleTest {
     private Organization applied(String name) {
         String head = "head@" + name.toLowerCase() + ".test";
         sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7707083893", "Kraków", null,
-                null, "PL"), null, "pl", head, "Head of " + name));
+                null, "PL"), null, "pl", head, "Head of " + name), "198.51.100.20");
         return fx.organizationOf(head);
     }
 

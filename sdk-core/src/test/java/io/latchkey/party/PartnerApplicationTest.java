@@ -41,7 +41,7 @@ class PartnerApplicationTest {
     private Organization apply() {
         sdk.registrations().applyAsPartner(new PartnerApplication("Kraków Resale", new Requisites(
                 "7707083893", "Kraków, ul. Długa 1", null, "+48 12 345 67 89", "pl"), "Europe/Warsaw", "pl",
-                "head@resale.test", "Anna Nowak"));
+                "head@resale.test", "Anna Nowak"), "198.51.100.20");
         return fx.organizationOf("head@resale.test");
     }
 

@@ -35,7 +35,8 @@ final class Sellers {
         int n = NAMES.incrementAndGet();
         sdk.registrations().registerCompany(new CompanyRegistration("Seller " + n,
                 "Seller " + n + " Sp. z o.o.",
-                "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone));
+                "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone),
+                "seller-" + n);
         Organization company = fx.organizationOf("owner" + n + "@seller.test");
         Member ownerMember = fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("owner" + n + "@seller.test").orElseThrow());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.ConnectionKind;
@@ -14,6 +15,7 @@ import io.latchkey.store.Store;
 import io.latchkey.subscription.Subscriptions.ActivationRequest;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -319,7 +321,7 @@ public abstract class SubscriptionContractTest {
         assertEquals(List.of("PRO"), sdk.catalog().packages().stream().map(ServicePackage::code).toList());
 
         s.sdk.registrations().registerCompany(new io.latchkey.party.CompanyRegistration("Not a seller", "NAS",
-                "7736207543", "Office", null, "nas@example.test", "N", null, null));
+                "7736207543", "Office", null, "nas@example.test", "N", null, null), "198.51.100.20");
         var company = fx.organizationOf("nas@example.test");
         var nasOwner = fx.confirmed(fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("nas@example.test").orElseThrow()),
@@ -341,5 +343,20 @@ public abstract class SubscriptionContractTest {
         assertEquals(io.latchkey.notify.Language.PL, invitation.language());
         refused(ErrorCode.NOT_A_SELLER, "fromOrgId", () -> s.sdk.connections().inviteReseller(nasOwner, company.id(),
                 "x@example.test", "en"));
+    }
+
+    @Test
+    public void aSellerSendsFiftyResellerInvitationsADayAndFiveAnHourToOneAddress() {
+        for (int i = 0; i < 5; i++) {
+            s.sdk.connections().inviteReseller(s.owner, s.seller.id(), "reseller@example.test", null);
+        }
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> s.sdk.connections().inviteReseller(s.owner, s.seller.id(),
+                "reseller@example.test", null));
+        for (int i = 0; i < 45; i++) {
+            s.sdk.connections().inviteReseller(s.owner, s.seller.id(), "reseller" + i + "@example.test", null);
+        }
+        LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> s.sdk.connections().inviteReseller(
+                s.owner, s.seller.id(), "one-more@example.test", null));
+        assertEquals(Duration.ofDays(1), limited.retryAfter().orElseThrow());
     }
 }
