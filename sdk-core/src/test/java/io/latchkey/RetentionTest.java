@@ -37,7 +37,7 @@ class RetentionTest {
 
     private List<JournalEntry> history(IssuanceView issued) {
         return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class).history(
-                CredentialLifecycle.CREDENTIAL_AGGREGATE, issued.issuance().label().toString()));
+                CredentialLifecycle.CREDENTIAL_AGGREGATE, issued.issuance().label().toString(), null, 100));
     }
 
     @Test

@@ -35,8 +35,24 @@ final class JdbiConnectionRepository extends JdbiRows<ConnectionId, Connection> 
 
     @Override
     public List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state) {
+        return involving(organization, kind, state, null, "ORDER BY id DESC", Map.of());
+    }
+
+    @Override
+    public List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state,
+                                      ConnectionId after, int limit) {
+        return involving(organization, kind, state, after, "ORDER BY id LIMIT :limit", Map.of("limit", limit));
+    }
+
+    private List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state,
+                                       ConnectionId after, String order, Map<String, Object> extra) {
         Map<String, Object> binds = new HashMap<>(Map.of("org", organization));
+        binds.putAll(extra);
         String filters = "";
+        if (after != null) {
+            binds.put("after", after);
+            filters += " AND id > :after";
+        }
         if (kind != null) {
             binds.put("kind", kind);
             filters += " AND kind = :kind";
@@ -47,6 +63,6 @@ final class JdbiConnectionRepository extends JdbiRows<ConnectionId, Connection> 
         }
         // Two indexed halves rather than an OR across both columns.
         return list("WHERE from_org = :org" + filters + " UNION SELECT " + TABLE.columns() + " FROM "
-                + TABLE.name() + " WHERE to_org = :org" + filters + " ORDER BY id DESC", binds);
+                + TABLE.name() + " WHERE to_org = :org" + filters + " " + order, binds);
     }
 }

@@ -28,7 +28,7 @@ final class JdbiFirmRepository extends JdbiRows<FirmId, Firm> implements FirmRep
     }
 
     @Override
-    public List<Firm> byCompany(OrgId company) {
-        return list("WHERE company_id = :company ORDER BY name, id", Map.of("company", company));
+    public List<Firm> byCompany(OrgId company, FirmId after, int limit) {
+        return page("WHERE company_id = :company", Map.of("company", company), after, limit);
     }
 }

@@ -30,7 +30,7 @@ final class JdbiHubRepository extends JdbiRows<HubId, Hub> implements HubReposit
     }
 
     @Override
-    public List<Hub> bySeller(OrgId seller) {
-        return list("WHERE seller_id = :seller ORDER BY serial", Map.of("seller", seller));
+    public List<Hub> bySeller(OrgId seller, HubId after, int limit) {
+        return page("WHERE seller_id = :seller", Map.of("seller", seller), after, limit);
     }
 }

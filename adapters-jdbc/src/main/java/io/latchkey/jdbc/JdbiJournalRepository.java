@@ -4,6 +4,7 @@ import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -36,8 +37,8 @@ final class JdbiJournalRepository implements JournalRepository {
     }
 
     @Override
-    public List<JournalEntry> history(String aggregateType, String aggregateId) {
-        return TABLE.list(handle.get(), "WHERE aggregate_type = :type AND aggregate_id = :aggregate ORDER BY id",
-                Map.of("type", aggregateType, "aggregate", aggregateId));
+    public List<JournalEntry> history(String aggregateType, String aggregateId, UUID after, int limit) {
+        return TABLE.page(handle.get(), "WHERE aggregate_type = :type AND aggregate_id = :aggregate",
+                Map.of("type", aggregateType, "aggregate", aggregateId), after, limit);
     }
 }

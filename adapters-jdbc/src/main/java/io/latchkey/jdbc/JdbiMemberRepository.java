@@ -57,4 +57,9 @@ final class JdbiMemberRepository extends JdbiRows<MemberId, Member> implements M
     public List<Member> byOrganization(OrgId organization) {
         return list("WHERE organization_id = :organization ORDER BY email", Map.of("organization", organization));
     }
+
+    @Override
+    public List<Member> byOrganization(OrgId organization, MemberId after, int limit) {
+        return page("WHERE organization_id = :organization", Map.of("organization", organization), after, limit);
+    }
 }

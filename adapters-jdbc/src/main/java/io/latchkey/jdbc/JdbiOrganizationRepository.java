@@ -78,6 +78,17 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
     }
 
     @Override
+    public List<Organization> children(OrgId parent, OrgId after, int limit) {
+        return page("WHERE parent_id = :parent", Map.of("parent", parent), after, limit);
+    }
+
+    @Override
+    public List<Organization> openPartners(String country, OrgId after, int limit) {
+        return page("WHERE kind = 'PARTNER' AND country = :country AND approved_at IS NOT NULL AND closed_at IS NULL",
+                Map.of("country", country), after, limit);
+    }
+
+    @Override
     public List<Organization> applications(int limit) {
         return list("WHERE approved_at IS NULL AND closed_at IS NULL ORDER BY created_at, id LIMIT :limit",
                 Map.of("limit", limit));

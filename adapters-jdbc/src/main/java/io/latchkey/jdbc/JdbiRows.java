@@ -50,6 +50,11 @@ abstract class JdbiRows<K extends Id, V> implements VersionedRows<K, V> {
         return table.one(handle(), rest, binds);
     }
 
+    /** A page of the rows {@code where} selects, in id order ({@link Table#page}). */
+    final List<V> page(String where, Map<String, ?> binds, K after, int limit) {
+        return table.page(handle(), where, binds, after, limit);
+    }
+
     /** The rows of {@code SELECT … FROM table} and {@code rest}. */
     final List<V> list(String rest, Map<String, ?> binds) {
         return table.list(handle(), rest, binds);

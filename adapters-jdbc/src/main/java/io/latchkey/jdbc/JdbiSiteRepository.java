@@ -27,7 +27,7 @@ final class JdbiSiteRepository extends JdbiRows<SiteId, Site> implements SiteRep
     }
 
     @Override
-    public List<Site> byOrganization(OrgId organization) {
-        return list("WHERE organization_id = :organization ORDER BY name, id", Map.of("organization", organization));
+    public List<Site> byOrganization(OrgId organization, SiteId after, int limit) {
+        return page("WHERE organization_id = :organization", Map.of("organization", organization), after, limit);
     }
 }

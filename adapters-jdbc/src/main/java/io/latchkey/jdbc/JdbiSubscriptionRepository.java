@@ -57,9 +57,15 @@ final class JdbiSubscriptionRepository extends JdbiRows<SubscriptionId, Subscrip
     }
 
     @Override
-    public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to) {
-        return list("WHERE reseller_id = :reseller AND started_at < :to AND COALESCE(ended_at, ends_at, :to) > :from "
-                + "ORDER BY id", Map.of("reseller", reseller, "from", from, "to", to));
+    public List<Subscription> bySeller(OrgId seller, SubscriptionId after, int limit) {
+        return page("WHERE seller_id = :seller", Map.of("seller", seller), after, limit);
+    }
+
+    @Override
+    public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to, SubscriptionId after,
+                                         int limit) {
+        return page("WHERE reseller_id = :reseller AND started_at < :to AND COALESCE(ended_at, ends_at, :to) > :from",
+                Map.of("reseller", reseller, "from", from, "to", to), after, limit);
     }
 
     @Override

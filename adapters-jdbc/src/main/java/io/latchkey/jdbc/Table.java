@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,6 +179,21 @@ final class Table<T> {
 
     List<T> list(Handle handle, String rest, Map<String, ?> binds) {
         return select(handle, rest, binds).map(mapper).list();
+    }
+
+    /**
+     * A page of the rows {@code where} selects, in key order: those after {@code after} (from the first when it
+     * is null), at most {@code limit}.
+     */
+    List<T> page(Handle handle, String where, Map<String, ?> binds, Object after, int limit) {
+        String key = columns.get(0).name();
+        Map<String, Object> all = new HashMap<>(binds);
+        all.put("limit", limit);
+        if (after != null) {
+            all.put("after", after);
+        }
+        return list(handle, where + (after == null ? "" : " AND " + key + " > :after") + " ORDER BY " + key
+                + " LIMIT :limit", all);
     }
 
     private Update bindAll(Update update, T row) {

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a partner's pool holds, as its viewers see it: credentials with their effective state, their journal,
@@ -43,11 +44,15 @@ public final class Credentials {
         });
     }
 
-    /** The journal of a credential, oldest first. */
-    public List<JournalEntry> history(Actor actor, Label label) {
+    /**
+     * A page of the journal of a credential, oldest first: those after {@code after} (from the first when it is null),
+     * at most {@code limit} (up to 1,000).
+     */
+    public List<JournalEntry> history(Actor actor, Label label, UUID after, int limit) {
         return transactions.inTransaction(() -> {
             viewed(actor, label);
-            return journal.history(CredentialLifecycle.CREDENTIAL_AGGREGATE, label.toString());
+            return journal.history(CredentialLifecycle.CREDENTIAL_AGGREGATE, label.toString(), after,
+                    Checks.pageSize(limit));
         });
     }
 

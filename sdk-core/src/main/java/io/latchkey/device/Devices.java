@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Device cards and their journals, as each viewer may see them: the operator's staff all devices, a partner's
@@ -42,10 +43,13 @@ public final class Devices {
         return transactions.inTransaction(() -> records.card(actor, viewed(actor, serial)));
     }
 
-    /** The journal of a device, oldest first. */
-    public List<JournalEntry> history(Actor actor, String serial) {
+    /**
+     * A page of the journal of a device, oldest first: those after {@code after} (from the first when it is null), at
+     * most {@code limit} (up to 1,000).
+     */
+    public List<JournalEntry> history(Actor actor, String serial, UUID after, int limit) {
         return transactions.inTransaction(() -> journal.history(DeviceLifecycle.AGGREGATE,
-                viewed(actor, serial).serial()));
+                viewed(actor, serial).serial(), after, Checks.pageSize(limit)));
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
+    /** The most rows one page of a list holds. */
+    public static final int MAX_PAGE = 1000;
+
     /** Deliberately plain: one {@code @}, a dot in the domain, no spaces; RFC 5321 lengths. */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -104,6 +107,10 @@ public final class Checks {
     }
 
     /** A page size between 1 and {@code max}: callers ask for what they like, the SDK caps it. */
+    public static int pageSize(int limit) {
+        return pageSize(limit, MAX_PAGE);
+    }
+
     public static int pageSize(int limit, int max) {
         return Math.max(1, Math.min(limit, max));
     }

@@ -1,7 +1,6 @@
 package io.latchkey.lifecycle;
 
 import io.latchkey.store.InMemoryStore;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +17,8 @@ final class InMemoryJournal extends InMemoryStore.Table<UUID, JournalEntry> impl
     }
 
     @Override
-    public List<JournalEntry> history(String aggregateType, String aggregateId) {
-        return rows().filter(e -> e.aggregateType().equals(aggregateType) && e.aggregateId().equals(aggregateId))
-                .sorted(Comparator.comparing(JournalEntry::id)).toList();
+    public List<JournalEntry> history(String aggregateType, String aggregateId, UUID after, int limit) {
+        return page(e -> e.aggregateType().equals(aggregateType) && e.aggregateId().equals(aggregateId), after,
+                limit);
     }
 }

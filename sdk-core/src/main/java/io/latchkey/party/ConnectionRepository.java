@@ -12,4 +12,11 @@ public interface ConnectionRepository extends VersionedRows<ConnectionId, Connec
      * those are given, newest first.
      */
     List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state);
+
+    /**
+     * A page of the connections {@link #involving(OrgId, ConnectionKind, ConnectionState)} finds, in id order: those
+     * after {@code after} (from the first when it is null), at most {@code limit}.
+     */
+    List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state, ConnectionId after,
+                               int limit);
 }

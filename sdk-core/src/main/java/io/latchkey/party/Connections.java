@@ -101,12 +101,16 @@ public final class Connections {
         return transactions.inTransaction(() -> decide(actor, id, ConnectionEvent.WITHDRAW));
     }
 
-    /** The connections an organization the actor may view sent or received, newest first. */
-    public List<Connection> connections(Actor actor, OrgId organization, ConnectionKind kind, ConnectionState state) {
+    /**
+     * A page of the connections an organization the actor may view sent or received, oldest first: those
+     * after {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).
+     */
+    public List<Connection> connections(Actor actor, OrgId organization, ConnectionKind kind, ConnectionState state,
+                                        ConnectionId after, int limit) {
         return transactions.inTransaction(() -> {
             OrgId owner = Checks.required("organization", organization != null ? organization : actor.organization());
             records.access.require(actor, Permission.VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
-            return records.store.connections().involving(owner, kind, state);
+            return records.store.connections().involving(owner, kind, state, after, Checks.pageSize(limit));
         });
     }
 

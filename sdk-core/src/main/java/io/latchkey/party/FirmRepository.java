@@ -18,6 +18,9 @@ public interface FirmRepository extends VersionedRows<FirmId, Firm> {
     UniqueKey<Firm> INN = new UniqueKey<>("firm_inn_unique", f -> f.company() + "/" + f.inn(),
             f -> LatchkeyException.of(ErrorCode.DUPLICATE, "firm with INN " + f.inn()));
 
-    /** A company's firms, by name. */
-    List<Firm> byCompany(OrgId company);
+    /**
+     * A page of a company's firms, in id order: those after {@code after} (from the first when it is null), at most
+     * {@code limit}.
+     */
+    List<Firm> byCompany(OrgId company, FirmId after, int limit);
 }

@@ -60,6 +60,17 @@ final class InMemoryPartyStore implements PartyStore {
         }
 
         @Override
+        public List<Organization> children(OrgId parent, OrgId after, int limit) {
+            return page(o -> parent.equals(o.parentId()), after, limit);
+        }
+
+        @Override
+        public List<Organization> openPartners(String country, OrgId after, int limit) {
+            return page(o -> o.kind() == OrgKind.PARTNER && o.isOpen() && country.equals(o.requisites().country()),
+                    after, limit);
+        }
+
+        @Override
         public List<Organization> applications(int limit) {
             return rows().filter(o -> o.state() == OrganizationState.APPLIED)
                     .sorted(Comparator.comparing(Organization::createdAt).thenComparing(o -> o.id().value()))
@@ -84,6 +95,11 @@ final class InMemoryPartyStore implements PartyStore {
         public List<Member> byOrganization(OrgId organization) {
             return rows().filter(m -> m.organization().equals(organization))
                     .sorted(Comparator.comparing(Member::email)).toList();
+        }
+
+        @Override
+        public List<Member> byOrganization(OrgId organization, MemberId after, int limit) {
+            return page(m -> m.organization().equals(organization), after, limit);
         }
     }
 
@@ -113,6 +129,13 @@ final class InMemoryPartyStore implements PartyStore {
                     .filter(c -> state == null || c.state() == state)
                     .sorted(Comparator.comparing((Connection c) -> c.id().value()).reversed()).toList();
         }
+
+        @Override
+        public List<Connection> involving(OrgId organization, ConnectionKind kind, ConnectionState state,
+                                          ConnectionId after, int limit) {
+            return page(c -> (c.from().equals(organization) || c.to().equals(organization))
+                    && (kind == null || c.kind() == kind) && (state == null || c.state() == state), after, limit);
+        }
     }
 
     private static final class Firms extends Table<FirmId, Firm> implements FirmRepository {
@@ -122,9 +145,8 @@ final class InMemoryPartyStore implements PartyStore {
         }
 
         @Override
-        public List<Firm> byCompany(OrgId company) {
-            return rows().filter(f -> f.company().equals(company))
-                    .sorted(Comparator.comparing(Firm::name).thenComparing(f -> f.id().value())).toList();
+        public List<Firm> byCompany(OrgId company, FirmId after, int limit) {
+            return page(f -> f.company().equals(company), after, limit);
         }
     }
 
@@ -134,9 +156,8 @@ final class InMemoryPartyStore implements PartyStore {
         }
 
         @Override
-        public List<Site> byOrganization(OrgId organization) {
-            return rows().filter(s -> s.organization().equals(organization))
-                    .sorted(Comparator.comparing(Site::name).thenComparing(s -> s.id().value())).toList();
+        public List<Site> byOrganization(OrgId organization, SiteId after, int limit) {
+            return page(s -> s.organization().equals(organization), after, limit);
         }
     }
 

@@ -24,4 +24,10 @@ public interface MemberRepository extends VersionedRows<MemberId, Member> {
 
     /** The members of one organization, by e-mail. */
     List<Member> byOrganization(OrgId organization);
+
+    /**
+     * A page of an organization's members, in id order: those after {@code after} (from the first when it is null), at
+     * most {@code limit}.
+     */
+    List<Member> byOrganization(OrgId organization, MemberId after, int limit);
 }

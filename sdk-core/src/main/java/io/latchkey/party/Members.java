@@ -200,11 +200,15 @@ public final class Members {
         return transactions.inTransaction(() -> switchAccount(actor, id, MemberEvent.ENABLE));
     }
 
-    /** The members of an organization the actor may view. */
-    public List<Member> members(Actor actor, OrgId id) {
+    /**
+     * A page of the members of an organization the actor may view, in the order they were added: those
+     * after {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).
+     */
+    public List<Member> members(Actor actor, OrgId id, MemberId after, int limit) {
         return transactions.inTransaction(() -> {
             records.organization(actor, id, Permission.VIEW);
-            return records.store.members().byOrganization(id).stream().map(Member::withoutSecrets).toList();
+            return records.store.members().byOrganization(id, after, Checks.pageSize(limit)).stream()
+                    .map(Member::withoutSecrets).toList();
         });
     }
 

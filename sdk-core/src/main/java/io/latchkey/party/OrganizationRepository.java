@@ -33,6 +33,18 @@ public interface OrganizationRepository extends VersionedRows<OrgId, Organizatio
     List<Organization> children(OrgId parent);
 
     /**
+     * A page of the organizations directly below {@code parent}, in id order: those after {@code after} (from the first
+     * when it is null), at most {@code limit}.
+     */
+    List<Organization> children(OrgId parent, OrgId after, int limit);
+
+    /**
+     * A page of the open partners of a country (ISO 3166 alpha-2, upper case), in id order: those after {@code after}
+     * (from the first when it is null), at most {@code limit}.
+     */
+    List<Organization> openPartners(String country, OrgId after, int limit);
+
+    /**
      * Partners that applied and wait for the operator (neither approved nor closed), oldest first, at most
      * {@code limit}.
      */

@@ -185,19 +185,26 @@ public final class Organizations {
         });
     }
 
-    /** A company's firms. */
-    public List<Firm> firms(Actor actor, OrgId companyId) {
+    /**
+     * A page of a company's firms, in the order they were added: those after {@code after} (from the first when it is
+     * null), at most {@code limit} (up to 1,000).
+     */
+    public List<Firm> firms(Actor actor, OrgId companyId, FirmId after, int limit) {
         return transactions.inTransaction(() -> {
             records.organization(actor, companyId, Permission.VIEW);
-            return records.store.firms().byCompany(companyId);
+            return records.store.firms().byCompany(companyId, after, Checks.pageSize(limit));
         });
     }
 
-    /** An organization's sites: for its viewers, and for a seller's staff (who install hubs there). */
-    public List<Site> sites(Actor actor, OrgId organizationId) {
+    /**
+     * A page of an organization's sites, for its viewers and for a seller's staff (who install hubs there), in
+     * the order they were added: those after {@code after} (from the first when it is null), at most
+     * {@code limit} (up to 1,000).
+     */
+    public List<Site> sites(Actor actor, OrgId organizationId, SiteId after, int limit) {
         return transactions.inTransaction(() -> {
             records.organization(actor, organizationId, Permission.SUBSCRIPTION_VIEW);
-            return records.store.sites().byOrganization(organizationId);
+            return records.store.sites().byOrganization(organizationId, after, Checks.pageSize(limit));
         });
     }
 
@@ -206,11 +213,14 @@ public final class Organizations {
         return transactions.inTransaction(() -> records.organization(actor, id, Permission.VIEW));
     }
 
-    /** The organizations directly below one the actor may view. */
-    public List<Organization> children(Actor actor, OrgId id) {
+    /**
+     * A page of the organizations directly below one the actor may view, in the order they were made: those after
+     * {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).
+     */
+    public List<Organization> children(Actor actor, OrgId id, OrgId after, int limit) {
         return transactions.inTransaction(() -> {
             records.organization(actor, id, Permission.VIEW);
-            return records.store.organizations().children(id);
+            return records.store.organizations().children(id, after, Checks.pageSize(limit));
         });
     }
 
@@ -226,14 +236,15 @@ public final class Organizations {
     }
 
     /**
-     * The resellers a seller can pick from: the partners of a country (ISO 3166 alpha-2), by name. A public
-     * list, like a directory: it shows names and requisites, nothing a partner holds.
+     * The resellers a seller can pick from: the open partners of a country (ISO 3166 alpha-2). A public list,
+     * like a directory: it shows names and requisites, nothing a partner holds. A page of it, in the order
+     * partners were made: those after {@code after} (from the first when it is null), at most
+     * {@code limit} (up to 1,000).
      */
-    public List<Organization> resellers(String country, int limit) {
+    public List<Organization> resellers(String country, OrgId after, int limit) {
         String code = Checks.required("country", country).toUpperCase(Locale.ROOT);
-        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, "", 10_000)
-                .stream().filter(o -> o.isOpen() && code.equals(o.requisites().country()))
-                .limit(Checks.pageSize(limit, 1000)).toList());
+        return transactions.inTransaction(() -> records.store.organizations().openPartners(code, after,
+                Checks.pageSize(limit)));
     }
 
     /** Checked requisites: a partner needs a valid INN; everything else is optional. */

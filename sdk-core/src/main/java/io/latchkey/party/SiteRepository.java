@@ -7,6 +7,9 @@ import java.util.List;
 /** Storage port for sites. Must be called inside a transaction. */
 public interface SiteRepository extends VersionedRows<SiteId, Site> {
 
-    /** An organization's sites, by name. */
-    List<Site> byOrganization(OrgId organization);
+    /**
+     * A page of an organization's sites, in id order: those after {@code after} (from the first when it is null), at
+     * most {@code limit}.
+     */
+    List<Site> byOrganization(OrgId organization, SiteId after, int limit);
 }

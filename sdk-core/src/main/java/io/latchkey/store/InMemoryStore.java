@@ -1,19 +1,23 @@
 package io.latchkey.store;
 
 import io.latchkey.ErrorCode;
+import io.latchkey.Id;
 import io.latchkey.LatchkeyException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -146,6 +150,19 @@ public final class InMemoryStore implements Store {
         public Optional<V> find(K id) {
             store.requireTransaction();
             return Optional.ofNullable(rows.get(id));
+        }
+
+        /**
+         * A page of the rows {@code filter} keeps, in key order (keys are {@link io.latchkey.Id}s or UUIDs): those
+         * after {@code after} (from the first when it is null), at most {@code limit}.
+         */
+        protected final List<V> page(Predicate<V> filter, K after, int limit) {
+            return rows().filter(filter).filter(v -> after == null || uuid(key.apply(v)).compareTo(uuid(after)) > 0)
+                    .sorted(Comparator.comparing(v -> uuid(key.apply(v)))).limit(limit).toList();
+        }
+
+        private static UUID uuid(Object key) {
+            return key instanceof Id id ? id.value() : (UUID) key;
         }
 
         /** Every row, in no particular order. */

@@ -19,5 +19,5 @@ public interface HubRepository extends VersionedRows<HubId, Hub> {
             h -> LatchkeyException.of(ErrorCode.DUPLICATE, "hub " + h.serial()));
 
     /** A seller's hubs, by serial. */
-    List<Hub> bySeller(OrgId seller);
+    List<Hub> bySeller(OrgId seller, HubId after, int limit);
 }

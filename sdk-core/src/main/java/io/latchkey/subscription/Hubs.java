@@ -60,12 +60,15 @@ public final class Hubs {
         });
     }
 
-    /** A seller's hubs ({@code seller} null: the actor's own), by serial. */
-    public List<Hub> hubs(Actor actor, OrgId seller) {
+    /**
+     * A page of a seller's hubs ({@code seller} null: the actor's own), in the order they were registered:
+     * those after {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).
+     */
+    public List<Hub> hubs(Actor actor, OrgId seller, HubId after, int limit) {
         return transactions.inTransaction(() -> {
             OrgId owner = Checks.required("sellerId", seller != null ? seller : actor.organization());
             records.access.require(actor, Permission.SUBSCRIPTION_VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
-            return records.store.hubs().bySeller(owner);
+            return records.store.hubs().bySeller(owner, after, Checks.pageSize(limit));
         });
     }
 }

@@ -41,8 +41,8 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
         }
 
         @Override
-        public List<Hub> bySeller(OrgId seller) {
-            return rows().filter(h -> h.seller().equals(seller)).sorted(Comparator.comparing(Hub::serial)).toList();
+        public List<Hub> bySeller(OrgId seller, HubId after, int limit) {
+            return page(h -> h.seller().equals(seller), after, limit);
         }
     }
 
@@ -67,11 +67,15 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
         }
 
         @Override
-        public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to) {
-            return rows().filter(s -> s.reseller().equals(reseller))
-                    .filter(s -> s.startedAt().isBefore(to))
-                    .filter(s -> s.billableUntil() == null || s.billableUntil().isAfter(from))
-                    .sorted(Comparator.comparing((Subscription s) -> s.id().value())).toList();
+        public List<Subscription> bySeller(OrgId seller, SubscriptionId after, int limit) {
+            return page(s -> s.seller().equals(seller), after, limit);
+        }
+
+        @Override
+        public List<Subscription> byReseller(OrgId reseller, Instant from, Instant to, SubscriptionId after,
+                                             int limit) {
+            return page(s -> s.reseller().equals(reseller) && s.startedAt().isBefore(to)
+                    && (s.billableUntil() == null || s.billableUntil().isAfter(from)), after, limit);
         }
 
         @Override

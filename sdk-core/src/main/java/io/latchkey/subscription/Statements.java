@@ -32,9 +32,13 @@ public final class Statements {
 
     /**
      * The statement of a reseller for a month: every subscription invoiced to it that was ACTIVE or
-     * EXPIRES_SOON on any day of that month (in its seller's zone), once, with the days it was.
+     * EXPIRES_SOON on any day of that month (in its seller's zone), once, with the days it was. A page of it, in
+     * the order subscriptions were made: the lines of subscriptions after {@code after} (from the first when it is
+     * null), at most {@code limit} (up to 1,000).
      */
-    public List<StatementLine> statement(Actor actor, OrgId resellerId, YearMonth month) {
+    public List<StatementLine> statement(Actor actor, OrgId resellerId, YearMonth month, SubscriptionId after,
+                                         int limit) {
+        int size = Checks.pageSize(limit);
         OrgId reseller = Checks.required("resellerId", resellerId);
         YearMonth checkedMonth = Checks.required("month", month);
         return transactions.inTransaction(() -> {
@@ -45,16 +49,23 @@ public final class Statements {
                     .plusSeconds(86_400);
             Instant now = records.clock.instant();
             List<StatementLine> lines = new ArrayList<>();
-            for (Subscription s : records.store.subscriptions().byReseller(reseller, from, to)) {
-                ZoneId zone = records.party.organizations().find(s.seller()).orElseThrow().timezone();
-                int days = daysActive(s, checkedMonth, zone);
-                if (days > 0) {
-                    Hub hub = records.store.hubs().find(s.hub()).orElseThrow();
-                    ServicePackage pkg = records.store.packages().find(s.pkg()).orElseThrow();
-                    lines.add(new StatementLine(s.asOf(now), hub.serial(), pkg.code(), days,
-                            checkedMonth.lengthOfMonth()));
+            SubscriptionId cursor = after;
+            List<Subscription> batch;
+            // What the wider window found but the seller's month did not is skipped: read on to fill the page.
+            do {
+                batch = records.store.subscriptions().byReseller(reseller, from, to, cursor, size);
+                for (Subscription s : batch) {
+                    cursor = s.id();
+                    ZoneId zone = records.party.organizations().find(s.seller()).orElseThrow().timezone();
+                    int days = daysActive(s, checkedMonth, zone);
+                    if (days > 0 && lines.size() < size) {
+                        Hub hub = records.store.hubs().find(s.hub()).orElseThrow();
+                        ServicePackage pkg = records.store.packages().find(s.pkg()).orElseThrow();
+                        lines.add(new StatementLine(s.asOf(now), hub.serial(), pkg.code(), days,
+                                checkedMonth.lengthOfMonth()));
+                    }
                 }
-            }
+            } while (batch.size() == size && lines.size() < size);
             return lines;
         });
     }

@@ -26,8 +26,14 @@ public interface SubscriptionRepository extends VersionedRows<SubscriptionId, Su
     /** A seller's subscriptions, newest first. */
     List<Subscription> bySeller(OrgId seller);
 
+    /**
+     * A page of a seller's subscriptions, in id order: those after {@code after} (from the first when it is null), at
+     * most {@code limit}.
+     */
+    List<Subscription> bySeller(OrgId seller, SubscriptionId after, int limit);
+
     /** The subscriptions invoiced to a reseller that started before {@code to} and were not over by {@code from}. */
-    List<Subscription> byReseller(OrgId reseller, Instant from, Instant to);
+    List<Subscription> byReseller(OrgId reseller, Instant from, Instant to, SubscriptionId after, int limit);
 
     /** Locks and returns up to {@code limit} subscriptions due at {@code now}, skipping locked ones. */
     List<Subscription> claimDue(Instant now, int limit);

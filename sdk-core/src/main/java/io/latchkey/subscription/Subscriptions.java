@@ -100,13 +100,18 @@ public final class Subscriptions {
         });
     }
 
-    /** A seller's subscriptions (the actor's own organization when null), newest first, each as of now. */
-    public List<Subscription> subscriptions(Actor actor, OrgId seller) {
+    /**
+     * A page of a seller's subscriptions (the actor's own organization when null), each as of now, in the order
+     * they were made: those after {@code after} (from the first when it is null), at most
+     * {@code limit} (up to 1,000).
+     */
+    public List<Subscription> subscriptions(Actor actor, OrgId seller, SubscriptionId after, int limit) {
         return transactions.inTransaction(() -> {
             OrgId owner = Checks.required("sellerId", seller != null ? seller : actor.organization());
             records.access.require(actor, Permission.SUBSCRIPTION_VIEW, owner, ErrorCode.ORGANIZATION_NOT_FOUND, owner);
             Instant now = records.clock.instant();
-            return records.store.subscriptions().bySeller(owner).stream().map(s -> s.asOf(now)).toList();
+            return records.store.subscriptions().bySeller(owner, after, Checks.pageSize(limit)).stream()
+                    .map(s -> s.asOf(now)).toList();
         });
     }
 

@@ -139,21 +139,21 @@ class CredentialLifecycleTest {
         OneCredential one = new OneCredential(state);
         Optional<ExpectedTable.Row<CredentialState, CredentialEvent>> legal = ExpectedTables.CREDENTIAL.find(state,
                 event);
-        int journalBefore = one.sdk.credentials().history(one.partner.manager(), one.label).size();
+        int journalBefore = one.sdk.credentials().history(one.partner.manager(), one.label, null, 100).size();
 
         if (legal.isPresent() && legal.get().timed()) {
             one.advanceTo(event);
             assertEquals(legal.get().to(), one.effective(), "derived on read");
             one.fx.runDueWork();
             assertEquals(legal.get().to(), one.stored(), "persisted by the scheduler");
-            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label);
+            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label, null, 100);
             assertEquals(event.name(), history.get(history.size() - 1).event());
             return;
         }
         if (legal.isPresent()) {
             apply(one, event);
             assertEquals(legal.get().to(), one.stored());
-            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label);
+            List<JournalEntry> history = one.sdk.credentials().history(one.partner.manager(), one.label, null, 100);
             assertTrue(history.stream().skip(journalBefore).anyMatch(e -> e.event().equals(event.name())),
                     "journaled: " + history);
             return;
@@ -173,7 +173,7 @@ class CredentialLifecycleTest {
         }
         assertEquals(state, one.stored());
         assertEquals(state, one.effective());
-        assertEquals(journalBefore, one.sdk.credentials().history(one.partner.manager(), one.label).size());
+        assertEquals(journalBefore, one.sdk.credentials().history(one.partner.manager(), one.label, null, 100).size());
     }
 
     private static void apply(OneCredential one, CredentialEvent event) {

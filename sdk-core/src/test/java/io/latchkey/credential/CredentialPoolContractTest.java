@@ -156,7 +156,7 @@ public abstract class CredentialPoolContractTest {
         fx.runDueWork();
         CredentialView persisted = credentials.credentials().credential(partner.manager(), label);
         assertEquals(CredentialState.ACTIVATED, persisted.credential().state());
-        List<JournalEntry> history = credentials.credentials().history(partner.manager(), label);
+        List<JournalEntry> history = credentials.credentials().history(partner.manager(), label, null, 100);
         JournalEntry last = history.get(history.size() - 1);
         assertEquals("ACTIVATE", last.event());
         assertEquals("system:scheduler", last.actor());
@@ -205,7 +205,7 @@ public abstract class CredentialPoolContractTest {
         assertEquals(label, reissued.issuance().label(), "the only credential came back");
         refused(ErrorCode.PROVISIONING_TOKEN_USED, () -> credentials.provisioning().provision(oldToken, "phone"));
         List<String> events = credentials.credentials().history(partner.manager(),
-                label).stream().map(JournalEntry::event).toList();
+                label, null, 100).stream().map(JournalEntry::event).toList();
         assertEquals(List.of("CREATE", "ISSUE", "REVOKE", "RETURN", "ISSUE"), events);
     }
 

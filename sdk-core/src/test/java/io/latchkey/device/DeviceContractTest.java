@@ -93,7 +93,7 @@ public abstract class DeviceContractTest {
         assertEquals(DeviceStatus.CREATED, sdk.devices().card(engineer, SERIAL).device().status(), "nothing moved");
         assertEquals(DeviceStatus.PRODUCED, sdk.deviceSteps().advance(engineer, SERIAL,
                 engineerPassword()).device().status());
-        List<JournalEntry> history = sdk.devices().history(engineer, SERIAL);
+        List<JournalEntry> history = sdk.devices().history(engineer, SERIAL, null, 100);
         assertEquals("ADVANCE", history.get(history.size() - 1).event());
         assertEquals(engineer.describe(), history.get(history.size() - 1).actor());
 
@@ -135,7 +135,7 @@ public abstract class DeviceContractTest {
         sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.SHIPPED, "sent back for repair");
         sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:45:00Z"));
         assertEquals(DeviceStatus.SHIPPED, sdk.devices().card(engineer, SERIAL).device().status(), "once in its life");
-        long automatic = sdk.devices().history(engineer, SERIAL).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
+        long automatic = sdk.devices().history(engineer, SERIAL, null, 100).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
                 .count();
         assertEquals(1, automatic);
     }

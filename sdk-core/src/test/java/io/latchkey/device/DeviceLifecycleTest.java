@@ -59,7 +59,7 @@ class DeviceLifecycleTest {
         }
 
         List<JournalEntry> journal() {
-            return sdk.devices().history(fx.operatorAdmin, SERIAL);
+            return sdk.devices().history(fx.operatorAdmin, SERIAL, null, 100);
         }
 
         /** Takes {@code event} as {@code actor} would, confirming with {@code password} where a step asks. */

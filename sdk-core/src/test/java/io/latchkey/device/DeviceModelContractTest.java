@@ -164,7 +164,7 @@ public abstract class DeviceModelContractTest {
             DeviceCard card = pump.sdk.devices().card(pump.fx.operatorAdmin, SERIAL);
             Device d = card.device();
             long now = Duration.between(pump.start, pump.fx.clock.instant()).getSeconds();
-            List<JournalEntry> history = pump.sdk.devices().history(pump.fx.operatorAdmin, SERIAL);
+            List<JournalEntry> history = pump.sdk.devices().history(pump.fx.operatorAdmin, SERIAL, null, 100);
             for (JournalEntry e : history) {
                 if (e.fromState() != null) {
                     assertTrue(ExpectedTables.DEVICE.find(DeviceStatus.valueOf(e.fromState()),

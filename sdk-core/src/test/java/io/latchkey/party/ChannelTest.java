@@ -61,15 +61,15 @@ class ChannelTest {
         assertEquals(fx.operator.id(), company.parentId());
         assertEquals("7736207543", company.requisites().inn());
         assertEquals(List.of("ООО «Ромашка»"), sdk.organizations().firms(fx.operatorAdmin,
-                company.id()).stream().map(Firm::name)
+                company.id(), null, 100).stream().map(Firm::name)
                 .toList());
         assertEquals(List.of("Магазин на Ленина"), sdk.organizations().sites(fx.operatorAdmin,
-                company.id()).stream().map(Site::name)
+                company.id(), null, 100).stream().map(Site::name)
                 .toList());
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(partner.admin(),
                 company.id()));
         // The licensor lists the companies no partner serves, apart from the partners' ones.
-        assertTrue(sdk.organizations().children(fx.operatorAdmin, fx.operator.id()).stream()
+        assertTrue(sdk.organizations().children(fx.operatorAdmin, fx.operator.id(), null, 100).stream()
                 .anyMatch(o -> o.kind() == OrgKind.COMPANY && o.id().equals(company.id())));
 
         fx.runDueWork();
@@ -121,7 +121,7 @@ class ChannelTest {
         assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId(),
                 "linked now");
         assertEquals(ConnectionState.APPROVED, sdk.connections().connections(partner.admin(), partner.id(),
-                ConnectionKind.COMPANY_TO_PARTNER, null).get(0).state());
+                ConnectionKind.COMPANY_TO_PARTNER, null, null, 100).get(0).state());
         assertEquals(company.id(), sdk.organizations().organization(fx.operatorAdmin, company.id()).id(),
                 "the licensor sees every company");
         assertEquals(partner.organization().language(), company.language(), "the partner's language by default");
@@ -139,7 +139,7 @@ class ChannelTest {
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().addSite(partner.manager(), company.id(),
                 "Склад", null));
         sdk.organizations().addSite(partner.admin(), company.id(), "Склад", null);
-        assertEquals(2, sdk.organizations().sites(partner.manager(), company.id()).size());
+        assertEquals(2, sdk.organizations().sites(partner.manager(), company.id(), null, 100).size());
         refused(ErrorCode.ORGANIZATION_KIND_INVALID, () -> sdk.registrations().createCompany(
                 fx.confirmed(sdk.members().addMember(boss, company.id(), new Members.MemberDraft(
                         "admin2@client.test", "Admin 2", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD),

@@ -63,9 +63,9 @@ class ConnectionTest {
                 ConnectionKind.COMPANY_TO_PARTNER);
         sdk.connections().approveConnection(oldPartner.admin(), back.id());
         List<Connection> history = sdk.connections().connections(companyAdmin, company.id(),
-                ConnectionKind.COMPANY_TO_PARTNER, null);
-        assertEquals(List.of(ConnectionState.APPROVED, ConnectionState.ENDED),
-                history.stream().map(Connection::state).toList());
+                ConnectionKind.COMPANY_TO_PARTNER, null, null, 100);
+        assertEquals(List.of(ConnectionState.ENDED, ConnectionState.APPROVED),
+                history.stream().map(Connection::state).toList(), "oldest first");
         assertEquals(oldPartner.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId());
     }
 
@@ -168,7 +168,7 @@ class ConnectionTest {
         Organization registered = sdk.registrations().createCompany(newPartner.admin(), new CompanyRegistration(
                 "ООО Лютик", "ООО Лютик", "7707083893", "Склад", null, "owner@lutik.test", "Владелец", "ru", null));
         Connection offered = sdk.connections().connections(newPartner.admin(), newPartner.id(),
-                ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING).stream()
+                ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING, null, 100).stream()
                 .filter(c -> c.from().equals(registered.id())).findFirst().orElseThrow();
         switch (state) {
             case APPROVED -> sdk.connections().approveConnection(newPartner.admin(), offered.id());

@@ -85,7 +85,7 @@ class MemberAccountTest {
         String stored = fx.store.inTransaction(
                 () -> fx.partyStore().members().find(invited.id()).orElseThrow().passwordHash());
         assertTrue(stored.startsWith("$argon2id$"));
-        assertFalse(sdk.members().members(partner.admin(), partner.id()).stream().anyMatch(m ->
+        assertFalse(sdk.members().members(partner.admin(), partner.id(), null, 100).stream().anyMatch(m ->
                 m.passwordHash() != null));
         refused(ErrorCode.TOKEN_USED, "token", () -> sdk.accounts().confirm(token, PASSWORD, PASSWORD));
 
@@ -322,7 +322,7 @@ class MemberAccountTest {
 
     private List<JournalEntry> history(Member member) {
         return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class)
-                .history(MemberLifecycle.AGGREGATE, member.id().toString()));
+                .history(MemberLifecycle.AGGREGATE, member.id().toString(), null, 100));
     }
 
     private Member stored(Member member) {

@@ -55,7 +55,7 @@ class OrganizationLifecycleTest {
 
     private List<JournalEntry> history(Organization organization) {
         return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class)
-                .history(OrganizationLifecycle.AGGREGATE, organization.id().toString()));
+                .history(OrganizationLifecycle.AGGREGATE, organization.id().toString(), null, 100));
     }
 
     /** A partner that applied, as a reseller a seller invited would. */

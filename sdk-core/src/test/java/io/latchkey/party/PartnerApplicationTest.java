@@ -51,7 +51,7 @@ class PartnerApplicationTest {
                 new OrganizationDraft(OrgKind.PARTNER, "Shadow", null, null, null, SUB_REQUISITES)));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.PARTNER, "Shadow", fx.operator.id(), null, null, SUB_REQUISITES)));
-        assertEquals(List.of(), sdk.organizations().children(partner.admin(), partner.id()));
+        assertEquals(List.of(), sdk.organizations().children(partner.admin(), partner.id(), null, 100));
         // Companies it still creates for its customers.
         assertEquals(OrgKind.COMPANY, sdk.organizations().createOrganization(partner.admin(),
                 new OrganizationDraft(OrgKind.COMPANY, "Shop", null, null, null)).kind());
@@ -128,7 +128,7 @@ class PartnerApplicationTest {
                 applied.id(), "Office", null));
         refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> sdk.organizations().updateRequisites(fx.operatorAdmin,
                 applied.id(), SUB_REQUISITES));
-        assertTrue(sdk.organizations().resellers("PL", 100).stream().noneMatch(o -> o.id().equals(applied.id())));
+        assertTrue(sdk.organizations().resellers("PL", null, 100).stream().noneMatch(o -> o.id().equals(applied.id())));
         refused(ErrorCode.NOT_A_PARTNER, () -> {
             sdk.deviceSteps().create(fx.engineer(), "HP-1", "TN-12", "printed-1".toCharArray());
             sdk.deviceSteps().assignPartner(fx.operatorAdmin, "HP-1", applied.id());

@@ -535,6 +535,69 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    public void listsArePagedInIdOrderAfterACursor() {
+        List<Member> members = new ArrayList<>();
+        List<Organization> companies = new ArrayList<>();
+        List<Connection> connections = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(new Member(new MemberId(ids.next()), partnerA.id(), "m" + i + "@a.test", "M", Language.PL,
+                    Set.of(Role.MANAGER), MemberStatus.INVITED, null, 0, T0, 0));
+            companies.add(new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company " + (5 - i),
+                    partnerA.id(), ZoneId.of("Europe/Moscow"), Language.RU, T0, 0));
+            connections.add(new Connection(new ConnectionId(ids.next()), ConnectionKind.COMPANY_TO_PARTNER,
+                    companies.get(i).id(), partnerA.id(), ConnectionState.PENDING, T0, null, null, 0));
+            entries.add(new JournalEntry(ids.next(), T0, "credential", "A1", "member:x", "ISSUE", "FREE", "NEW",
+                    null));
+        }
+        store.inTransaction(() -> {
+            members.forEach(party().members()::insert);
+            companies.forEach(party().organizations()::insert);
+            connections.forEach(party().connections()::insert);
+            entries.forEach(journal()::append);
+        });
+
+        assertEquals(members.subList(0, 2), tx(() -> party().members().byOrganization(partnerA.id(), null, 2)));
+        assertEquals(members.subList(2, 4), tx(() -> party().members().byOrganization(partnerA.id(),
+                members.get(1).id(), 2)));
+        assertEquals(members.subList(4, 5), tx(() -> party().members().byOrganization(partnerA.id(),
+                members.get(3).id(), 2)));
+        assertEquals(List.of(), tx(() -> party().members().byOrganization(partnerA.id(), members.get(4).id(), 2)));
+        assertEquals(List.of(), tx(() -> party().members().byOrganization(partnerB.id(), null, 2)));
+
+        assertEquals(companies.subList(1, 4), tx(() -> party().organizations().children(partnerA.id(),
+                companies.get(0).id(), 3)), "by id, not by name");
+        assertEquals(connections.subList(3, 5), tx(() -> party().connections().involving(partnerA.id(),
+                ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING, connections.get(2).id(), 10)));
+        assertEquals(List.of(), tx(() -> party().connections().involving(partnerA.id(), null,
+                ConnectionState.APPROVED, null, 10)));
+        assertEquals(entries.subList(1, 3), tx(() -> journal().history("credential", "A1", entries.get(0).id(),
+                2)));
+    }
+
+    @Test
+    public void onlyOpenPartnersOfTheCountryAreListedForSellers() {
+        Requisites polish = new Requisites("7707083893", null, null, null, "PL");
+        Organization open = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Open", operator.id(),
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
+        Organization applied = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Applied", operator.id(),
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, null, null, T0, 0);
+        Organization closed = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Closed", operator.id(),
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, T0, T0, T0, 0);
+        Organization company = new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company", open.id(),
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
+        Organization second = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Second", operator.id(),
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
+        store.inTransaction(() -> List.of(open, applied, closed, company, second)
+                .forEach(party().organizations()::insert));
+
+        assertEquals(List.of(open, second), tx(() -> party().organizations().openPartners("PL", null, 10)));
+        assertEquals(List.of(second), tx(() -> party().organizations().openPartners("PL", open.id(), 10)));
+        assertEquals(List.of(open), tx(() -> party().organizations().openPartners("PL", null, 1)));
+        assertEquals(List.of(), tx(() -> party().organizations().openPartners("RU", null, 10)));
+    }
+
+    @Test
     public void licensesDocumentsAndActivationsKeepTheirRules() {
         License sealed = license("hash-a", partnerA, LicenseState.SEALED);
         License revealed = license("hash-b", partnerA, LicenseState.REVEALED);
@@ -622,9 +685,9 @@ public abstract class StoreContractTest {
         });
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> party().firms().insert(
                 new Firm(new FirmId(ids.next()), partnerA.id(), "Copy", "7728168971", T0, 0))));
-        assertEquals(List.of(other, firm), tx(() -> party().firms().byCompany(partnerA.id())));
+        assertEquals(List.of(firm, other), tx(() -> party().firms().byCompany(partnerA.id(), null, 100)));
         assertEquals(firm, tx(() -> party().firms().find(firm.id()).orElseThrow()));
-        assertEquals(List.of(site), tx(() -> party().sites().byOrganization(partnerA.id())));
+        assertEquals(List.of(site), tx(() -> party().sites().byOrganization(partnerA.id(), null, 100)));
         assertEquals(site, tx(() -> party().sites().find(site.id()).orElseThrow()));
     }
 
@@ -645,7 +708,7 @@ public abstract class StoreContractTest {
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> services().hubs().insert(
                 new Hub(new HubId(ids.next()), partnerA.id(), site.id(), "HUB-1", false, T0, 0))));
         assertEquals(List.of(basic, pro), tx(() -> services().packages().all()));
-        assertEquals(List.of(hub), tx(() -> services().hubs().bySeller(partnerA.id())));
+        assertEquals(List.of(hub), tx(() -> services().hubs().bySeller(partnerA.id(), null, 100)));
 
         Subscription live = new Subscription(new SubscriptionId(ids.next()), hub.id(), partnerA.id(), partnerB.id(),
                 pro.id(), SubscriptionState.ACTIVE, T0, null, null, 0);
@@ -660,17 +723,17 @@ public abstract class StoreContractTest {
                 live.version())));
         assertEquals(List.of(), tx(() -> services().subscriptions().claimDue(monthEnd.minusSeconds(1), 10)));
         assertEquals(List.of(expiring), tx(() -> services().subscriptions().claimDue(monthEnd, 10)));
-        assertEquals(List.of(expiring), tx(() -> services().subscriptions().byReseller(partnerB.id(), T0, monthEnd)));
+        assertEquals(List.of(expiring), tx(() -> services().subscriptions().byReseller(partnerB.id(), T0, monthEnd, null, 100)));
         assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerB.id(), monthEnd,
-                monthEnd.plusSeconds(9))));
-        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerA.id(), T0, monthEnd)));
+                monthEnd.plusSeconds(9), null, 100)));
+        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerA.id(), T0, monthEnd, null, 100)));
         store.inTransaction(() -> services().subscriptions().update(new Subscription(live.id(), hub.id(), partnerA.id(),
                 partnerB.id(), pro.id(), SubscriptionState.ENDED, T0, null, monthEnd, expiring.version())));
         assertTrue(tx(() -> services().subscriptions().liveOnHub(hub.id())).isEmpty());
         store.inTransaction(() -> services().subscriptions().insert(new Subscription(new SubscriptionId(ids.next()),
                 hub.id(), partnerA.id(), partnerB.id(), basic.id(), SubscriptionState.ACTIVE, monthEnd, null, null,
                         0)));
-        assertEquals(2, tx(() -> services().subscriptions().bySeller(partnerA.id())).size());
+        assertEquals(2, tx(() -> services().subscriptions().bySeller(partnerA.id(), null, 100)).size());
         Hub moved = tx(() -> services().hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false,
                 T0, hub.version())));
         assertEquals(moved, tx(() -> services().hubs().find(hub.id()).orElseThrow()));
@@ -742,8 +805,8 @@ public abstract class StoreContractTest {
             journal().append(new JournalEntry(ids.next(), T0, "credential", "B2", "system:x", "CREATE", null,
                     "FREE", null));
         });
-        assertEquals(entries, tx(() -> journal().history("credential", "A1")));
-        assertEquals(List.of(), tx(() -> journal().history("pool-order", "A1")));
+        assertEquals(entries, tx(() -> journal().history("credential", "A1", null, 100)));
+        assertEquals(List.of(), tx(() -> journal().history("pool-order", "A1", null, 100)));
     }
 
     @Test
@@ -839,7 +902,7 @@ public abstract class StoreContractTest {
             throw new IllegalStateException("crash half-way");
         }));
         assertTrue(tx(() -> pools().credentials().findByLabel(new Label(77))).isEmpty());
-        assertEquals(List.of(), tx(() -> journal().history("credential", "77")));
+        assertEquals(List.of(), tx(() -> journal().history("credential", "77", null, 100)));
         assertEquals(0L, tx(() -> outbox().countByStatus()).get(OutboxStatus.PENDING));
         assertEquals(partnerA.version(), tx(() -> party().organizations().find(partnerA.id()).orElseThrow().version()));
     }

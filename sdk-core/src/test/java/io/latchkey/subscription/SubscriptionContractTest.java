@@ -173,16 +173,16 @@ public abstract class SubscriptionContractTest {
         sdk.subscriptions().deactivate(s.installer, old.id());
         // Midnight of 1 December in Warsaw has come; nothing has persisted the end yet.
         fx.clock.set(Instant.parse("2026-11-30T23:00:00Z"));
-        assertEquals(List.of(SubscriptionState.ENDED), sdk.subscriptions().subscriptions(s.installer, null).stream()
-                .map(Subscription::state).toList(), "lists show each as of now");
+        assertEquals(List.of(SubscriptionState.ENDED), sdk.subscriptions().subscriptions(s.installer, null, null, 100)
+                .stream().map(Subscription::state).toList(), "lists show each as of now");
         assertEquals(SubscriptionState.ENDED, sdk.subscriptions().subscription(s.installer, old.id()).state());
         var secondSite = sdk.organizations().addSite(s.owner, s.seller.id(), "Second house", null);
         assertEquals(secondSite.id(), sdk.hubs().transferHub(s.installer, hub.id(), secondSite.id()).site());
         Subscription renewed = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null,
                 null));
         assertEquals(SubscriptionState.ACTIVE, renewed.state());
-        assertEquals(List.of(renewed.id(), old.id()), sdk.subscriptions().subscriptions(s.installer, null).stream()
-                .map(Subscription::id).toList(), "newest first");
+        assertEquals(List.of(old.id(), renewed.id()), sdk.subscriptions().subscriptions(s.installer, null, null, 100)
+                .stream().map(Subscription::id).toList(), "in the order they were made");
     }
 
     @Test
@@ -193,24 +193,32 @@ public abstract class SubscriptionContractTest {
                 null));
         Subscription newer = sdk.subscriptions().activate(s.installer, new ActivationRequest(first.id(), null,
                 null));
-        assertEquals(List.of(first.id(), second.id()), sdk.hubs().hubs(s.installer, null).stream().map(Hub::id)
-                .toList(), "by serial");
-        assertEquals(List.of(first.id(), second.id()), sdk.hubs().hubs(fx.operatorAdmin, s.seller.id()).stream()
-                .map(Hub::id).toList());
-        assertEquals(List.of(newer.id(), older.id()), sdk.subscriptions().subscriptions(fx.operatorAdmin,
-                s.seller.id()).stream().map(Subscription::id).toList(), "newest first");
+        assertEquals(List.of(second.id(), first.id()), sdk.hubs().hubs(s.installer, null, null, 100).stream()
+                .map(Hub::id).toList(), "in the order they were registered");
+        assertEquals(List.of(second.id(), first.id()), sdk.hubs().hubs(fx.operatorAdmin, s.seller.id(), null, 100)
+                .stream().map(Hub::id).toList());
+        assertEquals(List.of(older.id(), newer.id()), sdk.subscriptions().subscriptions(fx.operatorAdmin,
+                s.seller.id(), null, 100).stream().map(Subscription::id).toList(), "in the order they were made");
+        // Page by page: each page starts after the last one seen.
+        assertEquals(List.of(second.id()), sdk.hubs().hubs(s.installer, null, null, 1).stream().map(Hub::id)
+                .toList());
+        assertEquals(List.of(first.id()), sdk.hubs().hubs(s.installer, null, second.id(), 1).stream().map(Hub::id)
+                .toList());
+        assertEquals(List.of(), sdk.hubs().hubs(s.installer, null, first.id(), 1));
+        assertEquals(List.of(newer.id()), sdk.subscriptions().subscriptions(s.installer, null, older.id(), 5)
+                .stream().map(Subscription::id).toList());
 
         Sellers other = new Sellers(fx, "Europe/Warsaw");
-        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null));
-        assertEquals(List.of(), sdk.subscriptions().subscriptions(other.installer, null));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(other.installer, s.seller.id()));
+        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null, null, 100));
+        assertEquals(List.of(), sdk.subscriptions().subscriptions(other.installer, null, null, 100));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(other.installer, s.seller.id(), null, 100));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.subscriptions().subscriptions(other.installer,
-                s.seller.id()));
+                s.seller.id(), null, 100));
         // The reseller sees each subscription it is invoiced for, not the seller's lists.
         assertEquals(newer.id(), sdk.subscriptions().subscription(s.reseller.admin(), newer.id()).id());
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.subscriptions().subscriptions(s.reseller.admin(),
-                s.seller.id()));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(s.reseller.admin(), s.seller.id()));
+                s.seller.id(), null, 100));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.hubs().hubs(s.reseller.admin(), s.seller.id(), null, 100));
     }
 
     @Test
@@ -223,7 +231,7 @@ public abstract class SubscriptionContractTest {
                 other.site.id()));
         refused(ErrorCode.HUB_NOT_FOUND, "hubId", () -> sdk.hubs().transferHub(other.installer, hub.id(),
                 other.site.id()));
-        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null));
+        assertEquals(List.of(), sdk.hubs().hubs(other.installer, null, null, 100));
     }
 
     @Test
@@ -240,18 +248,18 @@ public abstract class SubscriptionContractTest {
         sdk.subscriptions().stop(s.installer, november.id());
 
         List<StatementLine> octoberLines = sdk.statements().statement(s.reseller.admin(), s.reseller.id(),
-                YearMonth.of(2026, 10));
+                YearMonth.of(2026, 10), null, 100);
         assertEquals(List.of(october.id()), octoberLines.stream().map(l -> l.subscription().id()).toList());
         assertEquals(12, octoberLines.get(0).daysActive(), "20 to 31 October");
         List<StatementLine> novemberLines = sdk.statements().statement(fx.operatorAdmin, s.reseller.id(),
-                YearMonth.of(2026, 11));
+                YearMonth.of(2026, 11), null, 100);
         assertEquals(List.of(november.id()), novemberLines.stream().map(l -> l.subscription().id()).toList(),
                 "the October one ended on 1 November at 00:00");
         assertEquals(6, novemberLines.get(0).daysActive(), "10 to 15 November");
         assertEquals("PRO", novemberLines.get(0).packageCode());
-        assertTrue(sdk.statements().statement(s.reseller.admin(), s.reseller.id(), YearMonth.of(2026, 12)).isEmpty());
+        assertTrue(sdk.statements().statement(s.reseller.admin(), s.reseller.id(), YearMonth.of(2026, 12), null, 100).isEmpty());
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.statements().statement(fx.partner().admin(),
-                s.reseller.id(), YearMonth.of(2026, 11)));
+                s.reseller.id(), YearMonth.of(2026, 11), null, 100));
     }
 
     @Test
@@ -263,7 +271,7 @@ public abstract class SubscriptionContractTest {
         fx.clock.set(Instant.parse("2026-11-30T23:30:00Z"));
         sdk.subscriptions().stop(s.installer, warsaw.id());
         List<StatementLine> december = sdk.statements().statement(fx.operatorAdmin, s.reseller.id(),
-                YearMonth.of(2026, 12));
+                YearMonth.of(2026, 12), null, 100);
         assertEquals(List.of(warsaw.id()), december.stream().map(l -> l.subscription().id()).toList());
         assertEquals(1, december.get(0).daysActive(), "1 December, Warsaw time");
 
@@ -273,7 +281,7 @@ public abstract class SubscriptionContractTest {
         Subscription late = sdk.subscriptions().activate(santiago.installer, new ActivationRequest(
                 santiago.hub("HUB-S").id(), null, null));
         List<StatementLine> santiagoDecember = sdk.statements().statement(fx.operatorAdmin, santiago.reseller.id(),
-                YearMonth.of(2026, 12));
+                YearMonth.of(2026, 12), null, 100);
         assertEquals(List.of(late.id()), santiagoDecember.stream().map(l -> l.subscription().id()).toList());
         assertEquals(1, santiagoDecember.get(0).daysActive(), "31 December, Santiago time");
     }
@@ -333,8 +341,8 @@ public abstract class SubscriptionContractTest {
                 ConnectionKind.SELLER_TO_RESELLER));
 
         // The seller picks resellers from its country's list ...
-        assertTrue(s.sdk.organizations().resellers("ru", 100).stream().anyMatch(o -> o.id().equals(s.reseller.id())));
-        assertTrue(s.sdk.organizations().resellers("PL", 100).isEmpty());
+        assertTrue(s.sdk.organizations().resellers("ru", null, 100).stream().anyMatch(o -> o.id().equals(s.reseller.id())));
+        assertTrue(s.sdk.organizations().resellers("PL", null, 100).isEmpty());
         // ... and a reseller not on the list yet is invited by e-mail, in the seller's language unless told otherwise.
         s.sdk.connections().inviteReseller(s.owner, s.seller.id(), "New.Reseller@example.test", null);
         fx.runDueWork();

@@ -215,7 +215,7 @@ public abstract class SubscriptionModelContractTest {
                 for (YearMonth m = YearMonth.of(2026, 3); !m.atDay(1).atStartOfDay(ZONES.get(0)).toInstant()
                         .isAfter(now.plus(Duration.ofDays(1))); m = m.plusMonths(1)) {
                     List<StatementLine> statement = w.sdk.statements().statement(w.fx.operatorAdmin,
-                            w.resellers.get(reseller), m);
+                            w.resellers.get(reseller), m, null, 100);
                     for (int i = 0; i < w.ids.size(); i++) {
                         for (StatementLine line : statement) {
                             if (line.subscription().id().equals(w.ids.get(i))) {

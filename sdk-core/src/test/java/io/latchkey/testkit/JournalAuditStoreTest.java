@@ -74,7 +74,7 @@ class JournalAuditStoreTest {
             journal.append(line("CLOSE", "OPEN", "CLOSED"));
         });
         assertEquals(List.of("CREATE", "CLOSE"), store.inTransaction(() -> journal.history("organization",
-                operator.id().toString())).stream().map(JournalEntry::event).toList());
+                operator.id().toString(), null, 100)).stream().map(JournalEntry::event).toList());
     }
 
     @Test
