@@ -26,9 +26,20 @@ class H2RateLimiterTest extends RateLimiterContractTest {
         return JdbcStore.connect(url, "sa", "");
     }
 
+    private JdbcStore other;
+
+    @Override
+    protected Store anotherNode() {
+        other = JdbcStore.connect(url, "sa", "");
+        return other;
+    }
+
     @AfterEach
     void closeStore() {
         ((JdbcStore) store).close();
+        if (other != null) {
+            other.close();
+        }
     }
 
     @Test

@@ -7,13 +7,26 @@ import org.junit.jupiter.api.AfterEach;
 /** The rate limiter contract on counters kept in PostgreSQL: two nodes, parallel attempts, one count. */
 class PostgresRateLimiterIT extends RateLimiterContractTest {
 
+    private String url;
+    private JdbcStore other;
+
     @Override
     protected Store newStore() {
-        return Postgres.newStore();
+        url = Postgres.newDatabase();
+        return JdbcStore.connect(url, "postgres", "");
+    }
+
+    @Override
+    protected Store anotherNode() {
+        other = JdbcStore.connect(url, "postgres", "");
+        return other;
     }
 
     @AfterEach
     void closeStore() {
         ((JdbcStore) store).close();
+        if (other != null) {
+            other.close();
+        }
     }
 }

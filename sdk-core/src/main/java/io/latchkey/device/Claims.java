@@ -7,6 +7,7 @@ import io.latchkey.access.Holder;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Attempt;
 import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.store.Transactions;
@@ -34,13 +35,21 @@ public final class Claims {
 
     /**
      * A certified partner claims a device with the password printed on it and becomes responsible for it.
-     * Attempts are counted per acting member ({@link Limit#DEVICE_CLAIM}), apart from the device's own sign-in,
-     * which a failed claim never locks.
+     * Attempts are counted per acting member ({@link Limit#DEVICE_CLAIM}) and loosely per partner
+     * ({@link Limit#DEVICE_CLAIM_PARTNER}), apart from the device's own sign-in, which a failed claim never locks.
      */
     public DeviceCard claim(Actor actor, String serial, OrgId partnerId, char[] devicePassword) {
         String normalized = DeviceRecords.serial(serial);
         OrgId partner = Checks.required("partnerId", partnerId);
-        return rateLimiter.guarded(Limit.DEVICE_CLAIM, actor.subject(), () -> transactions.inTransaction(() -> {
+        Attempt attempt = rateLimiter.attempt(Limit.DEVICE_CLAIM, actor.subject(), Limit.DEVICE_CLAIM_PARTNER,
+                partner.toString());
+        DeviceCard card = claimed(actor, normalized, partner, devicePassword);
+        attempt.uncount();
+        return card;
+    }
+
+    private DeviceCard claimed(Actor actor, String normalized, OrgId partner, char[] devicePassword) {
+        return transactions.inTransaction(() -> {
             records.access.require(actor, Permission.DEVICE_CLAIM, partner,
                     ErrorCode.ORGANIZATION_NOT_FOUND, partner);
             records.partner(partner);
@@ -59,7 +68,7 @@ public final class Claims {
             return records.card(actor, records.steps.checkOver(actor, Holder.of(partner), records.devices, device,
                     DeviceEvent.CLAIM).take((d, to) -> d.with(x -> x.responsiblePartner = partner),
                             partner.toString()));
-        }));
+        });
     }
 
     /** Fills in where a device stands and for whom; the time zone follows from the region. */

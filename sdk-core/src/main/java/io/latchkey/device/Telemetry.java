@@ -6,6 +6,7 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Attempt;
 import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.store.Transactions;
@@ -35,19 +36,19 @@ public final class Telemetry {
 
     /**
      * Checks a device's serial and printed password (HTTP Basic from the device, say) and returns its actor.
-     * Attempts are counted per source only ({@link Limit#DEVICE_SIGN_IN}): a stranger's wrong passwords lock
-     * out the stranger, never the device. Argon2id is slow on purpose: hosts should keep the actor for the
+     * Attempts are counted per source ({@link Limit#DEVICE_SIGN_IN}), and loosely per device
+     * ({@link Limit#DEVICE_SIGN_IN_DEVICE}): a stranger's wrong passwords lock out the stranger, never the device. Argon2id is slow on purpose: hosts should keep the actor for the
      * session rather than check on every report.
      */
     public Actor authenticateDevice(String serial, char[] password, String source) {
         String normalized = DeviceRecords.serial(serial);
         String from = Actor.source(source);
-        rateLimiter.attempt(Limit.DEVICE_SIGN_IN, from);
+        Attempt attempt = rateLimiter.attempt(Limit.DEVICE_SIGN_IN, from, Limit.DEVICE_SIGN_IN_DEVICE, normalized);
         Optional<Device> device = transactions.inTransaction(() -> records.store.devices().findBySerial(normalized));
         if (!records.passwordMatches(device, password)) {
             throw LatchkeyException.of(ErrorCode.DEVICE_PASSWORD_WRONG);
         }
-        rateLimiter.uncount(Limit.DEVICE_SIGN_IN, from);
+        attempt.uncount();
         String hash = device.get().passwordHash();
         if (records.hasher.needsRehash(hash)) {
             // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.

@@ -5,6 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Attempt;
 import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Notification;
@@ -88,32 +89,31 @@ public final class Activations {
      * Runs {@code work} with a typed code in its canonical form, counting a code that names no license: per source
      * ({@link Limit#LICENSE_ACTIVATION}; mistyped codes too, refused before any lookup) and, well-formed ones, in
      * the budget of all sources ({@link Limit#LICENSE_GUESSES}), which bounds guessing spread over many sources.
-     * The operator's administrators are told when that budget is used up; activations then wait for its window.
+     * The operator's administrators are told when that budget is used up; each source then has one attempt a
+     * window, so that devices that have not failed still activate.
      */
     private <T> T withCode(String typed, String source, Function<String, T> work) {
         String from = Actor.source(source);
-        rateLimiter.attempt(Limit.LICENSE_ACTIVATION, from);
-        String canonical = records.format.normalize(typed).orElseThrow(
-                () -> LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code"));
-        if (rateLimiter.attempt(Limit.LICENSE_GUESSES, EVERYONE) == Limit.LICENSE_GUESSES.maxAttempts()) {
+        Optional<String> canonical = records.format.normalize(typed);
+        if (canonical.isEmpty()) {
+            rateLimiter.attempt(Limit.LICENSE_ACTIVATION, from);
+            throw LatchkeyException.ofField(ErrorCode.LICENSE_CODE_INVALID, "code");
+        }
+        Attempt attempt = rateLimiter.attempt(Limit.LICENSE_ACTIVATION, from, Limit.LICENSE_GUESSES, EVERYONE);
+        if (attempt.wideCount() == Limit.LICENSE_GUESSES.maxAttempts()) {
             alertOperator();
         }
         try {
-            T result = work.apply(canonical);
-            forgive(from);
+            T result = work.apply(canonical.get());
+            attempt.uncount();
             return result;
         } catch (LatchkeyException e) {
             if (e.code() != ErrorCode.LICENSE_CODE_INVALID) {
                 // The code named a license: whatever went wrong next, it was no guess.
-                forgive(from);
+                attempt.uncount();
             }
             throw e;
         }
-    }
-
-    private void forgive(String source) {
-        rateLimiter.uncount(Limit.LICENSE_GUESSES, EVERYONE);
-        rateLimiter.uncount(Limit.LICENSE_ACTIVATION, source);
     }
 
     /** Tells the operator's administrators that license codes are being guessed; at most once an hour. */

@@ -1,5 +1,7 @@
 package io.latchkey.limits;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +31,25 @@ public interface RateLimiter {
      * nothing (a form refused before any e-mail went out).
      */
     void uncount(Limit limit, String subject);
+
+    /**
+     * Counts an attempt against the caller's {@code own} limit (per source or member) and against a {@code wide}
+     * one over many of them (an account, a device, everyone). When the wide budget is used up, the first attempt
+     * of a caller's window still passes: an attacker spread over many sources cannot lock out a caller that has
+     * not failed, and gets one attempt per source and window. A refusal counts nothing.
+     */
+    default Attempt attempt(Limit own, String source, Limit wide, String subject) {
+        int mine = attempt(own, source);
+        try {
+            return new Attempt(this, own, source, wide, subject, attempt(wide, subject));
+        } catch (LatchkeyException e) {
+            if (mine == 1 && e.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
+                return new Attempt(this, own, source, wide, subject, 0);
+            }
+            uncount(own, source);
+            throw e;
+        }
+    }
 
     /** Counts an attempt at a guess, runs {@code work}, and uncounts the attempt if the work returns: good. */
     default <T> T guarded(Limit limit, String subject, Supplier<T> work) {

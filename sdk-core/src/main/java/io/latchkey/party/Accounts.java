@@ -11,6 +11,7 @@ import io.latchkey.access.Role;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Attempt;
 import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
@@ -93,7 +94,8 @@ public final class Accounts {
     /**
      * Signs a member in by e-mail and password. Failures say nothing about which part was wrong; attempts are
      * counted per source and, more loosely, per address ({@link Limit#SIGN_IN_SOURCE},
-     * {@link Limit#SIGN_IN_ACCOUNT}).
+     * {@link Limit#SIGN_IN_ACCOUNT}): an account under attack from many sources still lets in a source that has
+     * not failed.
      */
     public Actor authenticate(String email, char[] password, String source) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -101,8 +103,7 @@ public final class Accounts {
         boolean plausible = address.length() <= MAX_EMAIL;
         String account = plausible ? address : address.substring(0, MAX_EMAIL);
         String from = Actor.source(source);
-        rateLimiter.attempt(Limit.SIGN_IN_SOURCE, from);
-        rateLimiter.attempt(Limit.SIGN_IN_ACCOUNT, account);
+        Attempt attempt = rateLimiter.attempt(Limit.SIGN_IN_SOURCE, from, Limit.SIGN_IN_ACCOUNT, account);
         Optional<Member> member = !plausible ? Optional.empty()
                 : transactions.inTransaction(() -> records.store.members().findByEmail(address)
                         .filter(m -> records.open(m.organization())));
@@ -112,8 +113,7 @@ public final class Accounts {
         if (!good) {
             throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
         }
-        rateLimiter.uncount(Limit.SIGN_IN_SOURCE, from);
-        rateLimiter.uncount(Limit.SIGN_IN_ACCOUNT, account);
+        attempt.uncount();
         if (hasher.needsRehash(hash)) {
             // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
             String rehashed = hasher.hash(password);
@@ -167,14 +167,29 @@ public final class Accounts {
     /**
      * Sends a password-reset link to an active member with this e-mail, and to an address without one a note
      * that there is none. Says nothing either way, so that it cannot be used to find out who has an account;
-     * requests are limited per address and per source ({@link Limit#MAIL_TO_ADDRESS},
-     * {@link Limit#MAIL_FROM_SOURCE}), so that the form cannot flood a mailbox.
+     * requests are limited per source ({@link Limit#MAIL_FROM_SOURCE}). An address that was sent its budget of
+     * e-mails this hour ({@link Limit#MAIL_TO_ADDRESS}) is sent nothing more, with the same answer: the links it
+     * has still work, and no one can lock its holder out of a reset.
      *
      * @param source where the request came from (an IP address), for rate limiting
      */
     public void requestPasswordReset(String email, String source) {
         String address = Checks.email("email", email);
-        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
+        rateLimiter.spending(Limit.MAIL_FROM_SOURCE, Actor.source(source), () -> {
+            try {
+                rateLimiter.attempt(Limit.MAIL_TO_ADDRESS, address);
+            } catch (LatchkeyException enough) {
+                if (enough.code() == ErrorCode.TOO_MANY_ATTEMPTS) {
+                    return;
+                }
+                throw enough;
+            }
+            sendReset(address);
+        });
+    }
+
+    private void sendReset(String address) {
+        transactions.inTransaction(() -> {
             Optional<Member> account = records.store.members().findByEmail(address)
                     .filter(m -> m.status() == MemberStatus.ACTIVE);
             if (account.isPresent()) {
@@ -186,7 +201,7 @@ public final class Accounts {
                         .orElse(Language.EN);
                 links.notice(address, "", language, Templates.PASSWORD_RESET_NO_ACCOUNT, "/register", Map.of());
             }
-        }));
+        });
     }
 
     /** Sets a new password with a reset link's token; the link works once and for {@link #RESET_TTL}. */

@@ -8,6 +8,8 @@ import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.limits.Attempt;
+import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
@@ -52,8 +54,8 @@ public final class Registrations {
      * A would-be partner applies. It waits APPLIED under the operator, with the applicant as its first ADMIN,
      * and can do nothing until the operator approves it; the operator's administrators are told. The applicant
      * is invited only on approval, so the form cannot be used to mail strangers. An address that has an account
-     * gets the same answer, nothing is made, and its holder is told instead. Applications that mail someone are
-     * limited per address and per source.
+     * gets the same answer, nothing is made, and its holder is told instead. Applications are limited per source,
+     * per address and, since each one mails the operator's administrators, loosely from everyone together.
      *
      * @param source where the application came from (an IP address), for rate limiting
      */
@@ -61,7 +63,18 @@ public final class Registrations {
         String name = PartyRecords.name(application.name());
         Requisites requisites = Organizations.requisites(OrgKind.PARTNER, application.requisites());
         String address = Checks.email("email", application.applicantEmail());
-        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
+        Attempt attempt = rateLimiter.attempt(Limit.MAIL_FROM_SOURCE, Actor.source(source),
+                Limit.PARTNER_APPLICATIONS, "everyone");
+        try {
+            rateLimiter.spending(Limit.MAIL_TO_ADDRESS, address, () -> apply(application, name, requisites));
+        } catch (RuntimeException refused) {
+            attempt.uncount();
+            throw refused;
+        }
+    }
+
+    private void apply(PartnerApplication application, String name, Requisites requisites) {
+        transactions.inTransaction(() -> {
             Organization operator = operator();
             ZoneId zone = application.timezone() == null ? operator.timezone()
                     : Checks.timezone("timezone", application.timezone());
@@ -82,7 +95,7 @@ public final class Registrations {
                         Map.of("partner", partner.name(), "inn", requisites.inn(), "applicant",
                                 applicant.fullName(), "applicantEmail", applicant.email()), List.of()));
             }
-        }));
+        });
     }
 
     /** The operator approves a partner that applied: it joins the channel and its applicant is invited. */

@@ -295,6 +295,21 @@ public abstract class DeviceContractTest {
     }
 
     @Test
+    public void aDeviceGuessedFromManySourcesLetsInOnlySourcesThatHaveNotFailed() {
+        for (int i = 0; i < 100; i++) {
+            String source = "10.1." + (i / 10) + "." + i;
+            refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice(SERIAL,
+                    "guess".toCharArray(), source));
+        }
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.1.0.3"));
+        assertEquals(Actor.Kind.DEVICE, sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.10").kind());
+        refused(ErrorCode.DEVICE_PASSWORD_WRONG, () -> sdk.telemetry().authenticateDevice(SERIAL,
+                "guess".toCharArray(), "10.2.0.1"));
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.telemetry().authenticateDevice(SERIAL,
+                "guess".toCharArray(), "10.2.0.1"));
+    }
+
+    @Test
     public void claimsAreCountedPerMemberApartFromTheDevicesSignIn() {
         Partner other = fx.partner();
         for (int i = 0; i < 10; i++) {

@@ -272,15 +272,25 @@ public abstract class LicenseContractTest {
                 refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(guess, "pos", from));
             }
         }
-        fx.runDueWork();
-        Notification alert = fx.mail.last(Templates.LICENSE_GUESSING, "admin@operator.test");
-        assertEquals("1000", alert.parameter("attempts"));
-        assertEquals("60", alert.parameter("minutes"));
-
         String fresh = CodeFormat.BASE32_12.generate(random);
+        // The budget of all sources is used up: a new source has one attempt, and then waits with the rest.
+        refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
         LatchkeyException waiting = refused(ErrorCode.TOO_MANY_ATTEMPTS,
                 () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
         assertEquals(Duration.ofHours(1), waiting.retryAfter().orElseThrow());
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.activations().activate(fresh, "pos", "10.1.0.7"));
+        // A device that has not failed still activates a real code.
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 1);
+        sell(partner.manager(), DocumentType.REVEAL_TO_SELF, null, 1);
+        String code = codeOf(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0));
+        assertEquals("pos-1", sdk.activations().activate(code, "pos-1", "10.3.0.1").fingerprint());
+
+        fx.runDueWork();
+        List<Notification> alerts = fx.mail.deliveredTo("admin@operator.test").stream()
+                .filter(n -> n.template().equals(Templates.LICENSE_GUESSING)).toList();
+        assertEquals(1, alerts.size(), "told once");
+        assertEquals("1000", alerts.get(0).parameter("attempts"));
+        assertEquals("60", alerts.get(0).parameter("minutes"));
         fx.clock.advance(Duration.ofHours(1));
         refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
     }

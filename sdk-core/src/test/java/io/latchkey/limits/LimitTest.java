@@ -20,11 +20,14 @@ class LimitTest {
             new Budget(Limit.STEP_UP, 10, Duration.ofMinutes(15), true),
             new Budget(Limit.PROVISIONING, 20, Duration.ofMinutes(15), true),
             new Budget(Limit.DEVICE_SIGN_IN, 10, Duration.ofMinutes(15), true),
+            new Budget(Limit.DEVICE_SIGN_IN_DEVICE, 100, Duration.ofHours(1), false),
             new Budget(Limit.DEVICE_CLAIM, 10, Duration.ofMinutes(15), true),
+            new Budget(Limit.DEVICE_CLAIM_PARTNER, 30, Duration.ofMinutes(15), false),
             new Budget(Limit.LICENSE_ACTIVATION, 10, Duration.ofMinutes(15), true),
             new Budget(Limit.LICENSE_GUESSES, 1000, Duration.ofHours(1), false),
             new Budget(Limit.MAIL_TO_ADDRESS, 5, Duration.ofHours(1), false),
             new Budget(Limit.MAIL_FROM_SOURCE, 20, Duration.ofHours(1), true),
+            new Budget(Limit.PARTNER_APPLICATIONS, 50, Duration.ofHours(1), false),
             new Budget(Limit.RESELLER_INVITATION, 50, Duration.ofDays(1), false));
 
     @Test

@@ -41,6 +41,14 @@ public abstract class RateLimiterContractTest {
     /** A new, empty store of the implementation under test. */
     protected abstract Store newStore();
 
+    /**
+     * Another node's store on the same database as {@link #store} (its own connection pool, where there is one);
+     * the in-memory store has no other node than itself.
+     */
+    protected Store anotherNode() {
+        return store;
+    }
+
     @BeforeEach
     void setUp() {
         store = newStore();
@@ -190,8 +198,8 @@ public abstract class RateLimiterContractTest {
     }
 
     @Test
-    public void twoNodesOnOneStoreShareTheirCounts() {
-        StoredRateLimiter other = node(store);
+    public void twoNodesOnOneDatabaseShareTheirCounts() {
+        StoredRateLimiter other = node(anotherNode());
         for (int i = 0; i < 10; i++) {
             limiter.attempt(Limit.SIGN_IN_SOURCE, SOURCE);
             other.attempt(Limit.SIGN_IN_SOURCE, SOURCE);
@@ -202,7 +210,7 @@ public abstract class RateLimiterContractTest {
 
     @Test
     public void parallelAttemptsCannotAllPass() throws Exception {
-        StoredRateLimiter other = node(store);
+        StoredRateLimiter other = node(anotherNode());
         AtomicInteger passed = new AtomicInteger();
         AtomicInteger refusedCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -38,11 +38,12 @@ class AnonymousMailTest {
             sdk.accounts().requestPasswordReset(VICTIM, "10.0.0." + i);
             fx.clock.advance(Duration.ofMinutes(1));
         }
+        // A sixth reset is answered alike and sends nothing: the victim's own request is never refused.
+        sdk.accounts().requestPasswordReset(VICTIM, "10.0.1.1");
+        assertEquals(5, mailedTo(VICTIM));
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
-                () -> sdk.accounts().requestPasswordReset(VICTIM, "10.0.1.1"));
-        assertEquals(Duration.ofMinutes(55), limited.retryAfter().orElseThrow());
-        refused(ErrorCode.TOO_MANY_ATTEMPTS,
                 () -> sdk.registrations().registerCompany(registration(VICTIM, "7736207543"), "10.0.1.2"));
+        assertEquals(Duration.ofMinutes(55), limited.retryAfter().orElseThrow());
         assertEquals(5, mailedTo(VICTIM));
 
         fx.clock.advance(Duration.ofMinutes(55));
@@ -77,5 +78,23 @@ class AnonymousMailTest {
             fx.clock.advance(Duration.ofMinutes(1));
         }
         assertEquals(5, mailedTo(VICTIM));
+    }
+
+    @Test
+    void partnerApplicationsFromEveryoneTogetherAreBounded() {
+        for (int i = 0; i < 50; i++) {
+            sdk.registrations().applyAsPartner(application("applicant" + i + "@example.test"), "10.0.0." + i);
+        }
+        assertEquals(50, sdk.registrations().applications(fx.operatorAdmin, 100).size());
+        // A source that applied waits; one that has not may still apply.
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.registrations().applyAsPartner(
+                application("again@example.test"), "10.0.0.7"));
+        sdk.registrations().applyAsPartner(application("honest@example.test"), "198.51.100.1");
+        assertEquals(51, sdk.registrations().applications(fx.operatorAdmin, 100).size());
+    }
+
+    private static PartnerApplication application(String email) {
+        return new PartnerApplication("Resale", new Requisites("7707083893", null, null, null), null, "en", email,
+                "Applicant");
     }
 }

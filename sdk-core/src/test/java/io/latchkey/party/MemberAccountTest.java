@@ -133,19 +133,28 @@ class MemberAccountTest {
     }
 
     @Test
-    void guessingOneAccountFromManySourcesIsBoundedToo() {
+    void anAccountGuessedFromManySourcesLetsInOnlySourcesThatHaveNotFailed() {
         for (int i = 0; i < 100; i++) {
             String source = "10.0.0." + i;
             refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
                     source));
         }
-        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.accounts().authenticate("admin@operator.test",
-                Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
+        // The account's budget is used up: a source that failed on it waits, one that has not gets in.
+        LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.accounts().authenticate(
+                "admin@operator.test", Fixture.ADMIN_PASSWORD.toCharArray(), "10.0.0.5"));
+        assertEquals(Duration.ofHours(1), limited.retryAfter().orElseThrow());
+        assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
+                Fixture.ADMIN_PASSWORD.toCharArray(), "the admin's office"));
+        // A new source of the attacker's gets one guess a window.
+        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
+                "10.0.1.1"));
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.accounts().authenticate("admin@operator.test", PASSWORD,
+                "10.0.1.1"));
         assertEquals(partner.manager(), sdk.accounts().authenticate(partner.managerMember().email(),
-                Fixture.MEMBER_PASSWORD.toCharArray(), "elsewhere"), "other accounts sign in");
+                Fixture.MEMBER_PASSWORD.toCharArray(), "10.0.1.1"), "other accounts are not touched");
         fx.clock.advance(Duration.ofHours(1));
         assertEquals(fx.operatorAdmin, sdk.accounts().authenticate("admin@operator.test",
-                Fixture.ADMIN_PASSWORD.toCharArray(), "elsewhere"));
+                Fixture.ADMIN_PASSWORD.toCharArray(), "10.0.0.5"));
     }
 
     @Test
