@@ -5,6 +5,8 @@ import io.latchkey.license.ActivationId;
 import io.latchkey.license.ActivationRepository;
 import io.latchkey.license.ActivationState;
 import io.latchkey.license.LicenseId;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -34,5 +36,10 @@ final class JdbiActivationRepository extends JdbiRows<ActivationId, Activation> 
     @Override
     public Optional<Activation> active(LicenseId license) {
         return one("WHERE active_license = :license", Map.of("license", license));
+    }
+
+    @Override
+    public List<Activation> releasedSince(Instant since) {
+        return list("WHERE deactivated_at >= :since ORDER BY deactivated_at, id", Map.of("since", since));
     }
 }

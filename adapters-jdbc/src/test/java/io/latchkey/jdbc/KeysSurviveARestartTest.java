@@ -71,8 +71,8 @@ class KeysSurviveARestartTest {
             Actor manager = sdk.accounts().authenticate(MANAGER, Fixture.MEMBER_PASSWORD.toCharArray(), "10.0.0.9");
 
             assertEquals(keysBefore, sdk.keys().verificationKeys(), "the same keys, read from the database");
-            assertEquals(file, ActivationFile.verify(file.encoded(), sdk.keys().verificationKeys(), "pos-1")
-                    .orElseThrow());
+            assertEquals(file, ActivationFile.verify(file.encoded(), sdk.keys().verificationKeys(), "pos-1",
+                    file.issuedAt()).orElseThrow());
             assertEquals("pos-1", sdk.activations().activate(codes.get(0), "pos-1", "10.0.0.1").fingerprint(),
                     "the code hashed before the restart is found");
             assertEquals("pos-2", sdk.activations().activate(codes.get(1), "pos-2", "10.0.0.2").fingerprint());

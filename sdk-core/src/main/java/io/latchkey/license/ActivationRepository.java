@@ -4,6 +4,8 @@ import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.store.UniqueKey;
 import io.latchkey.store.VersionedRows;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,4 +21,7 @@ public interface ActivationRepository extends VersionedRows<ActivationId, Activa
 
     /** The license's active activation, if any. */
     Optional<Activation> active(LicenseId license);
+
+    /** The activations released (DEACTIVATED) at or after {@code since}, oldest release first. */
+    List<Activation> releasedSince(Instant since);
 }

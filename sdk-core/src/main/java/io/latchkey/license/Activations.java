@@ -71,6 +71,16 @@ public final class Activations {
         }));
     }
 
+    /**
+     * The signed list of activations released while their files may still be good ({@link RevocationList}), for
+     * offline devices: public, like the verification keys. Hosts may cache it for a while.
+     */
+    public RevocationList revocationList() {
+        Instant now = records.clock.instant();
+        return transactions.inTransaction(() -> RevocationList.sign(keys.currentSigningKey(),
+                records.store.activations().releasedSince(now.minus(ActivationFile.VALIDITY)), now));
+    }
+
     /** The device that activated a license releases it; another device may then activate it. */
     public void deactivate(String code, String fingerprint, String source) {
         String print = fingerprint(fingerprint);

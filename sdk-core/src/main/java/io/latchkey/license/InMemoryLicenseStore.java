@@ -4,6 +4,7 @@ import io.latchkey.access.OrgId;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.InMemoryStore.Index;
 import io.latchkey.store.InMemoryStore.Table;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,13 @@ final class InMemoryLicenseStore implements LicenseStore {
         @Override
         public Optional<Activation> active(LicenseId license) {
             return active.find(license);
+        }
+
+        @Override
+        public List<Activation> releasedSince(Instant since) {
+            return rows().filter(a -> a.deactivatedAt() != null && !a.deactivatedAt().isBefore(since))
+                    .sorted(Comparator.comparing(Activation::deactivatedAt).thenComparing(a -> a.id().value()))
+                    .toList();
         }
     }
 

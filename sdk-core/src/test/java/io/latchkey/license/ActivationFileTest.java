@@ -40,7 +40,7 @@ class ActivationFileTest {
         List<VerificationKey> published = keys.verificationKeys();
 
         assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), published));
-        assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), published, FINGERPRINT));
+        assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), published, FINGERPRINT, ISSUED));
         assertEquals(LICENSE, file.licenseId());
         assertEquals(FINGERPRINT, file.fingerprint());
         assertEquals(HOLDER, file.holder());
@@ -58,7 +58,7 @@ class ActivationFileTest {
                     ActivationFile file = ActivationFile.sign(keys.currentSigningKey(), license, fingerprint, holder,
                             at);
                     assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), keys.verificationKeys(),
-                            fingerprint));
+                            fingerprint, file.issuedAt()));
                 });
     }
 
@@ -118,7 +118,7 @@ class ActivationFileTest {
         // A file signed by a stranger's key is refused by the licensor's keys.
         String forged = ActivationFile.sign(stranger.currentSigningKey(), LICENSE, FINGERPRINT, HOLDER, ISSUED)
                 .encoded();
-        assertEquals(Optional.empty(), ActivationFile.verify(forged, keys.verificationKeys(), FINGERPRINT));
+        assertEquals(Optional.empty(), ActivationFile.verify(forged, keys.verificationKeys(), FINGERPRINT, ISSUED));
     }
 
     @Test
@@ -127,7 +127,7 @@ class ActivationFileTest {
         for (String other : List.of("pos:SN-4471-B;mac=00:1B:44:11:3A:B7",
                 FINGERPRINT.toLowerCase(java.util.Locale.ROOT),
                 FINGERPRINT + " ", " " + FINGERPRINT, "", "pos")) {
-            assertEquals(Optional.empty(), ActivationFile.verify(encoded, keys.verificationKeys(), other), other);
+            assertEquals(Optional.empty(), ActivationFile.verify(encoded, keys.verificationKeys(), other, ISSUED), other);
         }
     }
 
@@ -142,8 +142,9 @@ class ActivationFileTest {
 
         assertFalse(old.keyId().equals(fresh.keyId()));
         assertEquals(2, keys.verificationKeys().size());
-        assertEquals(Optional.of(old), ActivationFile.verify(old.encoded(), keys.verificationKeys(), FINGERPRINT));
-        assertEquals(Optional.of(fresh), ActivationFile.verify(fresh.encoded(), keys.verificationKeys(), FINGERPRINT));
+        assertEquals(Optional.of(old), ActivationFile.verify(old.encoded(), keys.verificationKeys(), FINGERPRINT, old.issuedAt()));
+        assertEquals(Optional.of(fresh), ActivationFile.verify(fresh.encoded(), keys.verificationKeys(), FINGERPRINT,
+                fresh.issuedAt()));
         // A device that knows only the new key cannot check the old file, and the reverse.
         List<VerificationKey> newOnly = List.of(keys.currentSigningKey().verificationKey());
         assertEquals(Optional.empty(), ActivationFile.verify(old.encoded(), newOnly));
@@ -156,8 +157,8 @@ class ActivationFileTest {
         SigningKey key = keys.currentSigningKey();
         String good = payloadOf(signed().encoded());
         List<String> payloads = List.of(
-                good.replace("v=1\n", "v=2\n"),
-                good.replace("v=1\n", ""),
+                good.replace("v=2\n", "v=1\n"),
+                good.replace("v=2\n", ""),
                 good + "extra=1\n",
                 good + "fingerprint=pos:other\n",                          // a repeated line, last wins in a map
                 good.substring(0, good.length() - 1),                      // no final line break
@@ -168,8 +169,10 @@ class ActivationFileTest {
                 good.replace("holder=" + HOLDER + "\n", ""),
                 good.replace("holder=" + HOLDER, "holder="),
                 good.replace("holder=" + HOLDER, "holder= "),
-                "v=1\nfingerprint=" + FINGERPRINT + "\nlicense=" + LICENSE + "\nholder=" + HOLDER
-                        + "\nissuedAt=2026-11-23T10:00:00Z\n",             // reordered
+                "v=2\nfingerprint=" + FINGERPRINT + "\nlicense=" + LICENSE + "\nholder=" + HOLDER
+                        + "\nissuedAt=2026-11-23T10:00:00Z\nvalidUntil=2026-12-23T10:00:00Z\n", // reordered
+                good.replace("validUntil=2026-12-23T10:00:00Z", "validUntil=2027-12-23T10:00:00Z"),
+                good.replace("validUntil=2026-12-23T10:00:00Z\n", ""),
                 "",
                 "v=1");
         for (String payload : payloads) {
@@ -184,7 +187,7 @@ class ActivationFileTest {
         assertEquals(Optional.empty(), ActivationFile.verify(null, keys.verificationKeys()));
         qt().withExamples(500).forAll(strings().allPossible().ofLengthBetween(0, 150))
                 .check(s -> ActivationFile.verify(s, keys.verificationKeys()).isEmpty()
-                        && ActivationFile.verify(keyId + "." + s, keys.verificationKeys(), FINGERPRINT).isEmpty());
+                        && ActivationFile.verify(keyId + "." + s, keys.verificationKeys(), FINGERPRINT, ISSUED).isEmpty());
     }
 
     @Test
@@ -204,14 +207,15 @@ class ActivationFileTest {
         // Longest allowed, and characters a line format might trip on, are fine.
         String longest = "x".repeat(ActivationFile.MAX_TEXT);
         ActivationFile file = ActivationFile.sign(key, longest, "a=b=c|d.e", "холдинг 😀", ISSUED);
-        assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), keys.verificationKeys(), "a=b=c|d.e"));
+        assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), keys.verificationKeys(), "a=b=c|d.e",
+                ISSUED));
     }
 
     @Test
     void theRecordKeepsItsKeyIdAndEncodedFormTogether() {
         ActivationFile file = signed();
         assertThrows(IllegalArgumentException.class, () -> new ActivationFile(LICENSE, FINGERPRINT, HOLDER, ISSUED,
-                "other", file.encoded()));
+                file.validUntil(), "other", file.encoded()));
     }
 
     /** Text with no control characters and no lone surrogates: what a device or the service may send. */
@@ -222,5 +226,20 @@ class ActivationFileTest {
 
     private static String payloadOf(String encoded) {
         return new String(Base64.getUrlDecoder().decode(encoded.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFileIsGoodForThirtyDaysFromItsIssue() {
+        ActivationFile file = signed();
+        List<VerificationKey> published = keys.verificationKeys();
+        assertEquals(Instant.parse("2026-12-23T10:00:00Z"), file.validUntil());
+        assertTrue(payloadOf(file.encoded()).endsWith(
+                "issuedAt=2026-11-23T10:00:00Z\nvalidUntil=2026-12-23T10:00:00Z\n"));
+        assertEquals(Optional.of(file), ActivationFile.verify(file.encoded(), published, FINGERPRINT,
+                Instant.parse("2026-12-23T09:59:59Z")));
+        assertEquals(Optional.empty(), ActivationFile.verify(file.encoded(), published, FINGERPRINT,
+                Instant.parse("2026-12-23T10:00:00Z")), "expired: renew it online");
+        assertEquals(Optional.empty(), ActivationFile.verify(file.encoded(), published, FINGERPRINT,
+                Instant.parse("2026-11-23T09:59:59Z")), "not issued yet: the device's clock is wrong");
     }
 }

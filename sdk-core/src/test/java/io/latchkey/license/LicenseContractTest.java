@@ -231,8 +231,8 @@ public abstract class LicenseContractTest {
 
         ActivationFile file = sdk.activations().activate(code.toLowerCase(java.util.Locale.ROOT), "pos-1", "10.0.0.1");
         assertEquals("pos-1", file.fingerprint());
-        assertEquals(file, ActivationFile.verify(file.encoded(), fx.latchkey.keys().verificationKeys(), "pos-1")
-                .orElseThrow());
+        assertEquals(file, ActivationFile.verify(file.encoded(), fx.latchkey.keys().verificationKeys(), "pos-1",
+                fx.clock.instant()).orElseThrow());
         assertTrue(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0).activated());
         assertEquals("pos-1", sdk.activations().activate(code, "pos-1", "10.0.0.1").fingerprint(),
                 "again on the same device");
@@ -307,5 +307,32 @@ public abstract class LicenseContractTest {
         }
         sdk.activations().deactivate(code, "pos-1", "10.0.0.1");
         assertEquals("pos-2", sdk.activations().activate(code, "pos-2", "10.0.0.2").fingerprint());
+    }
+
+    @Test
+    public void anOfflineDeviceLearnsOfAReleaseFromTheSignedRevocationList() {
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 1);
+        sell(partner.manager(), DocumentType.REVEAL_TO_SELF, null, 1);
+        String code = codeOf(sdk.licenses().licenses(partner.manager(), null, null, null, 1).get(0));
+        var published = fx.latchkey.keys().verificationKeys();
+        ActivationFile kept = sdk.activations().activate(code, "pos-1", "10.0.0.1");
+        assertEquals(fx.clock.instant().plus(Duration.ofDays(30)), kept.validUntil());
+        assertTrue(sdk.activations().revocationList().revoked().isEmpty());
+
+        fx.clock.advance(Duration.ofHours(1));
+        sdk.activations().deactivate(code, "pos-1", "10.0.0.1");
+        fx.clock.advance(Duration.ofHours(1));
+        ActivationFile moved = sdk.activations().activate(code, "pos-2", "10.0.0.2");
+
+        RevocationList list = RevocationList.verify(sdk.activations().revocationList().encoded(), published,
+                fx.clock.instant()).orElseThrow();
+        // pos-1 kept its file after releasing the license: the list tells it (and anyone checking) it is void.
+        assertTrue(ActivationFile.verify(kept.encoded(), published, "pos-1", fx.clock.instant()).isPresent());
+        assertTrue(list.revokes(kept));
+        assertFalse(list.revokes(moved));
+        // Once every file issued before the release has expired, the release leaves the list.
+        fx.clock.advance(Duration.ofDays(30));
+        assertTrue(sdk.activations().revocationList().revoked().isEmpty());
     }
 }
