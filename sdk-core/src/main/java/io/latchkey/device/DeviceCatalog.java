@@ -25,9 +25,22 @@ import java.util.Optional;
 public record DeviceCatalog(Map<String, Map<String, ZoneId>> regions, List<String> objectTypes,
                             Map<String, URI> manuals, Duration onlineTimeout) {
 
+    /**
+     * @throws IllegalArgumentException if a country is not two letters, or a region or object type is blank or
+     *                                  longer than what a device row keeps (100 and 64 characters)
+     */
     public DeviceCatalog {
         Map<String, Map<String, ZoneId>> copy = new LinkedHashMap<>();
-        regions.forEach((country, byName) -> copy.put(country, Map.copyOf(byName)));
+        regions.forEach((country, byName) -> {
+            if (!country.matches("[A-Z]{2}")
+                    || byName.keySet().stream().anyMatch(r -> r.isBlank() || r.length() > 100)) {
+                throw new IllegalArgumentException("countries are ISO 3166 alpha-2; regions 1 to 100 characters");
+            }
+            copy.put(country, Map.copyOf(byName));
+        });
+        if (objectTypes.stream().anyMatch(t -> t.isBlank() || t.length() > 64)) {
+            throw new IllegalArgumentException("object types are 1 to 64 characters");
+        }
         regions = java.util.Collections.unmodifiableMap(copy);
         objectTypes = List.copyOf(objectTypes);
         manuals = Map.copyOf(manuals);

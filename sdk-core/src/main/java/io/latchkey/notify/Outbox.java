@@ -5,9 +5,13 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.store.Transactions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +28,8 @@ public final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final String SEAL_CONTEXT = "outbox/notification";
+    /** The longest idempotency key kept as it is. */
+    static final int MAX_KEY = 200;
 
     private final Transactions transactions;
     private final OutboxRepository messages;
@@ -76,13 +82,26 @@ public final class Outbox {
 
     /**
      * Writes a notification to the outbox in the caller's transaction. A repeat with the same idempotency key
-     * is dropped, so a retried command does not send twice.
+     * is dropped, so a retried command does not send twice. Keys are kept to {@value #MAX_KEY} characters: a longer
+     * one (an e-mail address in it, say) is kept as its start and the SHA-256 of the whole, still one per key.
      */
     public void enqueue(String idempotencyKey, Notification notification) {
         Instant now = clock.instant();
         byte[] sealed = sealer.seal(NotificationCodec.encode(notification), SEAL_CONTEXT);
-        messages.insert(new OutboxMessage(ids.next(), idempotencyKey, sealed, now, OutboxStatus.PENDING, 0, now, null,
-                0));
+        messages.insert(new OutboxMessage(ids.next(), kept(idempotencyKey), sealed, now, OutboxStatus.PENDING, 0, now,
+                null, 0));
+    }
+
+    static String kept(String key) {
+        if (key.length() <= MAX_KEY) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return key.substring(0, MAX_KEY - 65) + "#" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Delivers the messages due now, up to {@code limit} of them. */

@@ -31,8 +31,12 @@ public record OutboxMessage(UUID id, String idempotencyKey, byte[] sealedPayload
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
     }
 
+    /** The longest last error kept: a mail server's or an exception's message can be any length. */
+    static final int MAX_ERROR = 2000;
+
     OutboxMessage next(OutboxStatus newStatus, int newAttempts, Instant due, String error) {
-        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, newStatus, newAttempts, due, error,
+        String kept = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        return new OutboxMessage(id, idempotencyKey, sealedPayload, createdAt, newStatus, newAttempts, due, kept,
                 version);
     }
 

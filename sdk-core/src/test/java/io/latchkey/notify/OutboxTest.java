@@ -301,4 +301,31 @@ class OutboxTest {
             return delegate.deleteSentBefore(cutoff, limit);
         }
     }
+
+    @Test
+    void aLongKeyIsKeptAsItsStartAndAHashOfTheWhole() {
+        String address = "a".repeat(64) + "@" + "b".repeat(185) + ".test";
+        String key = "member.password-reset-no-account/" + address + "/2026-11-23T10:00:00.123456789Z";
+        enqueue(key, notification(RECIPIENT));
+        String kept = lastRow().idempotencyKey();
+        assertEquals(200, kept.length());
+        assertEquals(key.substring(0, 135) + "#", kept.substring(0, 136));
+        String shortKey = "credential.issued/42";
+        enqueue(shortKey, notification(RECIPIENT));
+        assertEquals(shortKey, lastRow().idempotencyKey());
+        enqueue(key, notification(RECIPIENT));
+        enqueue(key.replace("10:00:00.123456789Z", "10:00:01Z"), notification(RECIPIENT));
+        // The repeat of the long key was dropped; the key alike in its first 135 characters was not.
+        assertEquals(3, outbox.dispatchAllDue().delivered());
+    }
+
+    @Test
+    void aLongErrorIsCutToTwoThousandCharacters() {
+        Outbox declining = outbox((key, n) -> new DeliveryResult.Declined("550 " + "x".repeat(10_000)), POLICY);
+        enqueue("credential.issued/1", notification(RECIPIENT));
+        declining.dispatchDue(10);
+        String error = lastRow().lastError();
+        assertEquals(2000, error.length());
+        assertTrue(error.startsWith("550 xxx"));
+    }
 }
