@@ -12,7 +12,6 @@ import io.latchkey.limits.StoredRateLimiter;
 import io.latchkey.store.Store;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The rate limiter contract on counters kept in H2, and what the table holds. */
@@ -26,20 +25,9 @@ class H2RateLimiterTest extends RateLimiterContractTest {
         return JdbcStore.connect(url, "sa", "");
     }
 
-    private JdbcStore other;
-
     @Override
     protected Store anotherNode() {
-        other = JdbcStore.connect(url, "sa", "");
-        return other;
-    }
-
-    @AfterEach
-    void closeStore() {
-        ((JdbcStore) store).close();
-        if (other != null) {
-            other.close();
-        }
+        return JdbcStore.connect(url, "sa", "");
     }
 
     @Test

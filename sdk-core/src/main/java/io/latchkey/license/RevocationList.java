@@ -1,17 +1,14 @@
 package io.latchkey.license;
 
+import io.latchkey.crypto.Digests;
 import io.latchkey.crypto.Signatures;
 import io.latchkey.crypto.SigningKey;
 import io.latchkey.crypto.VerificationKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +69,7 @@ public record RevocationList(Instant issuedAt, Instant validUntil, List<Revoked>
     /** Signs the list of {@code released} activations at {@code now}. */
     public static RevocationList sign(SigningKey key, Collection<Activation> released, Instant now) {
         List<Revoked> entries = released.stream().map(a -> new Revoked(a.license().toString(),
-                hash(a.fingerprint()), Objects.requireNonNull(a.deactivatedAt(), "released"))).sorted(ORDER).toList();
+                Digests.sha256Hex(a.fingerprint()), Objects.requireNonNull(a.deactivatedAt(), "released"))).sorted(ORDER).toList();
         Instant validUntil = now.plus(VALIDITY);
         return new RevocationList(now, validUntil, entries, key.keyId(),
                 Signatures.signCompact(key, DOMAIN, payload(now, validUntil, entries)));
@@ -94,19 +91,11 @@ public record RevocationList(Instant issuedAt, Instant validUntil, List<Revoked>
 
     /** Whether this list revokes {@code file}: its license was released from its device since it was issued. */
     public boolean revokes(ActivationFile file) {
-        String device = hash(file.fingerprint());
+        String device = Digests.sha256Hex(file.fingerprint());
         return revoked.stream().anyMatch(r -> r.licenseId().equals(file.licenseId())
                 && r.fingerprintHash().equals(device) && !file.issuedAt().isAfter(r.releasedAt()));
     }
 
-    private static String hash(String fingerprint) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(fingerprint.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
     private static String payload(Instant issuedAt, Instant validUntil, List<Revoked> entries) {
         StringBuilder text = new StringBuilder("v=1\nissuedAt=" + issuedAt + "\nvalidUntil=" + validUntil + "\n");

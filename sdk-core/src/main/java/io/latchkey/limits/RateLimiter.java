@@ -72,14 +72,4 @@ public interface RateLimiter {
             throw e;
         }
     }
-
-    /**
-     * Counts e-mail that anyone may make the SDK send to {@code address}, per source and per address
-     * ({@link Limit#MAIL_FROM_SOURCE}, {@link Limit#MAIL_TO_ADDRESS}), and runs {@code work}, which sends it.
-     *
-     * @param source the caller's source as {@link io.latchkey.access.Actor#source} made it fit
-     */
-    default void anonymousMail(String address, String source, Runnable work) {
-        spending(Limit.MAIL_FROM_SOURCE, source, () -> spending(Limit.MAIL_TO_ADDRESS, address, work));
-    }
 }

@@ -2,16 +2,13 @@ package io.latchkey.notify;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
+import io.latchkey.crypto.Digests;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.store.Transactions;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -96,12 +93,7 @@ public final class Outbox {
         if (key.length() <= MAX_KEY) {
             return key;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return key.substring(0, MAX_KEY - 65) + "#" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return key.substring(0, MAX_KEY - 65) + "#" + Digests.sha256Hex(key);
     }
 
     /** Delivers the messages due now, up to {@code limit} of them. */

@@ -141,10 +141,11 @@ public final class Registrations {
      */
     public void registerCompany(CompanyRegistration registration, String source) {
         String address = Checks.email("email", registration.ownerEmail());
-        rateLimiter.anonymousMail(address, Actor.source(source), () -> transactions.inTransaction(() -> {
-            Organization licensor = operator();
-            company(Actors.system("self-registration"), licensor, licensor, registration, true);
-        }));
+        rateLimiter.spending(Limit.MAIL_FROM_SOURCE, Actor.source(source), () -> rateLimiter.spending(
+                Limit.MAIL_TO_ADDRESS, address, () -> transactions.inTransaction(() -> {
+                    Organization licensor = operator();
+                    company(Actors.system("self-registration"), licensor, licensor, registration, true);
+                })));
     }
 
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ public abstract class RateLimiterContractTest {
     private final Sealer sealer = new Sealer(InMemoryKeyStore.generate(RandomSource.seeded(7)),
             RandomSource.seeded(8));
     protected Store store;
+    private final List<Store> opened = new ArrayList<>();
     private StoredRateLimiter limiter;
 
     /** A new, empty store of the implementation under test. */
@@ -43,10 +45,19 @@ public abstract class RateLimiterContractTest {
 
     /**
      * Another node's store on the same database as {@link #store} (its own connection pool, where there is one);
-     * the in-memory store has no other node than itself.
+     * the in-memory store has no other node than itself. Closed after each test, like {@link #store}.
      */
     protected Store anotherNode() {
         return store;
+    }
+
+    @AfterEach
+    void closeStores() throws Exception {
+        for (Store opened : opened) {
+            if (opened instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
     }
 
     @BeforeEach
@@ -57,6 +68,9 @@ public abstract class RateLimiterContractTest {
 
     /** A limiter on {@code store} with the deployment's keys: one node of several on one database. */
     private StoredRateLimiter node(Store on) {
+        if (!opened.contains(on)) {
+            opened.add(on);
+        }
         return new StoredRateLimiter(on, sealer, clock);
     }
 
