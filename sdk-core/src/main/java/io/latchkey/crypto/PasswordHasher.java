@@ -148,6 +148,14 @@ public final class PasswordHasher {
         return Stored.parse(phc).map(stored -> !stored.cost().equals(cost)).orElse(true);
     }
 
+    /**
+     * The password, just verified against {@code phc}, hashed again under today's parameters if {@code phc} was
+     * made under others ({@link #needsRehash}); empty if it needs nothing.
+     */
+    public Optional<String> rehashed(char[] password, String phc) {
+        return needsRehash(phc) ? Optional.of(hash(password)) : Optional.empty();
+    }
+
     @Override
     public String toString() {
         return "PasswordHasher[argon2id m=" + cost.memoryKiB() + ",t=" + cost.iterations() + ",p="

@@ -50,13 +50,9 @@ public final class Telemetry {
         }
         attempt.uncount();
         String hash = device.get().passwordHash();
-        if (records.hasher.needsRehash(hash)) {
-            // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
-            String rehashed = records.hasher.hash(password);
-            transactions.inTransaction(() -> records.store.devices().findBySerial(normalized)
-                    .filter(d -> hash.equals(d.passwordHash()))
-                    .ifPresent(d -> records.store.devices().update(d.with(x -> x.passwordHash = rehashed))));
-        }
+        records.hasher.rehashed(password, hash).ifPresent(rehashed -> transactions.inTransaction(
+                () -> records.store.devices().findBySerial(normalized).filter(d -> hash.equals(d.passwordHash()))
+                        .ifPresent(d -> records.store.devices().update(d.with(x -> x.passwordHash = rehashed)))));
         return Actors.device(normalized);
     }
 

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
+    /** The longest e-mail address (RFC 5321). */
+    public static final int MAX_EMAIL = 254;
+
     /** The most rows one page of a list holds. */
     public static final int MAX_PAGE = 1000;
 
@@ -84,7 +87,7 @@ public final class Checks {
     /** A required e-mail address, trimmed and lower-cased. */
     public static String email(String field, String value) {
         String email = required(field, value).toLowerCase(Locale.ROOT);
-        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
             throw LatchkeyException.ofField(ErrorCode.EMAIL_INVALID, field, value);
         }
         return email;

@@ -141,9 +141,10 @@ public final class Activations {
 
     private static String fingerprint(String value) {
         String print = Checks.maxLength("fingerprint", Checks.required("fingerprint", value), ActivationFile.MAX_TEXT);
-        if (print.chars().anyMatch(Character::isISOControl)) {
+        // One line already (Checks.required); a lone surrogate has no UTF-8 form, so no signed file could carry it.
+        if (print.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "fingerprint", "fingerprint",
-                    "no control characters");
+                    "no unpaired surrogates");
         }
         return print;
     }

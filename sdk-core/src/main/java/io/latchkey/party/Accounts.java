@@ -36,7 +36,6 @@ public final class Accounts {
 
     /** How long a password-reset link stays good. */
     public static final Duration RESET_TTL = Duration.ofHours(1);
-    private static final int MAX_EMAIL = 254;
 
     private final Transactions transactions;
     private final PartyRecords records;
@@ -100,8 +99,8 @@ public final class Accounts {
     public Actor authenticate(String email, char[] password, String source) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         // No address is longer than 254 characters: a longer one is counted under its first 254, never stored.
-        boolean plausible = address.length() <= MAX_EMAIL;
-        String account = plausible ? address : address.substring(0, MAX_EMAIL);
+        boolean plausible = address.length() <= Checks.MAX_EMAIL;
+        String account = plausible ? address : address.substring(0, Checks.MAX_EMAIL);
         String from = Actor.source(source);
         Attempt attempt = rateLimiter.attempt(Limit.SIGN_IN_SOURCE, from, Limit.SIGN_IN_ACCOUNT, account);
         Optional<Member> member = !plausible ? Optional.empty()
@@ -114,13 +113,9 @@ public final class Accounts {
             throw LatchkeyException.of(ErrorCode.CREDENTIALS_INVALID);
         }
         attempt.uncount();
-        if (hasher.needsRehash(hash)) {
-            // Hashed under older parameters: the password is at hand now, so it is hashed again under today's.
-            String rehashed = hasher.hash(password);
-            transactions.inTransaction(() -> records.store.members().find(member.get().id())
-                    .filter(m -> hash.equals(m.passwordHash()))
-                    .ifPresent(m -> records.store.members().update(m.withPassword(rehashed))));
-        }
+        hasher.rehashed(password, hash).ifPresent(rehashed -> transactions.inTransaction(
+                () -> records.store.members().find(member.get().id()).filter(m -> hash.equals(m.passwordHash()))
+                        .ifPresent(m -> records.store.members().update(m.withPassword(rehashed)))));
         return Actors.member(member.get().id(), member.get().organization(), member.get().roles());
     }
 

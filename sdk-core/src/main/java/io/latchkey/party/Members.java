@@ -67,17 +67,22 @@ public final class Members {
             Permission permission = !first ? Permission.MEMBER_MANAGE
                     : organization.kind() == OrgKind.COMPANY ? Permission.COMPANY_CREATE : Permission.PARTNER_CREATE;
             records.organization(actor, organizationId, permission);
-            if (draft.roles() != null && draft.roles().contains(Role.OWNER)) {
-                throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
-            }
-            if (draft.roles() != null && draft.roles().stream().anyMatch(SERVICE_ROLES::contains)) {
-                records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
-                        ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
-            }
+            requireGrantable(actor, organization, draft.roles() == null ? Set.of() : draft.roles());
             Member member = records.insertMember(actor, organization, draft);
             invite(links, member, organization);
             return member.withoutSecrets();
         });
+    }
+
+    /** Roles a member may be given: never OWNER (the owner is fixed); service roles by the owner alone. */
+    private void requireGrantable(Actor actor, Organization organization, Set<Role> roles) {
+        if (roles.contains(Role.OWNER)) {
+            throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
+        }
+        if (roles.stream().anyMatch(SERVICE_ROLES::contains)) {
+            records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
+                    ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
+        }
     }
 
     /**
@@ -89,15 +94,9 @@ public final class Members {
     public void inviteEmployee(Actor actor, OrgId organizationId, String email, Set<Role> roles) {
         String address = Checks.email("email", email);
         PartyRecords.roles(roles);
-        if (roles.contains(Role.OWNER)) {
-            throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
-        }
         transactions.inTransaction(() -> {
             Organization organization = records.organization(actor, organizationId, Permission.MEMBER_MANAGE);
-            if (roles.stream().anyMatch(SERVICE_ROLES::contains)) {
-                records.access.require(actor, Permission.SELLER_MANAGE, organization.id(),
-                        ErrorCode.ORGANIZATION_NOT_FOUND, organization.id());
-            }
+            requireGrantable(actor, organization, roles);
             Optional<Member> account = records.store.members().findByEmail(address);
             if (account.isEmpty()) {
                 links.notice(address, "", organization.language(), Templates.EMPLOYEE_NEEDS_ACCOUNT, "/register",

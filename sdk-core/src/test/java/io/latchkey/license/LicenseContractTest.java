@@ -259,6 +259,8 @@ public abstract class LicenseContractTest {
         refused(ErrorCode.FIELD_REQUIRED, "fingerprint", () -> sdk.activations().activate(wellFormed, " ", "10.0.0.8"));
         refused(ErrorCode.FIELD_MALFORMED, "fingerprint", () -> sdk.activations().activate(wellFormed, "a\nb",
                 "10.0.0.8"));
+        refused(ErrorCode.FIELD_MALFORMED, "fingerprint", () -> sdk.activations().activate(wellFormed, "pos\uD800",
+                "10.0.0.8"));
     }
 
     @Test
