@@ -60,7 +60,8 @@ public final class Clients {
     /** A partner's clients by e-mail ({@code partner} null: the actor's own), after {@code afterEmail}. */
     public List<Client> clients(Actor actor, OrgId partner, String afterEmail, int limit) {
         return transactions.inTransaction(() -> records.store.clients().list(records.viewed(actor, partner),
-                afterEmail, Checks.pageSize(limit, PoolRecords.MAX_LIST)));
+                Checks.optional("afterEmail", afterEmail, Checks.MAX_EMAIL), Checks.pageSize(limit,
+                        PoolRecords.MAX_LIST)));
     }
 
     private Client visible(Actor actor, ClientId id) {

@@ -46,8 +46,8 @@ public final class Issuing {
             OrgId partner = records.ownPartner(actor, Permission.CREDENTIAL_ISSUE);
             Instant now = records.clock.instant();
             ClientId clientId = Checks.required("clientId", request.clientId());
-            Instant from = Checks.required("validFrom", request.validFrom()).truncatedTo(ChronoUnit.MICROS);
-            Instant to = Checks.required("validTo", request.validTo()).truncatedTo(ChronoUnit.MICROS);
+            Instant from = Checks.instant("validFrom", request.validFrom());
+            Instant to = Checks.instant("validTo", request.validTo());
             if (!to.isAfter(from)) {
                 throw LatchkeyException.ofField(ErrorCode.CREDENTIAL_WINDOW_INVALID, "validTo");
             }

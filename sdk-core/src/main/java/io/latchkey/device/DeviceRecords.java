@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 final class DeviceRecords {
 
     static final int MAX_LIST = 1000;
+    static final int MAX_SERIAL = 64;
     private static final Pattern SERIAL = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
 
     final DeviceStore store;

@@ -58,6 +58,9 @@ public final class Devices {
      */
     public List<DeviceCard> search(Actor actor, String serialContains, DeviceStatus status, OrgId partner,
                                    String ownerPhone, String afterSerial, int limit) {
+        String typed = Checks.optional("serial", serialContains, DeviceRecords.MAX_SERIAL);
+        String text = typed == null ? null : typed.toUpperCase(Locale.ROOT);
+        String after = Checks.optional("afterSerial", afterSerial, DeviceRecords.MAX_SERIAL);
         return transactions.inTransaction(() -> {
             CustomerId owner = null;
             OrgId scope = partner;
@@ -82,11 +85,9 @@ public final class Devices {
                 }
                 owner = found.get();
             }
-            String text = serialContains == null || serialContains.isBlank() ? null
-                    : serialContains.strip().toUpperCase(Locale.ROOT);
             List<DeviceCard> cards = new ArrayList<>();
             for (Device d : records.store.devices().search(new DeviceSearch(text, status, scope, owner,
-                    afterSerial, Checks.pageSize(limit, DeviceRecords.MAX_LIST)))) {
+                    after, Checks.pageSize(limit, DeviceRecords.MAX_LIST)))) {
                 cards.add(records.card(actor, d));
             }
             return cards;

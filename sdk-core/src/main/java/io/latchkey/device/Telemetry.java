@@ -63,7 +63,7 @@ public final class Telemetry {
      */
     public DeviceCard report(Actor actor, String serial, DeviceReport report) {
         ReportType type = Checks.required("type", report.type());
-        Instant reported = Checks.required("at", report.at());
+        Instant reported = Checks.instant("at", report.at());
         String code = type == ReportType.ALARM || type == ReportType.ALARM_CLEARED ? alarmCode(report.code()) : null;
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);

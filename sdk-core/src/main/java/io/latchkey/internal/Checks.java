@@ -3,7 +3,10 @@ package io.latchkey.internal;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,13 @@ public final class Checks {
 
     /** The most rows one page of a list holds. */
     public static final int MAX_PAGE = 1000;
+
+    /**
+     * The earliest and latest times the SDK takes, to the microsecond: every store holds them (a database
+     * timestamp ends with year 9999 at best), and a time outside them is a typing error, not a date.
+     */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /** Deliberately plain: one {@code @}, a dot in the domain, no spaces; RFC 5321 lengths. */
     private static final Pattern EMAIL = Pattern.compile(
@@ -82,6 +92,33 @@ public final class Checks {
             throw LatchkeyException.ofField(ErrorCode.FIELD_TOO_LONG, field, field, max);
         }
         return value;
+    }
+
+    /** A required time between {@link #EARLIEST} and {@link #LATEST}, cut to the microsecond stores keep. */
+    public static Instant instant(String field, Instant value) {
+        return optionalInstant(field, required(field, value));
+    }
+
+    /** A time between {@link #EARLIEST} and {@link #LATEST}, cut to the microsecond, or null if null. */
+    public static Instant optionalInstant(String field, Instant value) {
+        if (value == null) {
+            return null;
+        }
+        Instant time = value.truncatedTo(ChronoUnit.MICROS);
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, field, field, "a time from " + EARLIEST
+                    + " to " + LATEST);
+        }
+        return time;
+    }
+
+    /** A required month within the years {@link #EARLIEST} and {@link #LATEST} fall in. */
+    public static YearMonth month(String field, YearMonth value) {
+        YearMonth month = required(field, value);
+        if (month.getYear() < 1900 || month.getYear() > 9999) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, field, field, "a month from 1900 to 9999");
+        }
+        return month;
     }
 
     /** A required e-mail address, trimmed and lower-cased. */

@@ -117,7 +117,8 @@ public final class Documents {
             OrgId party = search.party() != null ? search.party() : Checks.required("party", actor.organization());
             records.access.require(actor, Permission.VIEW, party, ErrorCode.ORGANIZATION_NOT_FOUND, party);
             return records.store.documents().search(new DocumentSearch(party, search.seller(), search.buyer(),
-                    search.author(), search.from(), search.to(), search.type(), search.before(),
+                    Checks.optional("author", search.author(), 200), Checks.optionalInstant("from", search.from()),
+                    Checks.optionalInstant("to", search.to()), search.type(), search.before(),
                     Checks.pageSize(search.limit(), LicenseRecords.MAX_LIST)));
         });
     }

@@ -229,7 +229,8 @@ public final class Organizations {
      * one (a device's partner, say).
      */
     public List<Organization> searchPartners(Actor actor, String text, int limit) {
-        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, text,
+        String typed = Checks.optional("text", text, 200);
+        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, typed,
                         Checks.pageSize(limit, 100)).stream()
                 .filter(o -> records.access.allows(actor, Permission.VIEW, Holder.of(o.id())))
                 .toList());

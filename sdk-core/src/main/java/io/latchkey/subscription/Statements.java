@@ -40,7 +40,7 @@ public final class Statements {
                                          int limit) {
         int size = Checks.pageSize(limit);
         OrgId reseller = Checks.required("resellerId", resellerId);
-        YearMonth checkedMonth = Checks.required("month", month);
+        YearMonth checkedMonth = Checks.month("month", month);
         return transactions.inTransaction(() -> {
             records.access.require(actor, Permission.VIEW, reseller, ErrorCode.ORGANIZATION_NOT_FOUND, reseller);
             // Seller zones differ by at most a day: ask the store for a wider window, then cut per seller.

@@ -7,12 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
+import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 class ChecksTest {
+
+    // --- times -----------------------------------------------------------------------------------------------
+
+    @Test
+    void takesTimesFrom1900To9999CutToTheMicrosecond() {
+        Instant earliest = Instant.parse("1900-01-01T00:00:00Z");
+        assertEquals(earliest, Checks.instant("at", earliest));
+        assertEquals(Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Checks.instant("at", Instant.parse("9999-12-31T23:59:59.999999999Z")));
+        assertEquals(Instant.parse("2026-11-27T10:00:00.123456Z"),
+                Checks.instant("at", Instant.parse("2026-11-27T10:00:00.123456789Z")));
+        assertNull(Checks.optionalInstant("from", null));
+        assertRefused(ErrorCode.FIELD_REQUIRED, "at", () -> Checks.instant("at", null));
+        assertRefused(ErrorCode.FIELD_MALFORMED, "at", () -> Checks.instant("at",
+                Instant.parse("1899-12-31T23:59:59.999999Z")));
+        assertRefused(ErrorCode.FIELD_MALFORMED, "to", () -> Checks.optionalInstant("to",
+                Instant.parse("+10000-01-01T00:00:00Z")));
+        assertEquals(YearMonth.of(9999, 12), Checks.month("month", YearMonth.of(9999, 12)));
+        assertRefused(ErrorCode.FIELD_MALFORMED, "month", () -> Checks.month("month", YearMonth.of(1899, 12)));
+    }
 
     // --- e-mail ----------------------------------------------------------------------------------------------
 

@@ -1,15 +1,15 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.LongestInputsContractTest;
+import io.latchkey.InputBoundsContractTest;
 import io.latchkey.store.Store;
 import org.junit.jupiter.api.AfterEach;
 
-/** The longest inputs on PostgreSQL. */
-class PostgresLongestInputsIT extends LongestInputsContractTest {
+/** Input bounds on H2. */
+class H2InputBoundsTest extends InputBoundsContractTest {
 
     @Override
     protected Store newStore() {
-        return Postgres.newStore();
+        return H2.newStore();
     }
 
     @AfterEach

@@ -3,8 +3,8 @@ package io.latchkey;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.Store;
 
-/** The longest inputs on the in-memory store. */
-class InMemoryLongestInputsTest extends LongestInputsContractTest {
+/** Input bounds on the in-memory store. */
+class InMemoryInputBoundsTest extends InputBoundsContractTest {
 
     @Override
     protected Store newStore() {

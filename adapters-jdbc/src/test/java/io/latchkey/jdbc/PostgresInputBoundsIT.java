@@ -1,15 +1,15 @@
 package io.latchkey.jdbc;
 
-import io.latchkey.LongestInputsContractTest;
+import io.latchkey.InputBoundsContractTest;
 import io.latchkey.store.Store;
 import org.junit.jupiter.api.AfterEach;
 
-/** The longest inputs on H2. */
-class H2LongestInputsTest extends LongestInputsContractTest {
+/** Input bounds on PostgreSQL. */
+class PostgresInputBoundsIT extends InputBoundsContractTest {
 
     @Override
     protected Store newStore() {
-        return H2.newStore();
+        return Postgres.newStore();
     }
 
     @AfterEach
