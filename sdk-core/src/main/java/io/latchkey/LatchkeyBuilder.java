@@ -36,7 +36,7 @@ public final class LatchkeyBuilder {
     int schedulerBatch = 200;
     Duration retention = Duration.ofDays(30);
     DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
-    CodeFormat licenseFormat = CodeFormat.BASE32_12;
+    CodeFormat licenseFormat = CodeFormat.NUMERIC_12;
     PasswordHasher passwordHasher;
     PasswordVerifier passwordVerifier;
 
@@ -134,7 +134,10 @@ public final class LatchkeyBuilder {
         return this;
     }
 
-    /** The format of new license codes; default {@link CodeFormat#BASE32_12}. */
+    /**
+     * The format of new license codes; default {@link CodeFormat#NUMERIC_12}, the twelve digits a POS keypad takes
+     * (the seed: "12-значный код"). {@link CodeFormat#BASE32_12} has more room for a large catalogue.
+     */
     public LatchkeyBuilder licenseFormat(CodeFormat value) {
         this.licenseFormat = Objects.requireNonNull(value);
         return this;

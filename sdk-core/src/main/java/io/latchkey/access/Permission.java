@@ -21,8 +21,11 @@ import java.util.Set;
  * names one, and {@link Access} applies it.
  */
 public enum Permission {
-    /** Read an organization, its members, firms, sites, orders, clients, credentials, documents and licenses. */
-    VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER),
+    /**
+     * Read an organization, its members, firms, sites, orders, clients, credentials, documents and licenses: its
+     * people and those above it. A seller's service managers see its dashboard (members, sites, hubs).
+     */
+    VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER, SENIOR_SERVICE_MANAGER, SERVICE_MANAGER),
     /** Read a device's card and journal: the responsible partner, the operator, the device itself, its owner. */
     DEVICE_VIEW(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER, ITSELF, ITS_CUSTOMER),
     /** Read a seller's hubs and subscriptions: its staff, and those above it. */
@@ -51,8 +54,11 @@ public enum Permission {
     EMPLOYMENT_ACCEPT(Scope.OWN, SECRET),
     /** Close an organization for good: its own or an upstream ADMIN. */
     ORGANIZATION_CLOSE(Scope.CHANNEL, ADMIN),
-    /** Ask another organization for a connection (a company its partner, a seller a reseller), or withdraw it. */
-    CONNECTION_REQUEST(Scope.OWN, ADMIN),
+    /**
+     * Ask another organization for a connection (a company its partner, a seller a reseller), or withdraw it: an
+     * ADMIN, or a seller's service manager (the seed: they manage the requests between sellers and resellers).
+     */
+    CONNECTION_REQUEST(Scope.OWN, ADMIN, SENIOR_SERVICE_MANAGER, SERVICE_MANAGER),
     /** Approve or reject a connection request one's organization received. */
     CONNECTION_DECIDE(Scope.OWN, ADMIN),
     /** A company's owner, confirming its account, consents to the partner that registered the company. */
@@ -84,8 +90,11 @@ public enum Permission {
     LICENSE_ACTIVATE(Scope.OWN, SECRET),
     /** Keep the catalog of service packages: the operator. */
     PACKAGE_MANAGE(Scope.OPERATOR, ADMIN),
-    /** Add hubs to sites and activate, deactivate, resume and stop subscriptions on them. */
-    SUBSCRIPTION_MANAGE(Scope.OWN, INSTALLER, SERVICE_MANAGER, SENIOR_SERVICE_MANAGER),
+    /**
+     * Add hubs to sites and activate, deactivate, resume and stop subscriptions on them: the seller's installers,
+     * its service managers, and its owner, who may run services without any (the seed).
+     */
+    SUBSCRIPTION_MANAGE(Scope.OWN, OWNER, INSTALLER, SERVICE_MANAGER, SENIOR_SERVICE_MANAGER),
     /** Register a new device (the operator's factory side). */
     DEVICE_CREATE(Scope.OPERATOR, ADMIN, ENGINEER),
     /** Move a device to its next status, with the engineer's password again. */

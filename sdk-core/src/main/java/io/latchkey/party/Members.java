@@ -175,7 +175,9 @@ public final class Members {
         return transactions.inTransaction(() -> {
             Member member = records.visibleMember(actor, id);
             var change = records.steps.check(actor, records.members, member, MemberEvent.CHANGE_ROLES);
-            if (member.roles().contains(Role.OWNER) != roles.contains(Role.OWNER)) {
+            if (member.roles().contains(Role.OWNER) != roles.contains(Role.OWNER)
+                    || member.roles().contains(Role.OWNER) && !roles.contains(Role.ADMIN)) {
+                // The owner stays the owner, and an ADMIN: it alone grants the service roles.
                 throw LatchkeyException.ofField(ErrorCode.OWNER_FIXED, "role");
             }
             if (SERVICE_ROLES.stream().anyMatch(r -> member.roles().contains(r) != roles.contains(r))) {

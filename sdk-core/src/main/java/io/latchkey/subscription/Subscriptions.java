@@ -82,7 +82,10 @@ public final class Subscriptions {
         return step(actor, id, SubscriptionEvent.RESUME);
     }
 
-    /** Stops now; the operator is asked to deactivate the hub's SIM at once. */
+    /**
+     * Stops now; for a service on the operator's SIM (a package that requires it, so the hub has it), the
+     * operator is asked to deactivate the SIM at once.
+     */
     public Subscription stop(Actor actor, SubscriptionId id) {
         return step(actor, id, SubscriptionEvent.STOP);
     }
@@ -128,7 +131,8 @@ public final class Subscriptions {
                 case STOP -> s.ended(to, now);
                 case END -> throw new IllegalArgumentException("END is the clock's");
             }, null);
-            if (event == SubscriptionEvent.STOP) {
+            if (event == SubscriptionEvent.STOP && records.store.packages().find(stored.pkg()).orElseThrow()
+                    .requiresSim()) {
                 askToDeactivateSim(stored);
             }
             return stored;

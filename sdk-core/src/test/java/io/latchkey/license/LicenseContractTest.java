@@ -77,7 +77,8 @@ public abstract class LicenseContractTest {
         sell(fx.operatorAdmin, DocumentType.REVEAL_TO_SELF, null, 1);
         LicenseView revealed = sdk.licenses().licenses(fx.operatorAdmin, null, LicenseState.REVEALED, null, 10).get(0);
         String code = codeOf(revealed);
-        assertTrue(code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), code);
+        assertTrue(code.matches("[0-9]{4}-[0-9]{4}-[0-9]{4}"), "a 12-digit code by default (the seed): " + code);
+        assertEquals(CodeFormat.NUMERIC_12, revealed.license().format());
         assertFalse(revealed.toString().contains(code), "a view in a log line shows no code");
         String canonical = code.replace("-", "");
         assertEquals("", revealed.license().codeHash(), "no hash leaves the SDK");
@@ -248,7 +249,7 @@ public abstract class LicenseContractTest {
         sdk.documents().mint(fx.operatorAdmin, 1);
         String typo = "ABCD-EFGH-JKM";
         refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(typo, "pos", "10.0.0.9"));
-        String wellFormed = CodeFormat.BASE32_12.generate(io.latchkey.crypto.RandomSource.seeded(99));
+        String wellFormed = CodeFormat.NUMERIC_12.generate(io.latchkey.crypto.RandomSource.seeded(99));
         for (int i = 0; i < 9; i++) {
             refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(wellFormed, "pos",
                     "10.0.0.9"));
@@ -270,11 +271,11 @@ public abstract class LicenseContractTest {
         for (int source = 0; source < 100; source++) {
             String from = "10.1.0." + source;
             for (int i = 0; i < 10; i++) {
-                String guess = CodeFormat.BASE32_12.generate(random);
+                String guess = CodeFormat.NUMERIC_12.generate(random);
                 refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(guess, "pos", from));
             }
         }
-        String fresh = CodeFormat.BASE32_12.generate(random);
+        String fresh = CodeFormat.NUMERIC_12.generate(random);
         // The budget of all sources is used up: a new source has one attempt, and then waits with the rest.
         refused(ErrorCode.LICENSE_CODE_INVALID, "code", () -> sdk.activations().activate(fresh, "pos", "10.2.0.1"));
         LatchkeyException waiting = refused(ErrorCode.TOO_MANY_ATTEMPTS,

@@ -77,16 +77,60 @@ public abstract class SubscriptionContractTest {
     }
 
     @Test
-    public void onlyTheSellersInstallersAndServiceManagersManageSubscriptions() {
+    public void theOwnerRunsServicesHimselfWithoutAServiceManager() {
+        // "Ten krok nie jest konieczny, jeśli planujesz zarządzać Usługami Ajax jako Właściciel firmy."
+        Hub hub = sdk.hubs().addHub(s.owner, s.site.id(), "HUB-OWN", true);
+        Subscription active = sdk.subscriptions().activate(s.owner, new ActivationRequest(hub.id(), null, null));
+        assertEquals(SubscriptionState.EXPIRES_SOON, sdk.subscriptions().deactivate(s.owner, active.id()).state());
+        assertEquals(SubscriptionState.ACTIVE, sdk.subscriptions().resume(s.owner, active.id()).state());
+        assertEquals(SubscriptionState.ENDED, sdk.subscriptions().stop(s.owner, active.id()).state());
+    }
+
+    @Test
+    public void serviceManagersManageResellerRequestsAndSeeTheDashboard() {
+        // "Zarządzanie żądaniami połączeń między Sprzedawcami i Resellerami ... Dostęp do panelu informacyjnego."
+        var manager = fx.confirmed(sdk.members().addMember(s.owner, s.seller.id(), new MemberDraft(
+                "service@seller.test", "Service", null, Set.of(Role.SERVICE_MANAGER))), Fixture.MEMBER_PASSWORD);
+        Partner another = fx.partner();
+        var request = sdk.connections().requestConnection(manager, s.seller.id(), another.id(),
+                ConnectionKind.SELLER_TO_RESELLER);
+        sdk.connections().withdrawConnection(manager, request.id());
         Hub hub = s.hub("HUB-1");
-        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.subscriptions().activate(s.owner,
-                new ActivationRequest(hub.id(), null, null)));
+        assertEquals(List.of(hub.id()), sdk.hubs().hubs(manager, null, null, 10).stream().map(Hub::id).toList());
+        assertEquals(List.of("Office", s.site.name()), sdk.organizations().sites(manager, s.seller.id(), null, 10)
+                .stream().map(io.latchkey.party.Site::name).toList());
+        assertEquals(3, sdk.members().members(manager, s.seller.id(), null, 10).size(), "owner, installer, itself");
+        // Installers see the sites and hubs they work on, and no more of the company.
+        assertEquals(2, sdk.organizations().sites(s.installer, s.seller.id(), null, 10).size());
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().members(s.installer, s.seller.id(), null, 10));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.connections().requestConnection(s.installer, s.seller.id(),
+                another.id(), ConnectionKind.SELLER_TO_RESELLER));
+    }
+
+    @Test
+    public void stoppingAServiceWithoutTheOperatorsSimAsksNothingOfTheOperator() {
+        // "Jeśli usługą jest Ajax SIM, karta SIM zostanie również natychmiast dezaktywowana."
+        ServicePackage basic = sdk.catalog().createPackage(fx.operatorAdmin, new PackageDraft("BASIC", "Basic", 0L,
+                "PLN", false));
+        Subscription plain = sdk.subscriptions().activate(s.installer, new ActivationRequest(
+                sdk.hubs().addHub(s.installer, s.site.id(), "HUB-PLAIN", false).id(), basic.id(), null));
+        Subscription onSim = sdk.subscriptions().activate(s.installer, new ActivationRequest(
+                sdk.hubs().addHub(s.installer, s.site.id(), "HUB-SIM", true).id(), pkg.id(), null));
+        sdk.subscriptions().stop(s.installer, plain.id());
+        sdk.subscriptions().stop(s.installer, onSim.id());
+        fx.runDueWork();
+        assertEquals(List.of("HUB-SIM"), simRequests());
+    }
+
+    @Test
+    public void onlyTheSellersOwnerInstallersAndServiceManagersManageSubscriptions() {
+        Hub hub = s.hub("HUB-1");
         Sellers other = new Sellers(fx, "Europe/Warsaw");
         refused(ErrorCode.HUB_NOT_FOUND, () -> sdk.subscriptions().activate(other.installer,
                 new ActivationRequest(hub.id(), null, null)));
         Subscription active = sdk.subscriptions().activate(s.installer, new ActivationRequest(hub.id(), null, null));
         refused(ErrorCode.SUBSCRIPTION_NOT_FOUND, () -> sdk.subscriptions().stop(other.installer, active.id()));
-        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.subscriptions().stop(s.owner, active.id()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.subscriptions().stop(fx.operatorAdmin, active.id()));
         // The reseller sees what it is invoiced for, but does not manage it.
         assertEquals(active.id(), sdk.subscriptions().subscription(s.reseller.admin(), active.id()).id());
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.subscriptions().stop(s.reseller.admin(), active.id()));
@@ -103,6 +147,8 @@ public abstract class SubscriptionContractTest {
         assertEquals(SubscriptionState.EXPIRES_SOON, sdk.subscriptions().deactivate(manager, active.id()).state());
         refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().changeRoles(s.owner,
                 s.owner.memberId().orElseThrow(), Set.of(Role.ADMIN)));
+        refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().changeRoles(admin,
+                s.owner.memberId().orElseThrow(), Set.of(Role.OWNER, Role.MANAGER)));
         refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().addMember(s.owner, s.seller.id(),
                 new MemberDraft("second@seller.test", "Second", null, Set.of(Role.OWNER))));
         refused(ErrorCode.PERMISSION_DENIED, () -> s.sdk.organizations().registerSeller(admin, s.seller.id()));
