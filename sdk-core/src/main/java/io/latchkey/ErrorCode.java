@@ -85,6 +85,9 @@ public enum ErrorCode {
     ORGANIZATION_HAS_CHILDREN(2025, CONFLICT, "organization %s still has organizations below it"),
     /** A partner that applied is only viewed, approved or turned down until the operator approves it. */
     ORGANIZATION_NOT_APPROVED(2027, CONFLICT, "organization %s has applied to be a partner and waits for approval"),
+    /** A seller asks a reseller once: this one rejected the request (when, and why), and the operator may help. */
+    CONNECTION_REJECTED(2028, CONFLICT, "the reseller rejected this request on %s (%s); a seller asks a reseller "
+            + "once: ask the operator"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

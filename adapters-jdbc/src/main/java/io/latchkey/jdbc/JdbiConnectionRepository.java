@@ -24,10 +24,12 @@ final class JdbiConnectionRepository extends JdbiRows<ConnectionId, Connection> 
             .time("created_at", Connection::createdAt)
             .time("decided_at", Connection::decidedAt)
             .text("decided_by", Connection::decidedBy)
+            .text("reason", Connection::reason)
             .version(Connection::version, Connection::withVersion)
             .reads(r -> new Connection(r.id("id", ConnectionId::new), r.enumOf("kind", ConnectionKind.class),
                     r.id("from_org", OrgId::new), r.id("to_org", OrgId::new), r.enumOf("state", ConnectionState.class),
-                    r.time("created_at"), r.time("decided_at"), r.text("decided_by"), r.bigint("version")));
+                    r.time("created_at"), r.time("decided_at"), r.text("decided_by"), r.text("reason"),
+                    r.bigint("version")));
 
     JdbiConnectionRepository(Supplier<Handle> handle) {
         super(handle, TABLE);

@@ -41,6 +41,9 @@ public final class Templates {
     /** To the operator's administrators: a would-be partner applied and waits for their answer. */
     public static final String PARTNER_APPLIED = "party.partner-applied";
 
+    /** To the administrators of a partner or reseller: an organization asks to be connected to it. */
+    public static final String CONNECTION_REQUESTED = "party.connection-requested";
+
     /** To a person with an account: an organization invites them to work for it. */
     public static final String EMPLOYEE_INVITED = "member.employee-invited";
     /** To an address with no account that an organization invited to work for it: register first. */
@@ -65,6 +68,7 @@ public final class Templates {
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),
             Map.entry(RESELLER_INVITED, List.of("seller", "link")),
             Map.entry(PARTNER_APPLIED, List.of("partner", "inn", "applicant", "applicantEmail")),
+            Map.entry(CONNECTION_REQUESTED, List.of("requester", "organization", "link")),
             Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
             Map.entry(EMPLOYEE_NEEDS_ACCOUNT, List.of("organization", "link")),
             Map.entry(REGISTRATION_REPEATED, List.of("fullName", "organization", "link")),

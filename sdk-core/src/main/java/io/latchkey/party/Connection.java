@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param createdAt when it was sent
  * @param decidedAt when it was approved, rejected, withdrawn or ended last; null while pending
  * @param decidedBy who did that ({@link io.latchkey.access.Actor#describe()}); null while pending
+ * @param reason    why it was rejected, as the receiver put it; null otherwise
  * @param version   optimistic version
  */
 public record Connection(ConnectionId id, ConnectionKind kind, OrgId from, OrgId to, ConnectionState state,
-                         Instant createdAt, Instant decidedAt, String decidedBy, long version) {
+                         Instant createdAt, Instant decidedAt, String decidedBy, String reason, long version) {
 
     public Connection {
         Objects.requireNonNull(id, "id");
@@ -31,10 +32,14 @@ public record Connection(ConnectionId id, ConnectionKind kind, OrgId from, OrgId
 
     /** The same connection with another version; for stores. */
     public Connection withVersion(long newVersion) {
-        return new Connection(id, kind, from, to, state, createdAt, decidedAt, decidedBy, newVersion);
+        return new Connection(id, kind, from, to, state, createdAt, decidedAt, decidedBy, reason, newVersion);
     }
 
     Connection decided(ConnectionState newState, Instant at, String by) {
-        return new Connection(id, kind, from, to, newState, createdAt, at, by, version);
+        return decided(newState, at, by, null);
+    }
+
+    Connection decided(ConnectionState newState, Instant at, String by, String why) {
+        return new Connection(id, kind, from, to, newState, createdAt, at, by, why, version);
     }
 }

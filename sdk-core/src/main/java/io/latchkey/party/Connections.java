@@ -46,8 +46,10 @@ public final class Connections {
     }
 
     /**
-     * An organization the actor administers asks another for a connection: a company its (new) partner, a
-     * seller a reseller. Once per pair while a request is pending or approved.
+     * An organization the actor administers asks another for a connection: a company its (new) partner, or the
+     * licensor to go back to it; a seller a reseller. A company asks again once an earlier request is decided; a
+     * seller asks a reseller only once (the seed: "wyłącznie raz dla każdego Resellera"): after a rejection it
+     * is told when and why, and may ask the operator. The receiver's administrators are e-mailed.
      */
     public Connection requestConnection(Actor actor, OrgId fromId, OrgId toId, ConnectionKind kind) {
         ConnectionKind checkedKind = Checks.required("kind", kind);
@@ -57,7 +59,8 @@ public final class Connections {
             // The receiving side is picked from a public list of partners: it need not be in the actor's channel.
             // Only open partners are on the list; anything else is answered as if it did not exist.
             Organization to = records.store.organizations().find(Checks.required("toOrgId", toId))
-                    .filter(o -> o.kind() == OrgKind.PARTNER && o.isOpen())
+                    .filter(o -> o.isOpen() && (o.kind() == OrgKind.PARTNER
+                            || o.kind() == OrgKind.OPERATOR && checkedKind == ConnectionKind.COMPANY_TO_PARTNER))
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", toId));
             if (checkedKind == ConnectionKind.SELLER_TO_RESELLER && !from.isSeller()) {
                 throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", from.id());
@@ -66,17 +69,39 @@ public final class Connections {
                 throw LatchkeyException.ofField(ErrorCode.CONNECTION_KIND_INVALID, "kind", checkedKind,
                         OrgKind.COMPANY, OrgKind.PARTNER);
             }
-            boolean exists = to.id().equals(from.parentId()) && checkedKind == ConnectionKind.COMPANY_TO_PARTNER
-                    || records.store.connections().involving(from.id(), checkedKind, null).stream()
-                    .anyMatch(c -> c.from().equals(from.id()) && c.to().equals(to.id())
-                            && (c.state() == ConnectionState.PENDING || c.state() == ConnectionState.APPROVED));
-            if (exists) {
+            if (to.id().equals(from.parentId()) && checkedKind == ConnectionKind.COMPANY_TO_PARTNER) {
                 throw LatchkeyException.ofField(ErrorCode.CONNECTION_EXISTS, "toOrgId");
             }
-            return records.steps.create(actor, records.connections, new Connection(
+            for (Connection earlier : records.store.connections().involving(from.id(), checkedKind, null)) {
+                if (earlier.from().equals(from.id()) && earlier.to().equals(to.id())) {
+                    refuseAgain(earlier);
+                }
+            }
+            Connection request = records.steps.create(actor, records.connections, new Connection(
                     new ConnectionId(records.ids.next()), checkedKind, from.id(), to.id(), ConnectionState.PENDING,
-                    records.clock.instant(), null, null, 0), checkedKind + " " + from.id() + " -> " + to.id());
+                    records.clock.instant(), null, null, null, 0), checkedKind + " " + from.id() + " -> " + to.id());
+            String link = publicUrl.toString().replaceAll("/+$", "") + "/connections";
+            for (Member admin : records.store.administrators(to.id())) {
+                outbox.enqueue("connection.requested/" + request.id() + "/" + admin.id(), new Notification(
+                        Templates.CONNECTION_REQUESTED, admin.language(), admin.email(), admin.fullName(),
+                        Map.of("requester", from.name(), "organization", to.name(), "link", link), List.of()));
+            }
+            return request;
         });
+    }
+
+    /** Whether a request may follow an earlier one of the same pair: never while one is open, nor to a reseller. */
+    private static void refuseAgain(Connection earlier) {
+        boolean open = earlier.state() == ConnectionState.PENDING || earlier.state() == ConnectionState.APPROVED;
+        boolean once = earlier.kind() == ConnectionKind.SELLER_TO_RESELLER
+                && earlier.state() != ConnectionState.WITHDRAWN;
+        if (earlier.state() == ConnectionState.REJECTED && once) {
+            throw LatchkeyException.ofField(ErrorCode.CONNECTION_REJECTED, "toOrgId", earlier.decidedAt(),
+                    earlier.reason() == null ? "no reason given" : earlier.reason());
+        }
+        if (open || once) {
+            throw LatchkeyException.ofField(ErrorCode.CONNECTION_EXISTS, "toOrgId");
+        }
     }
 
     /**
@@ -85,20 +110,21 @@ public final class Connections {
      */
     public Connection approveConnection(Actor actor, ConnectionId id) {
         return transactions.inTransaction(() -> {
-            Connection approved = decide(actor, id, ConnectionEvent.APPROVE);
+            Connection approved = decide(actor, id, ConnectionEvent.APPROVE, null);
             moveIfExclusive(records, approved);
             return approved;
         });
     }
 
-    /** The receiving organization declines. */
-    public Connection rejectConnection(Actor actor, ConnectionId id) {
-        return transactions.inTransaction(() -> decide(actor, id, ConnectionEvent.REJECT));
+    /** The receiving organization declines, saying why if it likes: the requester sees the reason. */
+    public Connection rejectConnection(Actor actor, ConnectionId id, String reason) {
+        String why = Checks.text("reason", reason, 1000);
+        return transactions.inTransaction(() -> decide(actor, id, ConnectionEvent.REJECT, why));
     }
 
     /** The requesting organization takes a pending request back. */
     public Connection withdrawConnection(Actor actor, ConnectionId id) {
-        return transactions.inTransaction(() -> decide(actor, id, ConnectionEvent.WITHDRAW));
+        return transactions.inTransaction(() -> decide(actor, id, ConnectionEvent.WITHDRAW, null));
     }
 
     /**
@@ -143,13 +169,13 @@ public final class Connections {
     }
 
     /** Takes {@code event}: the receiver decides, the requester withdraws; each needs the table's permission. */
-    private Connection decide(Actor actor, ConnectionId id, ConnectionEvent event) {
+    private Connection decide(Actor actor, ConnectionId id, ConnectionEvent event, String reason) {
         Connection connection = records.store.connections().find(id)
                 .filter(c -> records.access.sees(actor, c.from()) || records.access.sees(actor, c.to()))
                 .orElseThrow(() -> LatchkeyException.of(ErrorCode.CONNECTION_NOT_FOUND, id));
         OrgId side = event == ConnectionEvent.WITHDRAW ? connection.from() : connection.to();
         return records.steps.checkOver(actor, Holder.of(side), records.connections, connection, event)
-                .take((c, to) -> c.decided(to, records.clock.instant(), actor.describe()), null);
+                .take((c, to) -> c.decided(to, records.clock.instant(), actor.describe(), reason), reason);
     }
 
     /**

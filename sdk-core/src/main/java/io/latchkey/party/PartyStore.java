@@ -1,5 +1,6 @@
 package io.latchkey.party;
 
+import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
 import io.latchkey.store.Port;
 import java.util.List;
@@ -25,8 +26,12 @@ public interface PartyStore {
 
     /** The operator's active administrators: whom the SDK tells of what needs the operator. */
     default List<Member> operatorAdministrators() {
-        return organizations().findOperator().map(operator -> members().byOrganization(operator.id()).stream()
-                .filter(m -> m.roles().contains(Role.ADMIN) && m.status() == MemberStatus.ACTIVE).toList())
-                .orElse(List.of());
+        return organizations().findOperator().map(operator -> administrators(operator.id())).orElse(List.of());
+    }
+
+    /** An organization's active administrators: whom the SDK tells of what needs the organization. */
+    default List<Member> administrators(OrgId organization) {
+        return members().byOrganization(organization).stream()
+                .filter(m -> m.roles().contains(Role.ADMIN) && m.status() == MemberStatus.ACTIVE).toList();
     }
 }

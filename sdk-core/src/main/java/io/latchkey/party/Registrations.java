@@ -181,7 +181,7 @@ public final class Registrations {
             // Made with the company, at its very instant: the one request its owner's confirmation consents to.
             records.steps.create(actor, records.connections, new Connection(new ConnectionId(records.ids.next()),
                     ConnectionKind.COMPANY_TO_PARTNER, company.id(), partner.id(), ConnectionState.PENDING,
-                    company.createdAt(), null, null, 0), "registered by the partner");
+                    company.createdAt(), null, null, null, 0), "registered by the partner");
             return company;
         });
     }

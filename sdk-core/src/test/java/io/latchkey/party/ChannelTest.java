@@ -93,7 +93,7 @@ class ChannelTest {
         // Some other request from the company, pending when its owner confirms (however it came about).
         Connection stray = new Connection(new ConnectionId(new java.util.UUID(0x0190_0000_0000_7000L, 901)),
                 ConnectionKind.COMPANY_TO_PARTNER, company.id(), other.id(), ConnectionState.PENDING,
-                fx.clock.instant(), null, null, 0);
+                fx.clock.instant(), null, null, null, 0);
         fx.store.inTransaction(() -> {
             fx.partyStore().connections().insert(stray);
             fx.store.port(JournalRepository.class).append(new JournalEntry(new java.util.UUID(0x0190_0000_0000_7000L, 902),

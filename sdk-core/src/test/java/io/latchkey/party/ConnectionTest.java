@@ -8,6 +8,8 @@ import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
@@ -70,6 +72,32 @@ class ConnectionTest {
     }
 
     @Test
+    void aCompanyMayGoBackToTheLicensorAndThePartnerAskedIsEmailed() {
+        // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
+        // направляется запрос на подтверждение согласия работать с данной Компанией."
+        Connection pending = request();
+        fx.runDueWork();
+        Notification told = fx.mail.last(Templates.CONNECTION_REQUESTED, adminEmail(newPartner));
+        assertEquals(List.of("ООО Ромашка", newPartner.organization().name()), List.of(told.parameter("requester"),
+                told.parameter("organization")));
+        sdk.connections().withdrawConnection(companyAdmin, pending.id());
+        // "При создании новой Компании она автоматически подключается к Партнеру по умолчанию с именем MyPOS":
+        // the licensor is the default partner, and a company may go back to it.
+        Connection back = sdk.connections().requestConnection(companyAdmin, company.id(), fx.operator.id(),
+                ConnectionKind.COMPANY_TO_PARTNER);
+        sdk.connections().approveConnection(fx.operatorAdmin, back.id());
+        assertEquals(fx.operator.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId());
+        fx.runDueWork();
+        assertEquals(1, fx.mail.deliveredTo("admin@operator.test").stream()
+                .filter(n -> n.template().equals(Templates.CONNECTION_REQUESTED)).count());
+    }
+
+    private String adminEmail(Partner partner) {
+        return fx.store.inTransaction(() -> fx.partyStore().members().find(partner.admin().memberId().orElseThrow())
+                .orElseThrow().email());
+    }
+
+    @Test
     void onlyTheReceiverDecidesAndOnlyTheRequesterWithdraws() {
         Connection pending = request();
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.connections().approveConnection(companyAdmin, pending.id()));
@@ -81,17 +109,21 @@ class ConnectionTest {
                 pending.id()));
         assertEquals(ConnectionState.WITHDRAWN, sdk.connections().withdrawConnection(companyAdmin,
                 pending.id()).state());
-        assertEquals(ConnectionState.REJECTED, sdk.connections().rejectConnection(newPartner.admin(),
-                request().id()).state());
+        Connection rejected = sdk.connections().rejectConnection(newPartner.admin(), request().id(),
+                "Мы не работаем в вашем регионе");
+        assertEquals(List.of(ConnectionState.REJECTED, "Мы не работаем в вашем регионе"), List.of(rejected.state(),
+                rejected.reason()));
+        // A company may ask the same partner again once its request is decided.
+        assertEquals(ConnectionState.PENDING, request().state());
         assertEquals(oldPartner.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId(),
                 "it never moved");
     }
 
     @Test
     void aRequestFitsItsKindAndComesFromTheActorsOwnOrganization() {
-        // Only open partners are on the list: anything else reads as missing.
+        // Only open partners (and the licensor) are on the list: anything else reads as missing.
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, "toOrgId", () -> sdk.connections().requestConnection(companyAdmin,
-                company.id(), fx.operator.id(), ConnectionKind.COMPANY_TO_PARTNER));
+                company.id(), company.id(), ConnectionKind.COMPANY_TO_PARTNER));
         refused(ErrorCode.CONNECTION_EXISTS, "toOrgId", () -> sdk.connections().requestConnection(companyAdmin,
                 company.id(),
                 oldPartner.id(), ConnectionKind.COMPANY_TO_PARTNER));
@@ -120,7 +152,7 @@ class ConnectionTest {
         switch (state) {
             case PENDING -> { }
             case APPROVED -> sdk.connections().approveConnection(newPartner.admin(), connection.id());
-            case REJECTED -> sdk.connections().rejectConnection(newPartner.admin(), connection.id());
+            case REJECTED -> sdk.connections().rejectConnection(newPartner.admin(), connection.id(), null);
             case WITHDRAWN -> sdk.connections().withdrawConnection(companyAdmin, connection.id());
             case ENDED -> {
                 sdk.connections().approveConnection(newPartner.admin(), connection.id());
@@ -132,7 +164,7 @@ class ConnectionTest {
         Runnable take = () -> {
             switch (event) {
                 case APPROVE -> sdk.connections().approveConnection(newPartner.admin(), connection.id());
-                case REJECT -> sdk.connections().rejectConnection(newPartner.admin(), connection.id());
+                case REJECT -> sdk.connections().rejectConnection(newPartner.admin(), connection.id(), null);
                 case WITHDRAW -> sdk.connections().withdrawConnection(companyAdmin, connection.id());
                 // Ending is never a command: it happens when another partner's approval supersedes it.
                 case END -> {
@@ -172,7 +204,7 @@ class ConnectionTest {
                 .filter(c -> c.from().equals(registered.id())).findFirst().orElseThrow();
         switch (state) {
             case APPROVED -> sdk.connections().approveConnection(newPartner.admin(), offered.id());
-            case REJECTED -> sdk.connections().rejectConnection(newPartner.admin(), offered.id());
+            case REJECTED -> sdk.connections().rejectConnection(newPartner.admin(), offered.id(), null);
             default -> { }
         }
         fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("owner@lutik.test"))

@@ -512,9 +512,9 @@ public abstract class StoreContractTest {
         Organization company = new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company", partnerA.id(),
                 ZoneId.of("Europe/Moscow"), Language.RU, T0, 0);
         Connection first = new Connection(new ConnectionId(ids.next()), ConnectionKind.COMPANY_TO_PARTNER, company.id(),
-                partnerB.id(), ConnectionState.PENDING, T0, null, null, 0);
+                partnerB.id(), ConnectionState.PENDING, T0, null, null, null, 0);
         Connection second = new Connection(new ConnectionId(ids.next()), ConnectionKind.SELLER_TO_RESELLER,
-                company.id(), partnerA.id(), ConnectionState.APPROVED, T0, T0, "member:x", 0);
+                company.id(), partnerA.id(), ConnectionState.APPROVED, T0, T0, "member:x", null, 0);
         store.inTransaction(() -> {
             party().organizations().insert(company);
             party().connections().insert(first);
@@ -527,8 +527,8 @@ public abstract class StoreContractTest {
         assertEquals(List.of(), tx(() -> party().connections().involving(partnerB.id(), null,
                 ConnectionState.APPROVED)));
         Connection rejected = tx(() -> party().connections().update(new Connection(first.id(), first.kind(),
-                first.from(),
-                first.to(), ConnectionState.REJECTED, T0, T0.plusSeconds(5), "member:y", first.version())));
+                first.from(), first.to(), ConnectionState.REJECTED, T0, T0.plusSeconds(5), "member:y",
+                "not our region", first.version())));
         assertEquals(rejected, tx(() -> party().connections().find(first.id()).orElseThrow()));
         refused(ErrorCode.CONCURRENT_MODIFICATION, () -> store.inTransaction(() ->
                 party().connections().update(first)));
@@ -546,7 +546,7 @@ public abstract class StoreContractTest {
             companies.add(new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company " + (5 - i),
                     partnerA.id(), ZoneId.of("Europe/Moscow"), Language.RU, T0, 0));
             connections.add(new Connection(new ConnectionId(ids.next()), ConnectionKind.COMPANY_TO_PARTNER,
-                    companies.get(i).id(), partnerA.id(), ConnectionState.PENDING, T0, null, null, 0));
+                    companies.get(i).id(), partnerA.id(), ConnectionState.PENDING, T0, null, null, null, 0));
             entries.add(new JournalEntry(ids.next(), T0, "credential", "A1", "member:x", "ISSUE", "FREE", "NEW",
                     null));
         }

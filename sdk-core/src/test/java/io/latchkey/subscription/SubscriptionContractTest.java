@@ -108,6 +108,28 @@ public abstract class SubscriptionContractTest {
     }
 
     @Test
+    public void aSellerAsksEachResellerOnlyOnce() {
+        // "Firma Sprzedawcy musi wysłać prośbę o połączenie do Resellera, jednak wyłącznie raz dla każdego Resellera."
+        Partner another = fx.partner();
+        var withdrawn = sdk.connections().requestConnection(s.owner, s.seller.id(), another.id(),
+                ConnectionKind.SELLER_TO_RESELLER);
+        sdk.connections().withdrawConnection(s.owner, withdrawn.id());
+        var asked = sdk.connections().requestConnection(s.owner, s.seller.id(), another.id(),
+                ConnectionKind.SELLER_TO_RESELLER);
+        refused(ErrorCode.CONNECTION_EXISTS, "toOrgId", () -> sdk.connections().requestConnection(s.owner,
+                s.seller.id(), another.id(), ConnectionKind.SELLER_TO_RESELLER));
+        sdk.connections().rejectConnection(another.admin(), asked.id(), "Nie obsługujemy tego regionu");
+        LatchkeyException again = refused(ErrorCode.CONNECTION_REJECTED, "toOrgId", () -> sdk.connections()
+                .requestConnection(s.owner, s.seller.id(), another.id(), ConnectionKind.SELLER_TO_RESELLER));
+        assertTrue(again.getMessage().contains("Nie obsługujemy tego regionu"), again.getMessage());
+        assertEquals("Nie obsługujemy tego regionu", sdk.connections().connections(s.owner, s.seller.id(),
+                ConnectionKind.SELLER_TO_RESELLER, io.latchkey.party.ConnectionState.REJECTED, null, 10).get(0)
+                .reason(), "the seller sees why");
+        refused(ErrorCode.CONNECTION_EXISTS, "toOrgId", () -> sdk.connections().requestConnection(s.owner,
+                s.seller.id(), s.reseller.id(), ConnectionKind.SELLER_TO_RESELLER));
+    }
+
+    @Test
     public void stoppingAServiceWithoutTheOperatorsSimAsksNothingOfTheOperator() {
         // "Jeśli usługą jest Ajax SIM, karta SIM zostanie również natychmiast dezaktywowana."
         ServicePackage basic = sdk.catalog().createPackage(fx.operatorAdmin, new PackageDraft("BASIC", "Basic", 0L,
