@@ -29,6 +29,9 @@ import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.CompanyRegistration;
 import io.latchkey.party.Member;
+import io.latchkey.party.Connection;
+import io.latchkey.party.ConnectionKind;
+import io.latchkey.party.Members.MemberDetails;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
@@ -149,6 +152,19 @@ public abstract class InputBoundsContractTest {
         assertEquals(NAME, sdk.members().members(partner.admin(), partner.id(), null, 10).stream()
                 .filter(m -> m.id().equals(member.id())).findFirst().orElseThrow().fullName());
         sdk.organizations().addSite(fx.operatorAdmin, partner.id(), NAME, ADDRESS);
+        Member edited = sdk.members().updateDetails(partner.admin(), member.id(), new MemberDetails(NAME, "ru",
+                "+123456789012345"));
+        assertEquals("+123456789012345", edited.phone());
+        sdk.members().changeEmail(partner.manager(), partner.managerMember().id(), "e" + LONGEST_EMAIL.substring(1));
+        fx.runDueWork();
+        assertEquals("e" + LONGEST_EMAIL.substring(1), sdk.accounts().confirmEmail(Fixture.token(fx.mail.last(
+                Templates.MEMBER_EMAIL_CHANGE, "e" + LONGEST_EMAIL.substring(1)).parameter("link"))).email());
+        Organization asking = fx.organizationOf("c" + LONGEST_EMAIL.substring(1));
+        Actor owner = fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members()
+                .findByEmail("c" + LONGEST_EMAIL.substring(1)).orElseThrow()), Fixture.MEMBER_PASSWORD);
+        Connection request = sdk.connections().requestConnection(owner, asking.id(), partner.id(),
+                ConnectionKind.COMPANY_TO_PARTNER);
+        assertEquals(TEXT, sdk.connections().rejectConnection(partner.admin(), request.id(), TEXT).reason());
         assertEquals(1, sdk.organizations().searchPartners(fx.operatorAdmin, NAME, 10).size());
     }
 

@@ -26,6 +26,7 @@ final class JdbiMemberRepository extends JdbiRows<MemberId, Member> implements M
             .text("email", Member::email)
             .text("full_name", Member::fullName)
             .text("language", m -> m.language().tag())
+            .text("phone", Member::phone)
             .text("roles", m -> m.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")))
             .text("status", Member::status)
             .text("password_hash", Member::passwordHash)
@@ -34,7 +35,7 @@ final class JdbiMemberRepository extends JdbiRows<MemberId, Member> implements M
             .version(Member::version, Member::withVersion)
             .unique(EMAIL)
             .reads(r -> new Member(r.id("id", MemberId::new), r.id("organization_id", OrgId::new), r.text("email"),
-                    r.text("full_name"), r.text("language", tag -> Language.parse("language", tag)),
+                    r.text("full_name"), r.text("language", tag -> Language.parse("language", tag)), r.text("phone"),
                     r.text("roles", JdbiMemberRepository::roles), r.enumOf("status", MemberStatus.class),
                     r.text("password_hash"), r.integer("stamp"), r.time("created_at"), r.bigint("version")));
 

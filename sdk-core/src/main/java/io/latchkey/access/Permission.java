@@ -46,6 +46,8 @@ public enum Permission {
      * never an upstream one for a company, whose people are its own.
      */
     MEMBER_MANAGE(Scope.OWN_OR_OPERATOR, ADMIN),
+    /** Change one's own details (name, language, phone, address): the member itself, signed in. */
+    PROFILE_EDIT(Scope.OWN, SECRET),
     /** Change one's own password (with the current one) or set a new one (with a reset link). */
     PASSWORD_CHANGE(Scope.OWN, SECRET),
     /** Confirm one's own account: granted by presenting a valid invitation link, never by a role. */

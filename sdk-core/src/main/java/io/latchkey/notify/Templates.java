@@ -23,6 +23,10 @@ public final class Templates {
 
     /** To a new member: confirm the invitation and set a password. */
     public static final String MEMBER_INVITED = "member.invited";
+    /** To a member's new address: a link that confirms it. */
+    public static final String MEMBER_EMAIL_CHANGE = "member.email-change";
+    /** To a member's old address: a change to a new one was asked. */
+    public static final String MEMBER_EMAIL_CHANGING = "member.email-changing";
     /** To a member who asked: a link to set a new password. */
     public static final String PASSWORD_RESET = "member.password-reset";
 
@@ -63,6 +67,8 @@ public final class Templates {
             Map.entry(POOL_NEARLY_EMPTY, List.of("free", "capacity")),
             Map.entry(MEMBER_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
             Map.entry(PASSWORD_RESET, List.of("fullName", "link", "expiresAt")),
+            Map.entry(MEMBER_EMAIL_CHANGE, List.of("fullName", "organization", "email", "link", "expiresAt")),
+            Map.entry(MEMBER_EMAIL_CHANGING, List.of("fullName", "email", "link")),
             Map.entry(DOCUMENT_LICENSES, List.of("documentNumber", "documentType", "seller", "codes")),
             Map.entry(LICENSE_GUESSING, List.of("attempts", "minutes")),
             Map.entry(SIM_DEACTIVATION, List.of("hubSerial", "seller")),

@@ -17,15 +17,16 @@ import java.util.Set;
  * @param email        login and address for notifications; lower case, unique across the deployment
  * @param fullName     display name
  * @param language     the language of its e-mails
+ * @param phone        a contact phone (E.164), or null
  * @param roles        what it may do; never empty
  * @param status       invited, active or disabled
  * @param passwordHash Argon2id hash (PHC string) of its password; null until it confirms its invitation, and
  *                     null in every member the services return ({@link #withoutSecrets()})
- * @param stamp        moves on whenever its password or invitation changes, so older links stop working
+ * @param stamp        moves on whenever its password, address or invitation changes, so older links stop working
  * @param createdAt    when it was added
  * @param version      optimistic version
  */
-public record Member(MemberId id, OrgId organization, String email, String fullName, Language language,
+public record Member(MemberId id, OrgId organization, String email, String fullName, Language language, String phone,
                      Set<Role> roles, MemberStatus status, String passwordHash, int stamp, Instant createdAt,
                      long version) {
 
@@ -48,9 +49,9 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
     }
 
     /** The same member with another version; for stores. */
-    public Member withVersion(long version) {
-        return new Member(id, organization, email, fullName, language, roles, status, passwordHash, stamp, createdAt,
-                version);
+    public Member withVersion(long newVersion) {
+        return new Member(id, organization, email, fullName, language, phone, roles, status, passwordHash, stamp,
+                createdAt, newVersion);
     }
 
     /** Never shows the password hash. */
@@ -61,39 +62,49 @@ public record Member(MemberId id, OrgId organization, String email, String fullN
 
     /** The same member without its password hash: what leaves the SDK. */
     public Member withoutSecrets() {
-        return new Member(id, organization, email, fullName, language, roles, status, null, stamp, createdAt, version);
+        return withPasswordHash(null, stamp);
     }
 
     Member withRoles(Set<Role> newRoles) {
-        return new Member(id, organization, email, fullName, language, newRoles, status, passwordHash, stamp,
+        return new Member(id, organization, email, fullName, language, phone, newRoles, status, passwordHash, stamp,
                 createdAt, version);
     }
 
     /** The member working for another organization now, with new roles and a new stamp. */
     Member employedBy(OrgId newOrganization, Set<Role> newRoles) {
-        return new Member(id, newOrganization, email, fullName, language, newRoles, status, passwordHash, stamp + 1,
-                createdAt, version);
+        return new Member(id, newOrganization, email, fullName, language, phone, newRoles, status, passwordHash,
+                stamp + 1, createdAt, version);
     }
 
     Member withStatus(MemberStatus newStatus) {
-        return new Member(id, organization, email, fullName, language, roles, newStatus, passwordHash, stamp,
+        return new Member(id, organization, email, fullName, language, phone, roles, newStatus, passwordHash, stamp,
                 createdAt, version);
     }
 
     /** A new password, and a new stamp: links made before stop working. */
     Member withPassword(String newHash) {
-        return new Member(id, organization, email, fullName, language, roles, status, newHash, stamp + 1, createdAt,
-                version);
+        return withPasswordHash(newHash, stamp + 1);
+    }
+
+    private Member withPasswordHash(String newHash, int newStamp) {
+        return new Member(id, organization, email, fullName, language, phone, roles, status, newHash, newStamp,
+                createdAt, version);
+    }
+
+    /** A new address, and a new stamp: links to the old one stop working. */
+    Member withEmail(String newEmail) {
+        return new Member(id, organization, newEmail, fullName, language, phone, roles, status, passwordHash,
+                stamp + 1, createdAt, version);
+    }
+
+    /** New details: name, language and phone. */
+    Member withDetails(String newFullName, Language newLanguage, String newPhone) {
+        return new Member(id, organization, email, newFullName, newLanguage, newPhone, roles, status, passwordHash,
+                stamp, createdAt, version);
     }
 
     /** A new stamp alone (a new invitation). */
-    Member withEmail(String newEmail) {
-        return new Member(id, organization, newEmail, fullName, language, roles, status, passwordHash, stamp,
-                createdAt, version);
-    }
-
     Member restamped() {
-        return new Member(id, organization, email, fullName, language, roles, status, passwordHash, stamp + 1,
-                createdAt, version);
+        return withPasswordHash(passwordHash, stamp + 1);
     }
 }

@@ -10,6 +10,12 @@ public enum MemberEvent {
     REINVITE,
     /** An invitation sent to a mistyped address goes to the corrected one; the previous link stops working. */
     CORRECT_EMAIL,
+    /** An administrator changes the member's details (name, language, phone). */
+    EDIT_DETAILS,
+    /** The member, signed in, changes its own details. */
+    EDIT_OWN_DETAILS,
+    /** The new address of an active member confirms itself with the link sent to it. */
+    CONFIRM_EMAIL,
     /** An administrator changes the member's roles. */
     CHANGE_ROLES,
     /** The member sets a new password: with the current one, or with a reset link. */

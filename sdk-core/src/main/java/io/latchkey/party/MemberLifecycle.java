@@ -10,8 +10,9 @@ public final class MemberLifecycle {
     public static final String AGGREGATE = "member";
 
     /**
-     * INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again, or to a corrected address; roles change
-     * in any status; only an active member changes its password or takes up work elsewhere.
+     * INVITED → ACTIVE ⇄ DISABLED; an invitation may be sent again, or to a corrected address; roles and details
+     * change in any status; only an active member changes its password, its own details or its address (which
+     * the new address confirms), or takes up work elsewhere.
      */
     public static final TransitionTable<MemberStatus, MemberEvent> TABLE =
             TransitionTable.builder(AGGREGATE, MemberStatus.class, MemberEvent.class)
@@ -20,6 +21,13 @@ public final class MemberLifecycle {
                     .on(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.INVITED, MemberEvent.CORRECT_EMAIL, MemberStatus.INVITED,
                             Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.INVITED, MemberEvent.EDIT_DETAILS, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.EDIT_DETAILS, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.DISABLED, MemberEvent.EDIT_DETAILS, MemberStatus.DISABLED,
+                            Permission.MEMBER_MANAGE)
+                    .on(MemberStatus.ACTIVE, MemberEvent.EDIT_OWN_DETAILS, MemberStatus.ACTIVE,
+                            Permission.PROFILE_EDIT)
+                    .on(MemberStatus.ACTIVE, MemberEvent.CONFIRM_EMAIL, MemberStatus.ACTIVE, Permission.ACCOUNT_CONFIRM)
                     .on(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, Permission.MEMBER_MANAGE)
                     .on(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED,

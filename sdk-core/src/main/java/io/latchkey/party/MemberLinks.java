@@ -33,6 +33,8 @@ final class MemberLinks {
     static final String RESET = "password-reset";
     /** The purpose of an offer to work for another organization. */
     static final String EMPLOYMENT = "employment";
+    /** The purpose of a new address confirming itself. */
+    static final String EMAIL_CHANGE = "email-change";
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -57,6 +59,12 @@ final class MemberLinks {
     /** E-mails a member a link with a signed token: the member's id and current stamp first, then {@code more}. */
     void send(Member member, String purpose, Duration ttl, String template, String path, List<String> more,
               Map<String, String> parameters) {
+        send(member, member.email(), purpose, ttl, template, path, more, parameters);
+    }
+
+    /** The same, to another address than the member's own (a new one that is to confirm itself). */
+    void send(Member member, String to, String purpose, Duration ttl, String template, String path,
+              List<String> more, Map<String, String> parameters) {
         Instant expires = clock.instant().plus(ttl);
         List<String> claims = new java.util.ArrayList<>(List.of(member.id().toString(),
                 Integer.toString(member.stamp())));
@@ -69,7 +77,7 @@ final class MemberLinks {
                 .orElse(ZoneOffset.UTC);
         all.put("expiresAt", SHOWN.format(expires.atZone(zone)) + " (" + zone.getId() + ")");
         outbox.enqueue(purpose + "/" + member.id() + "/" + member.stamp() + "/" + claims.hashCode(),
-                new Notification(template, member.language(), member.email(), member.fullName(), all, List.of()));
+                new Notification(template, member.language(), to, member.fullName(), all, List.of()));
     }
 
     /**

@@ -8,6 +8,8 @@ import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Checks;
+import io.latchkey.lifecycle.Steps.Step;
+import io.latchkey.notify.Language;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -163,9 +166,79 @@ public final class Members {
         return transactions.inTransaction(() -> {
             Member member = records.visibleMember(actor, id);
             Member corrected = records.steps.take(actor, records.members, member, MemberEvent.CORRECT_EMAIL,
-                    (m, to) -> m.withEmail(address).restamped(), member.email() + " -> " + address);
+                    (m, to) -> m.withEmail(address), member.email() + " -> " + address);
             invite(links, corrected, records.store.organizations().find(member.organization()).orElseThrow());
             return corrected.withoutSecrets();
+        });
+    }
+
+    /**
+     * What a member's details change to: a null leaves a detail as it is, a blank phone removes the phone.
+     *
+     * @param fullName up to 200 characters
+     * @param language ru, en or pl
+     * @param phone    a phone number, kept as E.164
+     */
+    public record MemberDetails(String fullName, String language, String phone) {
+    }
+
+    /**
+     * Changes a member's name, language or phone: the member itself, signed in and active, or an administrator of
+     * its organization (the operator's for a partner's people). The journal names the details changed.
+     */
+    public Member updateDetails(Actor actor, MemberId id, MemberDetails details) {
+        MemberDetails typed = Checks.required("details", details);
+        String fullName = typed.fullName() == null ? null : PartyRecords.fullName(typed.fullName());
+        Language language = typed.language() == null ? null : Language.parse("language", typed.language());
+        String phone = typed.phone() == null || typed.phone().isBlank() ? null
+                : PhoneNumber.parse("phone", typed.phone()).e164();
+        return transactions.inTransaction(() -> {
+            Member member = records.visibleMember(actor, id);
+            Member changed = member.withDetails(fullName != null ? fullName : member.fullName(),
+                    language != null ? language : member.language(),
+                    typed.phone() == null ? member.phone() : phone);
+            List<String> names = new ArrayList<>();
+            if (!changed.fullName().equals(member.fullName())) {
+                names.add("fullName");
+            }
+            if (changed.language() != member.language()) {
+                names.add("language");
+            }
+            if (!Objects.equals(changed.phone(), member.phone())) {
+                names.add("phone");
+            }
+            return editing(actor, member).take((m, to) -> changed, String.join(", ", names)).withoutSecrets();
+        });
+    }
+
+    /** The step that changes a member's details, as the member itself or as an administrator. */
+    private Step<Member, MemberStatus> editing(Actor actor, Member member) {
+        return actor.memberId().filter(member.id()::equals).isPresent()
+                ? records.steps.checkSecret(actor, records.members, member, MemberEvent.EDIT_OWN_DETAILS)
+                : records.steps.check(actor, records.members, member, MemberEvent.EDIT_DETAILS);
+    }
+
+    /**
+     * Asks to change an active member's address: the member itself, or an administrator (the licensor's for a
+     * partner's people, who corrects a mistyped address). The new address is sent a link that confirms it
+     * (good for {@link #INVITATION_TTL}, {@code accounts().confirmEmail}); until then the member signs in with
+     * the old one, which is told. An invited member's address is corrected with {@link #correctEmail} instead.
+     */
+    public void changeEmail(Actor actor, MemberId id, String email) {
+        String address = Checks.email("email", email);
+        transactions.inTransaction(() -> {
+            Member member = records.visibleMember(actor, id);
+            editing(actor, member);
+            records.members.table().require(member.status(), MemberEvent.CONFIRM_EMAIL);
+            if (member.email().equals(address)) {
+                return;
+            }
+            Organization organization = records.store.organizations().find(member.organization()).orElseThrow();
+            links.send(member, address, MemberLinks.EMAIL_CHANGE, INVITATION_TTL, Templates.MEMBER_EMAIL_CHANGE,
+                    "/confirm-email", List.of(address), Map.of("organization", organization.name(), "email",
+                            address));
+            links.notice(member.email(), member.fullName(), member.language(), Templates.MEMBER_EMAIL_CHANGING,
+                    "/profile", Map.of("fullName", member.fullName(), "email", address));
         });
     }
 

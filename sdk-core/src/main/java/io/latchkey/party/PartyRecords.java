@@ -80,13 +80,18 @@ final class PartyRecords {
     /** A new INVITED member of {@code organization}, journaled as made by {@code actor}. */
     Member insertMember(Actor actor, Organization organization, Members.MemberDraft draft) {
         String email = Checks.email("email", draft.email());
-        String fullName = Checks.maxLength("fullName", Checks.required("fullName", draft.fullName()), 200);
+        String fullName = fullName(draft.fullName());
         Language language = draft.language() == null ? organization.language()
                 : Language.parse("language", draft.language());
         Set<Role> roles = roles(draft.roles());
-        Member member = new Member(new MemberId(ids.next()), organization.id(), email, fullName, language, roles,
-                MemberStatus.INVITED, null, 0, clock.instant(), 0);
+        Member member = new Member(new MemberId(ids.next()), organization.id(), email, fullName, language, null,
+                roles, MemberStatus.INVITED, null, 0, clock.instant(), 0);
         return steps.create(actor, members, member, organization.id().toString());
+    }
+
+    /** A person's full name: required, one line, up to 200 characters. */
+    static String fullName(String value) {
+        return Checks.maxLength("fullName", Checks.required("fullName", value), 200);
     }
 
     /** Refuses a change that would leave the member's organization without an active ADMIN. */

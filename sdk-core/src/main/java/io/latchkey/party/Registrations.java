@@ -157,7 +157,7 @@ public final class Registrations {
      */
     private boolean taken(String email, String fullName, String organization) {
         String address = Checks.email("email", email);
-        Checks.maxLength("fullName", Checks.required("fullName", fullName), 200);
+        PartyRecords.fullName(fullName);
         Optional<Member> holder = records.store.members().findByEmail(address);
         holder.ifPresent(h -> links.notice(h.email(), h.fullName(), h.language(), Templates.REGISTRATION_REPEATED,
                 "/login", Map.of("fullName", h.fullName(), "organization", organization)));

@@ -34,6 +34,7 @@ class PermissionTableTest {
             COMPANY_CREATE         CHANNEL           .   x   .   .   .   .   .   -
             REQUISITES_EDIT        CHANNEL           .   x   .   .   .   .   .   -
             MEMBER_MANAGE          OWN_OR_OPERATOR   .   x   .   .   .   .   .   -
+            PROFILE_EDIT           OWN               .   .   .   .   .   .   .   SECRET
             PASSWORD_CHANGE        OWN               .   .   .   .   .   .   .   SECRET
             ACCOUNT_CONFIRM        OWN               .   .   .   .   .   .   .   SECRET
             EMPLOYMENT_ACCEPT      OWN               .   .   .   .   .   .   .   SECRET

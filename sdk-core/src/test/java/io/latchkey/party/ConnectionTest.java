@@ -8,8 +8,6 @@ import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
-import io.latchkey.notify.Notification;
-import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
@@ -69,32 +67,6 @@ class ConnectionTest {
         assertEquals(List.of(ConnectionState.ENDED, ConnectionState.APPROVED),
                 history.stream().map(Connection::state).toList(), "oldest first");
         assertEquals(oldPartner.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId());
-    }
-
-    @Test
-    void aCompanyMayGoBackToTheLicensorAndThePartnerAskedIsEmailed() {
-        // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
-        // направляется запрос на подтверждение согласия работать с данной Компанией."
-        Connection pending = request();
-        fx.runDueWork();
-        Notification told = fx.mail.last(Templates.CONNECTION_REQUESTED, adminEmail(newPartner));
-        assertEquals(List.of("ООО Ромашка", newPartner.organization().name()), List.of(told.parameter("requester"),
-                told.parameter("organization")));
-        sdk.connections().withdrawConnection(companyAdmin, pending.id());
-        // "При создании новой Компании она автоматически подключается к Партнеру по умолчанию с именем MyPOS":
-        // the licensor is the default partner, and a company may go back to it.
-        Connection back = sdk.connections().requestConnection(companyAdmin, company.id(), fx.operator.id(),
-                ConnectionKind.COMPANY_TO_PARTNER);
-        sdk.connections().approveConnection(fx.operatorAdmin, back.id());
-        assertEquals(fx.operator.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId());
-        fx.runDueWork();
-        assertEquals(1, fx.mail.deliveredTo("admin@operator.test").stream()
-                .filter(n -> n.template().equals(Templates.CONNECTION_REQUESTED)).count());
-    }
-
-    private String adminEmail(Partner partner) {
-        return fx.store.inTransaction(() -> fx.partyStore().members().find(partner.admin().memberId().orElseThrow())
-                .orElseThrow().email());
     }
 
     @Test

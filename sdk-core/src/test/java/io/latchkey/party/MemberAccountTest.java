@@ -21,6 +21,7 @@ import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Members.MemberDetails;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.ExpectedTable;
@@ -284,6 +285,14 @@ class MemberAccountTest {
                 case CONFIRM -> sdk.accounts().confirm(token, PASSWORD, PASSWORD);
                 case REINVITE -> sdk.members().reinvite(partner.admin(), member.id());
                 case CORRECT_EMAIL -> sdk.members().correctEmail(fx.operatorAdmin, member.id(), "typo@partner.test");
+                case EDIT_DETAILS -> sdk.members().updateDetails(partner.admin(), member.id(),
+                        new MemberDetails("Renamed", null, null));
+                case EDIT_OWN_DETAILS -> sdk.members().updateDetails(self, member.id(),
+                        new MemberDetails(null, "pl", "+48 22 123 45 67"));
+                case CONFIRM_EMAIL -> {
+                    sdk.members().changeEmail(partner.admin(), member.id(), "moved@partner.test");
+                    sdk.accounts().confirmEmail(token(Templates.MEMBER_EMAIL_CHANGE, "moved@partner.test"));
+                }
                 case CHANGE_ROLES -> sdk.members().changeRoles(partner.admin(), member.id(),
                         Set.of(Role.MANAGER, Role.ENGINEER));
                 case CHANGE_PASSWORD -> sdk.accounts().changePassword(self, PASSWORD, next, next);

@@ -244,14 +244,14 @@ public abstract class StoreContractTest {
     @Test
     public void memberEmailsAreUnique() {
         Member m = new Member(new MemberId(ids.next()), partnerA.id(), "m@a.test", "M", Language.PL,
-                Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE,
+                "+48221234567", Set.of(Role.MANAGER, Role.ADMIN), MemberStatus.ACTIVE,
                         "$argon2id$v=19$m=256,t=1,p=1$c2FsdHNhbHQ$aGFzaA", 3, T0, 0);
         store.inTransaction(() -> party().members().insert(m));
         assertEquals(m, tx(() -> party().members().findByEmail("m@a.test").orElseThrow()));
         assertEquals(Set.of(Role.MANAGER, Role.ADMIN), tx(() -> party().members().find(m.id()).orElseThrow().roles()));
         refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> store.inTransaction(() -> party().members().insert(
                 new Member(new MemberId(ids.next()), partnerB.id(), "m@a.test", "Other", Language.EN,
-                        Set.of(Role.ADMIN), MemberStatus.INVITED, null, 0, T0, 0))));
+                        null, Set.of(Role.ADMIN), MemberStatus.INVITED, null, 0, T0, 0))));
         assertEquals(List.of(m), tx(() -> party().members().byOrganization(partnerA.id())));
         assertEquals(List.of(), tx(() -> party().members().byOrganization(partnerB.id())));
     }
@@ -542,7 +542,7 @@ public abstract class StoreContractTest {
         List<JournalEntry> entries = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             members.add(new Member(new MemberId(ids.next()), partnerA.id(), "m" + i + "@a.test", "M", Language.PL,
-                    Set.of(Role.MANAGER), MemberStatus.INVITED, null, 0, T0, 0));
+                    null, Set.of(Role.MANAGER), MemberStatus.INVITED, null, 0, T0, 0));
             companies.add(new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company " + (5 - i),
                     partnerA.id(), ZoneId.of("Europe/Moscow"), Language.RU, T0, 0));
             connections.add(new Connection(new ConnectionId(ids.next()), ConnectionKind.COMPANY_TO_PARTNER,

@@ -24,6 +24,7 @@ import static io.latchkey.access.Permission.ORGANIZATION_CLOSE;
 import static io.latchkey.access.Permission.PARTNER_CREATE;
 import static io.latchkey.access.Permission.PASSWORD_CHANGE;
 import static io.latchkey.access.Permission.POOL_ORDER_DECIDE;
+import static io.latchkey.access.Permission.PROFILE_EDIT;
 import static io.latchkey.access.Permission.REQUISITES_EDIT;
 import static io.latchkey.access.Permission.SELLER_MANAGE;
 import static io.latchkey.access.Permission.SUBSCRIPTION_MANAGE;
@@ -98,6 +99,11 @@ public final class ExpectedTables {
                     .row(MemberStatus.INVITED, MemberEvent.BOOTSTRAP, MemberStatus.ACTIVE, CONSEQUENCE)
                     .row(MemberStatus.INVITED, MemberEvent.REINVITE, MemberStatus.INVITED, MEMBER_MANAGE)
                     .row(MemberStatus.INVITED, MemberEvent.CORRECT_EMAIL, MemberStatus.INVITED, MEMBER_MANAGE)
+                    .row(MemberStatus.INVITED, MemberEvent.EDIT_DETAILS, MemberStatus.INVITED, MEMBER_MANAGE)
+                    .row(MemberStatus.ACTIVE, MemberEvent.EDIT_DETAILS, MemberStatus.ACTIVE, MEMBER_MANAGE)
+                    .row(MemberStatus.DISABLED, MemberEvent.EDIT_DETAILS, MemberStatus.DISABLED, MEMBER_MANAGE)
+                    .row(MemberStatus.ACTIVE, MemberEvent.EDIT_OWN_DETAILS, MemberStatus.ACTIVE, PROFILE_EDIT)
+                    .row(MemberStatus.ACTIVE, MemberEvent.CONFIRM_EMAIL, MemberStatus.ACTIVE, ACCOUNT_CONFIRM)
                     .row(MemberStatus.INVITED, MemberEvent.CHANGE_ROLES, MemberStatus.INVITED, MEMBER_MANAGE)
                     .row(MemberStatus.ACTIVE, MemberEvent.CHANGE_ROLES, MemberStatus.ACTIVE, MEMBER_MANAGE)
                     .row(MemberStatus.DISABLED, MemberEvent.CHANGE_ROLES, MemberStatus.DISABLED, MEMBER_MANAGE)

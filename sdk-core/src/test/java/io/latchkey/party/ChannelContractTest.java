@@ -1,0 +1,181 @@
+package io.latchkey.party;
+
+import static io.latchkey.testkit.Refusals.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latchkey.ErrorCode;
+import io.latchkey.Latchkey;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Role;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.lifecycle.JournalRepository;
+import io.latchkey.notify.Language;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.TemplateRenderer;
+import io.latchkey.notify.Templates;
+import io.latchkey.party.Members.MemberDetails;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.OrganizationDraft;
+import io.latchkey.store.Store;
+import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The channel's people and requests as the MyPOS and Ajax manuals describe them (seeds 002, 004), on any store. */
+public abstract class ChannelContractTest {
+
+    protected Fixture fx;
+    protected Latchkey sdk;
+    protected Partner partner;
+
+    /** A new, empty store of the implementation under test. */
+    protected abstract Store newStore();
+
+    @BeforeEach
+    public void setUp() {
+        fx = new Fixture(newStore());
+        sdk = fx.latchkey;
+        partner = fx.partner();
+    }
+
+    private Member stored(Member member) {
+        return fx.store.inTransaction(() -> fx.partyStore().members().find(member.id()).orElseThrow());
+    }
+
+    private List<JournalEntry> history(Member member) {
+        return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class).history(MemberLifecycle.AGGREGATE,
+                member.id().toString(), null, 100));
+    }
+
+    private String emailOf(Actor member) {
+        return fx.store.inTransaction(() -> fx.partyStore().members().find(member.memberId().orElseThrow())
+                .orElseThrow().email());
+    }
+
+    private String token(String template, String email) {
+        fx.runDueWork();
+        return Fixture.token(fx.mail.last(template, email).parameter("link"));
+    }
+
+    @Test
+    public void usersEditTheirOwnDetailsAndAnAdministratorItsUsers() {
+        // "Пользователь имеет право редактировать реквизиты своей учетной записи"; "Администратор имеет право
+        // добавлять новых Пользователей и редактировать их реквизиты."
+        Member manager = partner.managerMember();
+        Member own = sdk.members().updateDetails(partner.manager(), manager.id(),
+                new MemberDetails("Пётр Иванов", "ru", "8 (912) 345-67-89"));
+        assertEquals(List.of("Пётр Иванов", Language.RU, "+79123456789"), List.of(own.fullName(), own.language(),
+                own.phone()));
+        assertEquals("fullName, language, phone", history(manager).get(history(manager).size() - 1).reason());
+        Member byAdmin = sdk.members().updateDetails(partner.admin(), manager.id(), new MemberDetails(null, null,
+                " "));
+        assertEquals(List.of("Пётр Иванов", Language.RU), List.of(byAdmin.fullName(), byAdmin.language()));
+        assertEquals(null, stored(manager).phone(), "a blank phone removes it");
+        List<String> events = history(manager).stream().map(JournalEntry::event).toList();
+        assertEquals(List.of("EDIT_OWN_DETAILS", "EDIT_DETAILS"), events.subList(events.size() - 2, events.size()));
+
+        Partner other = fx.partner();
+        refused(ErrorCode.MEMBER_NOT_FOUND, () -> sdk.members().updateDetails(other.admin(), manager.id(),
+                new MemberDetails("Stranger", null, null)));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().updateDetails(partner.manager(),
+                partner.admin().memberId().orElseThrow(), new MemberDetails("Not mine", null, null)));
+        refused(ErrorCode.PHONE_INVALID, "phone", () -> sdk.members().updateDetails(partner.manager(),
+                manager.id(), new MemberDetails(null, null, "12")));
+        refused(ErrorCode.FIELD_TOO_LONG, "fullName", () -> sdk.members().updateDetails(partner.manager(),
+                manager.id(), new MemberDetails("x".repeat(201), null, null)));
+    }
+
+    @Test
+    public void theLicensorCorrectsAPartnerUsersAddressAndTheNewAddressConfirmsIt() {
+        // "Лицензиату с правами администратора доступен функционал по редактированию реквизитов Пользователя
+        // Партнера ... в первую очередь связанных с неверным вводом e-mail."
+        Member manager = partner.managerMember();
+        sdk.members().changeEmail(fx.operatorAdmin, manager.id(), "Manager.New@Partner.test");
+        assertEquals(manager.email(), stored(manager).email(), "nothing changes until the new address confirms");
+        fx.runDueWork();
+        assertEquals("manager.new@partner.test", fx.mail.last(Templates.MEMBER_EMAIL_CHANGING, manager.email())
+                .parameter("email"), "the old address is told");
+        String token = token(Templates.MEMBER_EMAIL_CHANGE, "manager.new@partner.test");
+
+        Member moved = sdk.accounts().confirmEmail(token);
+        assertEquals("manager.new@partner.test", moved.email());
+        assertEquals(manager.email() + " -> manager.new@partner.test",
+                history(manager).get(history(manager).size() - 1).reason());
+        refused(ErrorCode.TOKEN_USED, "token", () -> sdk.accounts().confirmEmail(token));
+        Actor signedIn = sdk.accounts().authenticate("manager.new@partner.test",
+                Fixture.MEMBER_PASSWORD.toCharArray(), "10.0.0.1");
+        assertEquals(manager.id(), signedIn.memberId().orElseThrow());
+
+        // A member changes its own; an address someone else holds is refused when confirmed.
+        sdk.members().changeEmail(partner.manager(), manager.id(), "admin@operator.test");
+        refused(ErrorCode.MEMBER_EMAIL_TAKEN, "email", () -> sdk.accounts().confirmEmail(token(
+                Templates.MEMBER_EMAIL_CHANGE, "admin@operator.test")));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().changeEmail(partner.manager(),
+                partner.admin().memberId().orElseThrow(), "elsewhere@partner.test"));
+    }
+
+    @Test
+    public void aCompanysPeopleAreItsOwnToEditNotItsPartners() {
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
+        Member boss = sdk.members().addMember(partner.admin(), company.id(), new MemberDraft("boss@romashka.test",
+                "Директор", null, Set.of(Role.ADMIN)));
+        Actor bossActor = fx.confirmed(boss, Fixture.MEMBER_PASSWORD);
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().updateDetails(partner.admin(), boss.id(),
+                new MemberDetails("Renamed", null, null)));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().changeEmail(partner.admin(), boss.id(),
+                "partner-choice@romashka.test"));
+        assertEquals("Генеральный директор", sdk.members().updateDetails(bossActor, boss.id(),
+                new MemberDetails("Генеральный директор", null, null)).fullName());
+    }
+
+    @Test
+    public void aNewUserGetsALinkToSetAPasswordNeverAPassword() {
+        // The seed mails a password ("На указанный адрес будет автоматически выслано письмо с паролем"); a link
+        // that sets one is the safer equivalent, and the mail says so.
+        Member added = sdk.members().addMember(partner.admin(), partner.id(), new MemberDraft("new@partner.test",
+                "Новый", "ru", Set.of(Role.MANAGER)));
+        fx.runDueWork();
+        Notification invited = fx.mail.last(Templates.MEMBER_INVITED, added.email());
+        assertTrue(invited.parameter("link").contains("token="));
+        Map<Language, String> says = Map.of(Language.EN, "rather than a password", Language.RU, "а не пароль",
+                Language.PL, "zamiast hasła");
+        for (Language language : Language.values()) {
+            String body = TemplateRenderer.render(new Notification(Templates.MEMBER_INVITED, language,
+                    added.email(), added.fullName(), invited.parameters(), List.of())).body();
+            assertTrue(body.contains(says.get(language)), language + ": " + body);
+        }
+    }
+
+    @Test
+    public void aCompanyMayGoBackToTheLicensorAndThePartnerAskedIsEmailed() {
+        // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
+        // направляется запрос на подтверждение согласия работать с данной Компанией."
+        Partner newPartner = fx.partner();
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
+        Actor companyAdmin = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
+                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Connection pending = sdk.connections().requestConnection(companyAdmin, company.id(), newPartner.id(),
+                ConnectionKind.COMPANY_TO_PARTNER);
+        fx.runDueWork();
+        Notification told = fx.mail.last(Templates.CONNECTION_REQUESTED, emailOf(newPartner.admin()));
+        assertEquals(List.of("ООО Ромашка", newPartner.organization().name()), List.of(told.parameter("requester"),
+                told.parameter("organization")));
+        sdk.connections().withdrawConnection(companyAdmin, pending.id());
+
+        // "При создании новой Компании она автоматически подключается к Партнеру по умолчанию с именем MyPOS":
+        // the licensor is the default partner, and a company may go back to it.
+        Connection back = sdk.connections().requestConnection(companyAdmin, company.id(), fx.operator.id(),
+                ConnectionKind.COMPANY_TO_PARTNER);
+        sdk.connections().approveConnection(fx.operatorAdmin, back.id());
+        assertEquals(fx.operator.id(), sdk.organizations().organization(companyAdmin, company.id()).parentId());
+        refused(ErrorCode.CONNECTION_EXISTS, "toOrgId", () -> sdk.connections().requestConnection(companyAdmin,
+                company.id(), fx.operator.id(), ConnectionKind.COMPANY_TO_PARTNER));
+    }
+}
