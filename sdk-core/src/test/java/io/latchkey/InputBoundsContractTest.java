@@ -165,7 +165,7 @@ public abstract class InputBoundsContractTest {
         Connection request = sdk.connections().requestConnection(owner, asking.id(), partner.id(),
                 ConnectionKind.COMPANY_TO_PARTNER);
         assertEquals(TEXT, sdk.connections().rejectConnection(partner.admin(), request.id(), TEXT).reason());
-        assertEquals(1, sdk.organizations().searchPartners(fx.operatorAdmin, NAME, 10).size());
+        assertEquals(1, sdk.organizations().searchPartners(fx.operatorAdmin, NAME, null, 10).size());
     }
 
     @Test
@@ -266,7 +266,7 @@ public abstract class InputBoundsContractTest {
     public void textNoColumnHoldsIsRefusedBeforeAnyLookup() {
         String nul = "7707\u0000";
         refused(ErrorCode.FIELD_MALFORMED, "text", () -> sdk.organizations().searchPartners(fx.operatorAdmin, nul,
-                10));
+                null, 10));
         refused(ErrorCode.FIELD_MALFORMED, "afterEmail", () -> sdk.clients().clients(partner.manager(), null, nul,
                 10));
         refused(ErrorCode.FIELD_MALFORMED, "serial", () -> sdk.devices().search(fx.operatorAdmin, nul, null, null,
@@ -276,7 +276,7 @@ public abstract class InputBoundsContractTest {
         refused(ErrorCode.FIELD_MALFORMED, "author", () -> sdk.documents().documents(fx.operatorAdmin,
                 new DocumentSearch(null, null, null, nul, null, null, null, null, 10)));
         refused(ErrorCode.FIELD_TOO_LONG, "text", () -> sdk.organizations().searchPartners(fx.operatorAdmin,
-                NAME + "z", 10));
+                NAME + "z", null, 10));
     }
 
     @Test

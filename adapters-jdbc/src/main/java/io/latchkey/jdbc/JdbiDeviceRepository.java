@@ -86,7 +86,7 @@ final class JdbiDeviceRepository extends JdbiRows<DeviceId, Device> implements D
     public List<Device> search(DeviceSearch q) {
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new HashMap<>(Map.of("limit", q.limit()));
-        Sql.criterion(where, binds, "serial LIKE :serialLike ESCAPE '\\'", "serialLike",
+        Sql.criterion(where, binds, "serial LIKE :serialLike" + Sql.LIKE_ESCAPE, "serialLike",
                 q.serialContains() == null ? null : Sql.containing(q.serialContains()));
         Sql.criterion(where, binds, "status = :status", "status", q.status());
         Sql.criterion(where, binds, "responsible_partner = :partner", "partner", q.partner());

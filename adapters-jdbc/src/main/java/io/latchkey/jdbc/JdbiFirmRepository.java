@@ -31,4 +31,9 @@ final class JdbiFirmRepository extends JdbiRows<FirmId, Firm> implements FirmRep
     public List<Firm> byCompany(OrgId company, FirmId after, int limit) {
         return page("WHERE company_id = :company", Map.of("company", company), after, limit);
     }
+
+    @Override
+    public int count(OrgId company) {
+        return count("WHERE company_id = :company", Map.of("company", company));
+    }
 }

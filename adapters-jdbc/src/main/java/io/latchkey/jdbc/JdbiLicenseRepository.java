@@ -61,4 +61,9 @@ final class JdbiLicenseRepository extends JdbiRows<LicenseId, License> implement
         }
         return query.map(TABLE.mapper()).list();
     }
+
+    @Override
+    public int countHeldBy(OrgId holder) {
+        return count("WHERE holder_id = :holder", Map.of("holder", holder));
+    }
 }

@@ -3,6 +3,7 @@ package io.latchkey.jdbc;
 import io.latchkey.access.OrgId;
 import io.latchkey.notify.Language;
 import io.latchkey.party.OrgKind;
+import io.latchkey.party.OrgSearch;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.party.Requisites;
@@ -55,21 +56,26 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
     }
 
     @Override
-    public List<Organization> search(OrgKind kind, String text, int limit) {
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Map<String, Object> binds = new HashMap<>(Map.of("kind", kind, "limit", limit));
-        String match = "";
+    public List<Organization> search(OrgSearch search) {
+        String needle = search.text() == null ? "" : search.text().strip().toLowerCase(Locale.ROOT);
+        Map<String, Object> binds = new HashMap<>(Map.of("kind", search.kind()));
+        String where = "WHERE kind = :kind AND approved_at IS NOT NULL AND closed_at IS NULL";
         if (!needle.isEmpty()) {
             binds.put("like", Sql.containing(needle));
-            match = " AND (LOWER(name) LIKE :like ESCAPE '\\'";
+            where += " AND (LOWER(name) LIKE :like" + Sql.LIKE_ESCAPE + " OR inn LIKE :like" + Sql.LIKE_ESCAPE
+                    + " OR LOWER(address) LIKE :like" + Sql.LIKE_ESCAPE;
             try {
                 binds.put("id", UUID.fromString(needle));
-                match += " OR id = :id)";
+                where += " OR id = :id)";
             } catch (IllegalArgumentException notAnId) {
-                match += ")";
+                where += ")";
             }
         }
-        return list("WHERE kind = :kind" + match + " ORDER BY name, id LIMIT :limit", binds);
+        if (search.parent() != null) {
+            binds.put("parent", search.parent());
+            where += search.outside() ? " AND (parent_id IS NULL OR parent_id <> :parent)" : " AND parent_id = :parent";
+        }
+        return page(where, binds, search.after(), search.limit());
     }
 
     @Override

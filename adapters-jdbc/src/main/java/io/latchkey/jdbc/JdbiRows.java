@@ -55,6 +55,12 @@ abstract class JdbiRows<K extends Id, V> implements VersionedRows<K, V> {
         return table.page(handle(), where, binds, after, limit);
     }
 
+    /** How many rows {@code where} selects. */
+    final int count(String where, Map<String, ?> binds) {
+        return Table.bind(handle().createQuery("SELECT COUNT(*) FROM " + table.name() + " " + where), binds)
+                .mapTo(Integer.class).one();
+    }
+
     /** The rows of {@code SELECT … FROM table} and {@code rest}. */
     final List<V> list(String rest, Map<String, ?> binds) {
         return table.list(handle(), rest, binds);

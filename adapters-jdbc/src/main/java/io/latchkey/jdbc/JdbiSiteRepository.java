@@ -30,4 +30,9 @@ final class JdbiSiteRepository extends JdbiRows<SiteId, Site> implements SiteRep
     public List<Site> byOrganization(OrgId organization, SiteId after, int limit) {
         return page("WHERE organization_id = :organization", Map.of("organization", organization), after, limit);
     }
+
+    @Override
+    public int count(OrgId organization) {
+        return count("WHERE organization_id = :organization", Map.of("organization", organization));
+    }
 }

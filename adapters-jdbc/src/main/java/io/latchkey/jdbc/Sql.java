@@ -36,9 +36,15 @@ final class Sql {
         };
     }
 
-    /** A LIKE pattern that finds {@code text} anywhere, with its wildcards escaped (use {@code ESCAPE '\\'}). */
+    /**
+     * What follows a LIKE on a {@link #containing} pattern. Not a backslash: jdbi's parser reads {@code '\\'} as
+     * an escaped quote and would swallow the named parameters that follow it.
+     */
+    static final String LIKE_ESCAPE = " ESCAPE '!'";
+
+    /** A LIKE pattern that finds {@code text} anywhere, with its wildcards escaped (use {@link #LIKE_ESCAPE}). */
     static String containing(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Adds {@code condition} on the parameter {@code name} to a search's criteria when the search gives a value. */

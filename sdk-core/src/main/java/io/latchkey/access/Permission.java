@@ -84,6 +84,11 @@ public enum Permission {
     CREDENTIAL_REVOKE(Scope.CHANNEL, ADMIN, MANAGER),
     /** Take a credential onto a phone: granted by presenting a valid provisioning link, never by a role. */
     CREDENTIAL_PROVISION(Scope.OWN, SECRET),
+    /**
+     * See the whole channel at once: every partner with the licenses it holds, and the companies of other
+     * partners with their counts (the seed: "доступно только лицензиату"): the licensor (the operator) only.
+     */
+    CHANNEL_OVERVIEW(Scope.OPERATOR, ADMIN, MANAGER),
     /** Mint licenses: the licensor (the operator) only. */
     LICENSE_MINT(Scope.OPERATOR, ADMIN),
     /** Post documents that reveal or sell licenses one's organization holds, and send or print them. */

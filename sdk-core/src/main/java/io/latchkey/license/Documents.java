@@ -189,8 +189,10 @@ public final class Documents {
             return null;
         }
         OrgId id = Checks.required("buyerOrgId", buyerOrgId);
-        // The buyer must be in the seller's channel: a partner below it, a company connected to it.
-        Organization buyer = records.party.organizations().find(id).filter(o -> records.access.sees(actor, o.id()))
+        // A partner is sold to from the list of partners, which every partner sees; a company only by a seller
+        // it is connected to (or one above that).
+        Organization buyer = records.party.organizations().find(id)
+                .filter(o -> o.kind() == OrgKind.PARTNER && o.isOpen() || records.access.sees(actor, o.id()))
                 .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "buyerOrgId", id));
         if (buyer.kind() != wanted || !buyer.isOpen() || buyer.id().equals(actor.organization())) {
             throw LatchkeyException.ofField(ErrorCode.BUYER_INVALID, "buyerOrgId", type, wanted);

@@ -44,6 +44,11 @@ final class InMemoryLicenseStore implements LicenseStore {
                     .filter(l -> after == null || l.id().value().compareTo(after.value()) > 0)
                     .sorted(Comparator.comparing(l -> l.id().value())).limit(limit).toList();
         }
+
+        @Override
+        public int countHeldBy(OrgId holder) {
+            return (int) rows().filter(l -> l.holder().equals(holder)).count();
+        }
     }
 
     private static final class Documents extends Table<DocumentId, Document> implements DocumentRepository {

@@ -10,6 +10,7 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.lifecycle.Aggregate;
 import io.latchkey.lifecycle.Steps;
+import io.latchkey.party.OrgKind;
 import io.latchkey.party.PartyStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,18 +61,30 @@ final class LicenseRecords {
                 store.activations()::insert, store.activations()::update);
     }
 
+    /** The journal event of a code shown in full to the company that holds it. */
+    static final String CODE_SHOWN = "CODE_SHOWN";
+
     /**
-     * A license as {@code actor} may see it: its holder sees a revealed or sold code in full and an assigned one
-     * masked; nobody else sees the code.
+     * A license as {@code actor} may see it (the caller has checked that it may see the holder's licenses): its
+     * holder sees a code in full once it is out of its seal (revealed, assigned or sold); those above a company
+     * that holds it (its partner, the licensor) see it masked to the last four; nobody sees a sealed code. A
+     * company (the end user, whose POS needs the code) is shown its codes in full, and each time is journaled.
      */
     LicenseView view(Actor actor, License license) {
         boolean active = store.activations().active(license.id()).isPresent();
-        boolean holderSees = actor.organization() != null && actor.organization().equals(license.holder());
         Optional<String> code = Optional.empty();
-        if (holderSees && (license.state() == LicenseState.REVEALED || license.state() == LicenseState.SOLD)) {
-            code = Optional.of(license.format().display(reveal(license)));
-        } else if (holderSees && license.state() == LicenseState.ASSIGNED) {
-            code = Optional.of(license.format().masked(reveal(license)));
+        if (license.state() != LicenseState.SEALED) {
+            boolean holder = license.holder().equals(actor.organization());
+            boolean company = party.organizations().find(license.holder()).map(o -> o.kind() == OrgKind.COMPANY)
+                    .orElse(false);
+            if (holder) {
+                code = Optional.of(license.format().display(reveal(license)));
+                if (company) {
+                    steps.note(actor, licenses, license, CODE_SHOWN, null);
+                }
+            } else if (company) {
+                code = Optional.of(license.format().masked(reveal(license)));
+            }
         }
         return new LicenseView(license.withoutSecrets(), code, active);
     }

@@ -25,4 +25,7 @@ public interface LicenseRepository extends VersionedRows<LicenseId, License> {
 
     /** Licenses held by {@code holder} in one of {@code states} (all when null), by id, after {@code after}. */
     List<License> heldBy(OrgId holder, Set<LicenseState> states, LicenseId after, int limit);
+
+    /** How many licenses an organization holds now, in any state. */
+    int countHeldBy(OrgId holder);
 }

@@ -5,6 +5,8 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Checks;
+import io.latchkey.party.OrgKind;
+import io.latchkey.party.OrgSearch;
 import io.latchkey.store.Transactions;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +25,37 @@ public final class Licenses {
     Licenses(Transactions transactions, LicenseRecords records) {
         this.transactions = transactions;
         this.records = records;
+    }
+
+    /**
+     * The licensor's list of partners, each with the licenses it holds now (the seed: "количество находящихся в
+     * настоящее время у него лицензий (доступно только лицензиату)"): the open partners whose name, tax id or
+     * address holds {@code text}, a page in id order after {@code after}, at most {@code limit} (up to 100).
+     */
+    public List<OrganizationSummary> partners(Actor actor, String text, OrgId after, int limit) {
+        return overview(actor, OrgKind.PARTNER, text, null, after, limit);
+    }
+
+    /**
+     * The licensor's separate list "companies of other partners" (the seed: "Компании других партнеров"): the
+     * open companies connected to a partner rather than to the licensor itself, whose name or tax id holds
+     * {@code text}, each with its firms, trade objects and licenses; a page in id order after {@code after}, at
+     * most {@code limit} (up to 100).
+     */
+    public List<OrganizationSummary> companiesOfOtherPartners(Actor actor, String text, OrgId after, int limit) {
+        return overview(actor, OrgKind.COMPANY, text, actor.organization(), after, limit);
+    }
+
+    private List<OrganizationSummary> overview(Actor actor, OrgKind kind, String text, OrgId outside, OrgId after,
+                                               int limit) {
+        String typed = Checks.optional("text", text, 200);
+        return transactions.inTransaction(() -> {
+            records.access.requireOperator(actor, Permission.CHANNEL_OVERVIEW);
+            return records.party.organizations().search(new OrgSearch(kind, typed, outside, outside != null, after,
+                    Checks.pageSize(limit, 100))).stream().map(o -> new OrganizationSummary(o,
+                    records.party.firms().count(o.id()), records.party.sites().count(o.id()),
+                    records.store.licenses().countHeldBy(o.id()))).toList();
+        });
     }
 
     /** The licenses an organization the actor may view holds, by id, optionally in one state. */

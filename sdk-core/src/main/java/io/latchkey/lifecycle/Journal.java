@@ -25,6 +25,11 @@ final class Journal {
                 actor.describe(), transition.event().name(), transition.from().name(), transition.to().name(), reason));
     }
 
+    void noted(Actor actor, String aggregateType, Object aggregateId, Enum<?> state, String event, String reason) {
+        entries.append(new JournalEntry(ids.next(), clock.instant(), aggregateType, aggregateId.toString(),
+                actor.describe(), event, state.name(), state.name(), reason));
+    }
+
     void created(Actor actor, String aggregateType, Object aggregateId, Enum<?> state, String reason) {
         entries.append(new JournalEntry(ids.next(), clock.instant(), aggregateType, aggregateId.toString(),
                 actor.describe(), CREATE, null, state.name(), reason));

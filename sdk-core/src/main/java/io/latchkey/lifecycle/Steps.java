@@ -91,6 +91,16 @@ public final class Steps {
         return new Step<>(CLOCK, kind, current, row).take(change, reason);
     }
 
+    /**
+     * Journals something done with an aggregate that changes nothing in it (a code shown to its holder, say):
+     * a line named {@code event} with the aggregate's state at both ends. The caller has checked the right.
+     */
+    public <A, S extends Enum<S>, E extends Enum<E>> void note(Actor actor, Aggregate<A, S, E> kind, A current,
+                                                                String event, String reason) {
+        journal.noted(actor, kind.table().aggregate(), kind.id().apply(current), kind.state().apply(current), event,
+                reason);
+    }
+
     /** Stores a new aggregate and journals its first state. The caller has checked the right to create it. */
     public <A, S extends Enum<S>, E extends Enum<E>> A create(Actor actor, Aggregate<A, S, E> kind, A created,
                                                               String reason) {

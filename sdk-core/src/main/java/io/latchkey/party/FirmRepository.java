@@ -23,4 +23,7 @@ public interface FirmRepository extends VersionedRows<FirmId, Firm> {
      * {@code limit}.
      */
     List<Firm> byCompany(OrgId company, FirmId after, int limit);
+
+    /** How many firms a company has. */
+    int count(OrgId company);
 }

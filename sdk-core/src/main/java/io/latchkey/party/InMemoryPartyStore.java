@@ -46,12 +46,8 @@ final class InMemoryPartyStore implements PartyStore {
         }
 
         @Override
-        public List<Organization> search(OrgKind kind, String text, int limit) {
-            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-            return rows().filter(o -> o.kind() == kind)
-                    .filter(o -> needle.isEmpty() || o.id().toString().equals(needle)
-                            || o.name().toLowerCase(Locale.ROOT).contains(needle))
-                    .sorted(BY_NAME).limit(limit).toList();
+        public List<Organization> search(OrgSearch search) {
+            return page(search::matches, search.after(), search.limit());
         }
 
         @Override
@@ -148,6 +144,11 @@ final class InMemoryPartyStore implements PartyStore {
         public List<Firm> byCompany(OrgId company, FirmId after, int limit) {
             return page(f -> f.company().equals(company), after, limit);
         }
+
+        @Override
+        public int count(OrgId company) {
+            return (int) rows().filter(f -> f.company().equals(company)).count();
+        }
     }
 
     private static final class Sites extends Table<SiteId, Site> implements SiteRepository {
@@ -158,6 +159,11 @@ final class InMemoryPartyStore implements PartyStore {
         @Override
         public List<Site> byOrganization(OrgId organization, SiteId after, int limit) {
             return page(s -> s.organization().equals(organization), after, limit);
+        }
+
+        @Override
+        public int count(OrgId organization) {
+            return (int) rows().filter(s -> s.organization().equals(organization)).count();
         }
     }
 

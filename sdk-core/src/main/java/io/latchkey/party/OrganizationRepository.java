@@ -23,11 +23,8 @@ public interface OrganizationRepository extends VersionedRows<OrgId, Organizatio
     /** The operator, if it was created. */
     Optional<Organization> findOperator();
 
-    /**
-     * Organizations of {@code kind} whose id is {@code text} or whose name contains it (any case), by name;
-     * at most {@code limit}.
-     */
-    List<Organization> search(OrgKind kind, String text, int limit);
+    /** The open organizations a search finds, a page in id order ({@link OrgSearch}). */
+    List<Organization> search(OrgSearch search);
 
     /** The organizations whose parent is {@code parent}, by name. */
     List<Organization> children(OrgId parent);

@@ -3,7 +3,6 @@ package io.latchkey.party;
 import io.latchkey.ErrorCode;
 import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
-import io.latchkey.access.Holder;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
@@ -225,15 +224,33 @@ public final class Organizations {
     }
 
     /**
-     * Partners whose id is {@code text} or whose name contains it, among those the actor may view: for choosing
-     * one (a device's partner, say).
+     * The list of partners (the seeds: a company picks the partner it asks to connect to "из списка", a seller
+     * sells "from the list of partners", an engineer picks a device's partner): the open partners whose name,
+     * tax id or address holds {@code text} in any case, or whose id it is; for any signed-in member. A page in
+     * id order: those after {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).
      */
-    public List<Organization> searchPartners(Actor actor, String text, int limit) {
+    public List<Organization> searchPartners(Actor actor, String text, OrgId after, int limit) {
         String typed = Checks.optional("text", text, 200);
-        return transactions.inTransaction(() -> records.store.organizations().search(OrgKind.PARTNER, typed,
-                        Checks.pageSize(limit, 100)).stream()
-                .filter(o -> records.access.allows(actor, Permission.VIEW, Holder.of(o.id())))
-                .toList());
+        if (actor.kind() != Actor.Kind.MEMBER) {
+            throw LatchkeyException.of(ErrorCode.PERMISSION_DENIED, Permission.VIEW.name());
+        }
+        return transactions.inTransaction(() -> records.store.organizations().search(new OrgSearch(OrgKind.PARTNER,
+                typed, null, false, after, Checks.pageSize(limit))));
+    }
+
+    /**
+     * The companies connected to an organization ({@code organization} null: the actor's own), whose name or tax
+     * id holds {@code text} (the seed: "по любой части её наименования или ИНН"): a page in id order after
+     * {@code after}, at most {@code limit} (up to 1,000).
+     */
+    public List<Organization> companies(Actor actor, OrgId organization, String text, OrgId after, int limit) {
+        String typed = Checks.optional("text", text, 200);
+        return transactions.inTransaction(() -> {
+            OrgId owner = Checks.required("organization", organization != null ? organization : actor.organization());
+            records.organization(actor, owner, Permission.VIEW);
+            return records.store.organizations().search(new OrgSearch(OrgKind.COMPANY, typed, owner, false, after,
+                    Checks.pageSize(limit)));
+        });
     }
 
     /**

@@ -12,4 +12,7 @@ public interface SiteRepository extends VersionedRows<SiteId, Site> {
      * most {@code limit}.
      */
     List<Site> byOrganization(OrgId organization, SiteId after, int limit);
+
+    /** How many sites (trade objects) an organization has. */
+    int count(OrgId organization);
 }

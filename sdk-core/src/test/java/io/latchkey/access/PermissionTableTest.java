@@ -50,6 +50,7 @@ class PermissionTableTest {
             CREDENTIAL_ISSUE       OWN               .   x   x   .   .   .   .   -
             CREDENTIAL_REVOKE      CHANNEL           .   x   x   .   .   .   .   -
             CREDENTIAL_PROVISION   OWN               .   .   .   .   .   .   .   SECRET
+            CHANNEL_OVERVIEW       OPERATOR          .   x   x   .   .   .   .   -
             LICENSE_MINT           OPERATOR          .   x   .   .   .   .   .   -
             LICENSE_TRADE          OWN               .   x   x   .   .   .   .   -
             LICENSE_ACTIVATE       OWN               .   .   .   .   .   .   .   SECRET

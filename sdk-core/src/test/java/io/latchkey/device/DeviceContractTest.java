@@ -330,10 +330,10 @@ public abstract class DeviceContractTest {
     @Test
     public void anEngineerAssignsThePartnerFoundByIdOrName() {
         Organization found = fx.latchkey.organizations().searchPartners(engineer, partner.organization().name()
-                .toLowerCase(java.util.Locale.ROOT).substring(2), 10).get(0);
+                .toLowerCase(java.util.Locale.ROOT).substring(2), null, 10).get(0);
         assertEquals(partner.id(), found.id());
         assertEquals(List.of(partner.organization()), fx.latchkey.organizations().searchPartners(engineer,
-                partner.id().toString(), 10));
+                partner.id().toString(), null, 10));
         DeviceCard assigned = sdk.deviceSteps().assignPartner(engineer, SERIAL, partner.id());
         assertEquals(partner.id(), assigned.device().responsiblePartner());
         refused(ErrorCode.NOT_A_PARTNER, "partnerId", () -> sdk.deviceSteps().assignPartner(engineer, SERIAL,

@@ -14,6 +14,8 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.crypto.Sealer;
+import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
@@ -136,7 +138,7 @@ public abstract class LicenseContractTest {
     }
 
     @Test
-    public void licensesTravelTheChannelByDocumentsAndCompaniesSeeThemMasked() {
+    public void licensesTravelTheChannelByDocumentsAndCompaniesSeeTheirsInFull() {
         sdk.documents().mint(fx.operatorAdmin, 5);
         Document toPartner = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 4);
         assertEquals(partner.id(), toPartner.buyer());
@@ -144,9 +146,21 @@ public abstract class LicenseContractTest {
         assertEquals(1, sdk.licenses().licenses(fx.operatorAdmin, null, null, null, 10).size());
 
         Document toCompany = sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 2);
+        // The end user sees its codes in full (its POS needs them), and each showing is journaled; the partner
+        // looking at the company's card sees them "в частично скрытом виде".
         List<LicenseView> companyView = sdk.licenses().licenses(companyAdmin, null, null, null, 10);
         assertEquals(2, companyView.size());
-        assertTrue(codeOf(companyView.get(0)).matches("••••-••••-[0-9A-Z]{4}"), codeOf(companyView.get(0)));
+        String full = codeOf(companyView.get(0));
+        assertTrue(full.matches("[0-9]{4}-[0-9]{4}-[0-9]{4}"), full);
+        List<JournalEntry> shown = fx.store.inTransaction(() -> fx.store.port(JournalRepository.class).history(
+                "license", companyView.get(0).license().id().toString(), null, 100));
+        JournalEntry last = shown.get(shown.size() - 1);
+        assertEquals(List.of("CODE_SHOWN", "ASSIGNED", "ASSIGNED", companyAdmin.describe()), List.of(last.event(),
+                last.fromState(), last.toState(), last.actor()));
+        List<LicenseView> partnerView = sdk.licenses().licenses(partner.manager(), company.id(), null, null, 10);
+        assertEquals("••••-••••-" + full.substring(10), codeOf(partnerView.get(0)));
+        assertEquals(shown.size(), fx.store.inTransaction(() -> fx.store.port(JournalRepository.class).history(
+                "license", companyView.get(0).license().id().toString(), null, 100)).size(), "a mask is no showing");
         assertEquals(toCompany, sdk.documents().document(companyAdmin, toCompany.id()));
 
         Document outside = sdk.documents().post(partner.manager(),
@@ -154,7 +168,7 @@ public abstract class LicenseContractTest {
                 new UnregisteredBuyer("ИП Иванов", "7707083893", "Москва"), 1, null));
         assertEquals("7707083893", outside.outsider().inn());
         List<LicenseView> sold = sdk.documents().documentLicenses(partner.manager(), outside.id());
-        assertTrue(codeOf(sold.get(0)).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), "the seller hands it over");
+        assertTrue(codeOf(sold.get(0)).matches("[0-9]{4}-[0-9]{4}-[0-9]{4}"), "the seller hands it over");
 
         // What was sold away cannot be sold again: one sealed license is left with the partner.
         LatchkeyException short_ = refused(ErrorCode.LICENSES_NOT_AVAILABLE, "count",
@@ -206,8 +220,50 @@ public abstract class LicenseContractTest {
                 null, 10));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.documents().documents(other.admin(), new DocumentSearch(
                 partner.id(), null, null, null, null, null, null, null, 10)));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.documents().post(other.manager(), new DocumentRequest(
-                DocumentType.SALE_TO_PARTNER, partner.id(), null, 1, null)));
+    }
+
+    @Test
+    public void aPartnerSellsToAnyPartnerOnTheListOfPartners() {
+        // "Продажа Партнеру оформляется из списка Партнеров": the list is every partner's, not only those below.
+        Partner other = fx.partner();
+        sdk.documents().mint(fx.operatorAdmin, 3);
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 3);
+        assertTrue(sdk.organizations().searchPartners(partner.manager(), null, null, 100).stream()
+                .anyMatch(o -> o.id().equals(other.id())));
+        Document sideways = sell(partner.manager(), DocumentType.SALE_TO_PARTNER, other.organization(), 2);
+        assertEquals(other.id(), sideways.buyer());
+        assertEquals(2, sdk.licenses().licenses(other.manager(), null, LicenseState.SEALED, null, 10).size());
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, "buyerOrgId", () -> sell(other.manager(),
+                DocumentType.SALE_TO_COMPANY, company, 1));
+        refused(ErrorCode.BUYER_INVALID, "buyerOrgId", () -> sell(partner.manager(), DocumentType.SALE_TO_PARTNER,
+                partner.organization(), 1));
+    }
+
+    @Test
+    public void theLicensorSeesEveryPartnersHoldingsAndTheCompaniesOfOtherPartners() {
+        // "количество находящихся в настоящее время у него лицензий (доступно только лицензиату)";
+        // "В личном кабинете MyPOS отдельным списком отображаются все Компании, подключенные к другим Партнерам."
+        sdk.documents().mint(fx.operatorAdmin, 5);
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 4);
+        sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 1);
+        sdk.organizations().addFirm(companyAdmin, company.id(), "ООО Ромашка-2", "7728168971");
+        sdk.organizations().addSite(companyAdmin, company.id(), "Магазин", "Москва");
+
+        List<OrganizationSummary> partners = sdk.licenses().partners(fx.operatorAdmin, partner.organization().name(),
+                null, 10);
+        assertEquals(List.of(new OrganizationSummary(sdk.organizations().organization(fx.operatorAdmin,
+                partner.id()), 0, 0, 3)), partners);
+        List<OrganizationSummary> others = sdk.licenses().companiesOfOtherPartners(fx.operatorAdmin, "ромаш", null,
+                10);
+        assertEquals(List.of(company.id()), others.stream().map(s -> s.organization().id()).toList());
+        assertEquals(List.of(1, 1, 1), List.of(others.get(0).firms(), others.get(0).sites(),
+                others.get(0).licenses()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.licenses().partners(partner.admin(), null, null, 10));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.licenses().companiesOfOtherPartners(partner.admin(), null,
+                null, 10));
+        assertEquals(List.of(company), sdk.organizations().companies(partner.manager(), null, "ромаш", null, 10));
+        assertEquals(List.of(), sdk.organizations().companies(fx.operatorAdmin, null, "ромаш", null, 10),
+                "the licensor's own companies are another list");
     }
 
     @Test

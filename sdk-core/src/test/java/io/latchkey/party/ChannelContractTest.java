@@ -153,6 +153,31 @@ public abstract class ChannelContractTest {
     }
 
     @Test
+    public void partnersAreFoundByAnyPartOfNameInnOrAddressByWhoeverChoosesOne() {
+        // "В качестве значений для поиска можно вводить любую известную информацию (Наименование, ИНН, адрес)."
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
+        Actor companyAdmin = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
+                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Partner other = fx.partner();
+        for (String part : List.of(other.organization().name().substring(3), "770708", "ул. примерная")) {
+            assertTrue(sdk.organizations().searchPartners(companyAdmin, part, null, 100).stream()
+                    .anyMatch(o -> o.id().equals(other.id())), part);
+        }
+        assertEquals(List.of(), sdk.organizations().searchPartners(companyAdmin, "нет такого", null, 100));
+        List<Organization> firstPage = sdk.organizations().searchPartners(companyAdmin, null, null, 1);
+        assertEquals(1, firstPage.size());
+        assertTrue(sdk.organizations().searchPartners(companyAdmin, null, firstPage.get(0).id(), 100).stream()
+                .noneMatch(o -> o.id().equals(firstPage.get(0).id())), "the next page starts after the last");
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().searchPartners(Actor.anonymous("10.0.0.1"),
+                null, null, 10));
+        // "найти интересующую компанию по любой части её наименования или ИНН"
+        assertEquals(List.of(company), sdk.organizations().companies(partner.manager(), null, "ромаш", null, 10));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().companies(other.manager(), partner.id(),
+                null, null, 10));
+    }
+
+    @Test
     public void aCompanyMayGoBackToTheLicensorAndThePartnerAskedIsEmailed() {
         // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
         // направляется запрос на подтверждение согласия работать с данной Компанией."

@@ -65,6 +65,7 @@ import io.latchkey.party.FirmId;
 import io.latchkey.party.Member;
 import io.latchkey.party.MemberStatus;
 import io.latchkey.party.OrgKind;
+import io.latchkey.party.OrgSearch;
 import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationState;
 import io.latchkey.party.PartyStore;
@@ -501,6 +502,9 @@ public abstract class StoreContractTest {
         assertEquals(List.of("HP-2", "XP-3"), serials(new DeviceSearch(null, null, null, null, "HP-1", 10)));
         assertEquals(List.of("HP-1"), serials(new DeviceSearch(null, null, null, null, null, 1)));
         assertEquals(List.of(), serials(new DeviceSearch("%", null, null, null, null, 10)));
+        assertEquals(List.of("HP-2"), serials(new DeviceSearch("P-", DeviceStatus.IN_OPERATION, partnerA.id(), null,
+                "HP-1", 10)), "a text with every other criterion after it");
+        assertEquals(List.of(), serials(new DeviceSearch("!", null, null, null, null, 10)));
 
         Device moved = tx(() -> devices().devices().update(bare.withVersion(bare.version())));
         assertEquals(1, moved.version());
@@ -739,14 +743,51 @@ public abstract class StoreContractTest {
         assertEquals(moved, tx(() -> services().hubs().find(hub.id()).orElseThrow()));
     }
 
+    private List<Organization> search(OrgKind kind, String text, OrgId parent, boolean outside, OrgId after,
+                                      int limit) {
+        return tx(() -> party().organizations().search(new OrgSearch(kind, text, parent, outside, after, limit)));
+    }
+
     @Test
-    public void partnersAreFoundByIdOrPartOfTheirName() {
-        assertEquals(List.of(partnerA, partnerB), tx(() -> party().organizations().search(OrgKind.PARTNER, "", 10)));
-        assertEquals(List.of(partnerB), tx(() -> party().organizations().search(OrgKind.PARTNER, "ET", 10)));
-        assertEquals(List.of(partnerA), tx(() -> party().organizations().search(OrgKind.PARTNER,
-                partnerA.id().toString(), 10)));
-        assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.COMPANY, "a", 10)));
-        assertEquals(List.of(), tx(() -> party().organizations().search(OrgKind.PARTNER, "_", 10)));
+    public void openOrganizationsAreFoundByIdOrAnyPartOfNameTaxIdOrAddressAPageAtATime() {
+        Organization gamma = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Gamma", operator.id(),
+                ZoneId.of("Europe/Moscow"), Language.RU, new Requisites("7707083893", "105122, г. Москва, Щелковское "
+                + "шоссе", null, null, "RU"), T0, 0);
+        Organization closed = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Gamma Closed", operator.id(),
+                ZoneId.of("Europe/Moscow"), Language.RU, Requisites.NONE, null, T0, T0.plusSeconds(1), T0, 0);
+        Organization company = org(OrgKind.COMPANY, "Светлячок", partnerA.id());
+        Organization operatorsCompany = org(OrgKind.COMPANY, "Светлячок 2", operator.id());
+        store.inTransaction(() -> List.of(gamma, closed, company, operatorsCompany)
+                .forEach(party().organizations()::insert));
+
+        assertEquals(List.of(partnerA, partnerB, gamma), search(OrgKind.PARTNER, null, null, false, null, 10));
+        assertEquals(List.of(partnerB), search(OrgKind.PARTNER, "ET", null, false, null, 10));
+        assertEquals(List.of(gamma), search(OrgKind.PARTNER, "770708", null, false, null, 10), "by INN");
+        assertEquals(List.of(gamma), search(OrgKind.PARTNER, "щелковское", null, false, null, 10), "by address");
+        assertEquals(List.of(partnerA), search(OrgKind.PARTNER, partnerA.id().toString(), null, false, null, 10));
+        assertEquals(List.of(), search(OrgKind.PARTNER, "_", null, false, null, 10));
+        assertEquals(List.of(partnerA, partnerB), search(OrgKind.PARTNER, null, null, false, null, 2));
+        assertEquals(List.of(gamma), search(OrgKind.PARTNER, null, null, false, partnerB.id(), 2));
+        assertEquals(List.of(company), search(OrgKind.COMPANY, "светл", partnerA.id(), false, null, 10));
+        assertEquals(List.of(company), search(OrgKind.COMPANY, null, operator.id(), true, null, 10),
+                "the companies of other partners");
+        assertEquals(List.of(operatorsCompany), search(OrgKind.COMPANY, null, operator.id(), false, null, 10));
+    }
+
+    @Test
+    public void firmsSitesAndLicensesAreCounted() {
+        store.inTransaction(() -> {
+            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "One", "7728168971", T0, 0));
+            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "Two", "7707083893", T0, 0));
+            party().sites().insert(new Site(new SiteId(ids.next()), partnerA.id(), "Shop", null, T0, 0));
+            licenses().licenses().insert(license("h1", partnerA, LicenseState.SEALED));
+            licenses().licenses().insert(license("h2", partnerA, LicenseState.REVEALED));
+            licenses().licenses().insert(license("h3", partnerB, LicenseState.SEALED));
+        });
+        assertEquals(List.of(2, 1, 2), tx(() -> List.of(party().firms().count(partnerA.id()),
+                party().sites().count(partnerA.id()), licenses().licenses().countHeldBy(partnerA.id()))));
+        assertEquals(List.of(0, 0, 1), tx(() -> List.of(party().firms().count(partnerB.id()),
+                party().sites().count(partnerB.id()), licenses().licenses().countHeldBy(partnerB.id()))));
     }
 
     @Test
