@@ -88,6 +88,9 @@ public enum ErrorCode {
     /** A seller asks a reseller once: this one rejected the request (when, and why), and the operator may help. */
     CONNECTION_REJECTED(2028, CONFLICT, "the reseller rejected this request on %s (%s); a seller asks a reseller "
             + "once: ask the operator"),
+    /** No firm or site with that id is visible to the actor (or it is not the buyer company's). */
+    FIRM_NOT_FOUND(2029, NOT_FOUND, "firm %s not found"),
+    SITE_NOT_FOUND(2030, NOT_FOUND, "site %s not found"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

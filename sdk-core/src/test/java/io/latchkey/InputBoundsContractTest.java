@@ -18,23 +18,25 @@ import io.latchkey.device.DeviceReport;
 import io.latchkey.device.DeviceStatus;
 import io.latchkey.device.OwnerRegistration;
 import io.latchkey.device.ReportType;
+import io.latchkey.license.BuyerRequisites;
 import io.latchkey.license.Document;
 import io.latchkey.license.DocumentRequest;
 import io.latchkey.license.DocumentSearch;
 import io.latchkey.license.DocumentType;
 import io.latchkey.license.LicenseState;
 import io.latchkey.license.LicenseView;
-import io.latchkey.license.UnregisteredBuyer;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.CompanyRegistration;
-import io.latchkey.party.Member;
 import io.latchkey.party.Connection;
 import io.latchkey.party.ConnectionKind;
+import io.latchkey.party.Firm;
+import io.latchkey.party.Member;
 import io.latchkey.party.Members.MemberDetails;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.Organizations.FirmDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.party.PartnerApplication;
 import io.latchkey.party.Requisites;
@@ -43,8 +45,8 @@ import io.latchkey.store.Store;
 import io.latchkey.subscription.Hub;
 import io.latchkey.subscription.PackageDraft;
 import io.latchkey.subscription.ServicePackage;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -152,6 +154,11 @@ public abstract class InputBoundsContractTest {
         assertEquals(NAME, sdk.members().members(partner.admin(), partner.id(), null, 10).stream()
                 .filter(m -> m.id().equals(member.id())).findFirst().orElseThrow().fullName());
         sdk.organizations().addSite(fx.operatorAdmin, partner.id(), NAME, ADDRESS);
+        Firm firm = sdk.organizations().firms(fx.operatorAdmin, company.id(), null, 10).get(0);
+        assertEquals(new FirmDraft(NAME, "7736207543", ADDRESS, NAME), draftOf(sdk.organizations().updateFirm(
+                fx.operatorAdmin, firm.id(), new FirmDraft(NAME, "7736207543", ADDRESS, NAME))));
+        Site renamed = sdk.organizations().updateSite(fx.operatorAdmin, site.id(), NAME, ADDRESS);
+        assertEquals(List.of(NAME, ADDRESS), List.of(renamed.name(), renamed.address()));
         Member edited = sdk.members().updateDetails(partner.admin(), member.id(), new MemberDetails(NAME, "ru",
                 "+123456789012345"));
         assertEquals("+123456789012345", edited.phone());
@@ -166,6 +173,10 @@ public abstract class InputBoundsContractTest {
                 ConnectionKind.COMPANY_TO_PARTNER);
         assertEquals(TEXT, sdk.connections().rejectConnection(partner.admin(), request.id(), TEXT).reason());
         assertEquals(1, sdk.organizations().searchPartners(fx.operatorAdmin, NAME, null, 10).size());
+    }
+
+    private static FirmDraft draftOf(Firm firm) {
+        return new FirmDraft(firm.name(), firm.inn(), firm.address(), firm.director());
     }
 
     @Test
@@ -194,17 +205,17 @@ public abstract class InputBoundsContractTest {
         int batch = 10_000;
         sdk.documents().mint(fx.operatorAdmin, batch);
         Document sale = sdk.documents().post(fx.operatorAdmin, new DocumentRequest(DocumentType.SALE_TO_PARTNER,
-                partner.id(), null, batch, null));
+                partner.id(), null, null, batch, null));
         assertEquals(batch, sale.licenses().size());
         List<LicenseView> held = sdk.licenses().licenses(partner.manager(), partner.id(), LicenseState.SEALED, null,
                 1000);
-        sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null,
+        sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, null,
                 held.stream().map(v -> v.license().id()).toList()));
         Document outside = sdk.documents().post(partner.manager(), new DocumentRequest(
-                DocumentType.SALE_TO_UNREGISTERED, null, new UnregisteredBuyer(NAME, "500100732259", ADDRESS), 1,
-                null));
-        assertEquals(new UnregisteredBuyer(NAME, "500100732259", ADDRESS),
-                sdk.documents().document(partner.manager(), outside.id()).outsider());
+                DocumentType.SALE_TO_UNREGISTERED, null, null, new BuyerRequisites(NAME, "500100732259", ADDRESS, NAME),
+                1, null));
+        assertEquals(new BuyerRequisites(NAME, "500100732259", ADDRESS, NAME),
+                sdk.documents().document(partner.manager(), outside.id()).buyerRequisites());
 
         String fingerprint = "Ж".repeat(255) + "!";
         String code = sdk.documents().documentLicenses(partner.manager(), outside.id()).get(0).code().orElseThrow();

@@ -1,13 +1,14 @@
 package io.latchkey.jdbc;
 
 import io.latchkey.access.OrgId;
+import io.latchkey.license.BuyerRequisites;
 import io.latchkey.license.Document;
 import io.latchkey.license.DocumentId;
 import io.latchkey.license.DocumentRepository;
 import io.latchkey.license.DocumentSearch;
 import io.latchkey.license.DocumentType;
 import io.latchkey.license.LicenseId;
-import io.latchkey.license.UnregisteredBuyer;
+import io.latchkey.party.FirmId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +27,18 @@ final class JdbiDocumentRepository extends JdbiRows<DocumentId, Document> implem
             .text("type", Document::type)
             .uuid("seller_id", Document::seller)
             .uuid("buyer_id", Document::buyer)
-            .text("buyer_name", d -> d.outsider() == null ? null : d.outsider().name())
-            .text("buyer_inn", d -> d.outsider() == null ? null : d.outsider().inn())
-            .text("buyer_address", d -> d.outsider() == null ? null : d.outsider().address())
+            .uuid("buyer_firm_id", Document::buyerFirm)
+            .text("buyer_name", d -> d.buyerRequisites() == null ? null : d.buyerRequisites().name())
+            .text("buyer_inn", d -> d.buyerRequisites() == null ? null : d.buyerRequisites().inn())
+            .text("buyer_address", d -> d.buyerRequisites() == null ? null : d.buyerRequisites().address())
+            .text("buyer_director", d -> d.buyerRequisites() == null ? null : d.buyerRequisites().director())
             .text("author", Document::author)
             .time("posted_at", Document::postedAt)
             .reads(r -> new Document(r.id("id", DocumentId::new), r.bigint("doc_number"),
                     r.enumOf("type", DocumentType.class), r.id("seller_id", OrgId::new), r.id("buyer_id", OrgId::new),
-                    r.text("buyer_name") == null ? null : new UnregisteredBuyer(r.text("buyer_name"),
-                            r.text("buyer_inn"), r.text("buyer_address")),
+                    r.id("buyer_firm_id", FirmId::new), r.text("buyer_name") == null ? null : new BuyerRequisites(
+                            r.text("buyer_name"), r.text("buyer_inn"), r.text("buyer_address"),
+                            r.text("buyer_director")),
                     r.text("author"), r.time("posted_at"), List.of()));
 
     private final Dialect dialect;
@@ -93,7 +97,7 @@ final class JdbiDocumentRepository extends JdbiRows<DocumentId, Document> implem
         List<LicenseId> licenses = Table.bind(handle().createQuery("SELECT license_id FROM license_document_line "
                         + "WHERE document_id = :document ORDER BY line"), Map.of("document", d.id()))
                 .map((rs, ctx) -> new Row(rs).id("license_id", LicenseId::new)).list();
-        return new Document(d.id(), d.number(), d.type(), d.seller(), d.buyer(), d.outsider(), d.author(), d.postedAt(),
-                licenses);
+        return new Document(d.id(), d.number(), d.type(), d.seller(), d.buyer(), d.buyerFirm(), d.buyerRequisites(),
+                d.author(), d.postedAt(), licenses);
     }
 }

@@ -17,11 +17,13 @@ final class JdbiFirmRepository extends JdbiRows<FirmId, Firm> implements FirmRep
             .uuid("company_id", Firm::company)
             .text("name", Firm::name)
             .text("inn", Firm::inn)
+            .text("address", Firm::address)
+            .text("director", Firm::director)
             .time("created_at", Firm::createdAt)
             .version(Firm::version, Firm::withVersion)
             .unique(INN)
             .reads(r -> new Firm(r.id("id", FirmId::new), r.id("company_id", OrgId::new), r.text("name"),
-                    r.text("inn"), r.time("created_at"), r.bigint("version")));
+                    r.text("inn"), r.text("address"), r.text("director"), r.time("created_at"), r.bigint("version")));
 
     JdbiFirmRepository(Supplier<Handle> handle) {
         super(handle, TABLE);

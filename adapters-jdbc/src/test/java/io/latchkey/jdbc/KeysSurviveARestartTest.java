@@ -19,8 +19,8 @@ import io.latchkey.license.DocumentRequest;
 import io.latchkey.license.DocumentType;
 import io.latchkey.license.LicenseView;
 import io.latchkey.notify.Templates;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +55,10 @@ class KeysSurviveARestartTest {
             sdk.issuing().issue(partner.manager(), new IssueRequest(client.id(), start,
                     start.plus(Duration.ofDays(1)), null), null);
             sdk.documents().mint(fx.operatorAdmin, 2);
-            sdk.documents().post(fx.operatorAdmin, new DocumentRequest(DocumentType.SALE_TO_PARTNER, partner.id(),
+            sdk.documents().post(fx.operatorAdmin, new DocumentRequest(DocumentType.SALE_TO_PARTNER, partner.id(), null,
                     null, 2, null));
-            sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, 2,
+            sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null,
+                    2,
                     null));
             assertEquals(MANAGER, partner.managerMember().email());
             codes = codes(sdk, partner.manager());

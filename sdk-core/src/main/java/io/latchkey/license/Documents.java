@@ -10,6 +10,8 @@ import io.latchkey.internal.Checks;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Firm;
+import io.latchkey.party.FirmId;
 import io.latchkey.party.Inn;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +55,7 @@ public final class Documents {
             records.access.requireOperator(actor, Permission.LICENSE_MINT);
             OrgId licensor = actor.organization();
             Instant now = records.clock.instant();
-            Document document = document(actor, DocumentType.MINT, licensor, null, null, List.of(), now);
+            Document document = document(actor, DocumentType.MINT, licensor, null, null, null, List.of(), now);
             List<LicenseId> minted = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String code = records.uniqueCode();
@@ -64,7 +67,7 @@ public final class Documents {
                 minted.add(license.id());
             }
             return insert(new Document(document.id(), document.number(), document.type(), document.seller(), null,
-                    null, document.author(), now, minted));
+                    null, null, document.author(), now, minted));
         });
     }
 
@@ -74,11 +77,16 @@ public final class Documents {
         if (type == DocumentType.MINT) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "type", "type", "minting is its own command");
         }
-        UnregisteredBuyer outsider = type == DocumentType.SALE_TO_UNREGISTERED ? outsider(request.buyer()) : null;
+        BuyerRequisites typed = type == DocumentType.SALE_TO_UNREGISTERED ? outsider(request.buyer()) : null;
         return transactions.inTransaction(() -> {
             OrgId seller = Checks.required("organization", actor.organization());
             records.access.require(actor, Permission.LICENSE_TRADE, seller, ErrorCode.ORGANIZATION_NOT_FOUND, seller);
             OrgId buyer = buyerFor(actor, type, request.buyerOrgId());
+            Optional<Firm> firm = type == DocumentType.SALE_TO_COMPANY ? buyerFirm(buyer, request.buyerFirmId())
+                    : Optional.empty();
+            BuyerRequisites requisites = type != DocumentType.SALE_TO_COMPANY ? typed : firm.map(f ->
+                    new BuyerRequisites(f.name(), f.inn(), f.address(), f.director())).orElseGet(() -> companyItself(
+                    buyer));
             Set<LicenseState> movable = EnumSet.noneOf(LicenseState.class);
             for (LicenseState state : LicenseState.values()) {
                 if (LicenseLifecycle.HOLDING.find(state, type).isPresent()) {
@@ -87,13 +95,14 @@ public final class Documents {
             }
             List<License> licenses = chosen(seller, movable, request);
             Instant now = records.clock.instant();
-            Document document = document(actor, type, seller, buyer, outsider, List.of(), now);
+            Document document = document(actor, type, seller, buyer, null, null, List.of(), now);
             for (License license : licenses) {
                 records.steps.take(actor, records.licenses, license, type,
                         (l, to) -> l.moved(buyer != null ? buyer : seller, to), "document " + document.number());
             }
-            return insert(new Document(document.id(), document.number(), type, seller, buyer, outsider,
-                    document.author(), now, licenses.stream().map(License::id).toList()));
+            return insert(new Document(document.id(), document.number(), type, seller, buyer,
+                    firm.map(Firm::id).orElse(null), requisites, document.author(), now,
+                    licenses.stream().map(License::id).toList()));
         });
     }
 
@@ -168,10 +177,33 @@ public final class Documents {
     }
 
     /** A numbered document of the actor, to be inserted once its licenses are known. */
-    private Document document(Actor actor, DocumentType type, OrgId seller, OrgId buyer, UnregisteredBuyer outsider,
-                              List<LicenseId> licenses, Instant now) {
+    private Document document(Actor actor, DocumentType type, OrgId seller, OrgId buyer, FirmId firm,
+                              BuyerRequisites requisites, List<LicenseId> licenses, Instant now) {
         return new Document(new DocumentId(records.ids.next()), records.store.documents().nextNumber(), type, seller,
-                buyer, outsider, actor.describe(), now, licenses);
+                buyer, firm, requisites, actor.describe(), now, licenses);
+    }
+
+    /**
+     * The buyer company's firm a sale names (the seed: a company "может быть зарегистрировано несколько
+     * собственных фирм"): the one given, which must be the company's; else its only one; none if it has none.
+     */
+    private Optional<Firm> buyerFirm(OrgId company, FirmId given) {
+        if (given != null) {
+            return Optional.of(records.party.firms().find(given).filter(f -> f.company().equals(company))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.FIRM_NOT_FOUND, "buyerFirmId", given)));
+        }
+        List<Firm> firms = records.party.firms().byCompany(company, null, 2);
+        if (firms.size() > 1) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "buyerFirmId", "buyerFirmId");
+        }
+        return firms.stream().findFirst();
+    }
+
+    /** A company without firms is its own buyer of record: its name and requisites, as they are today. */
+    private BuyerRequisites companyItself(OrgId company) {
+        Organization buyer = records.party.organizations().find(company).orElseThrow();
+        return new BuyerRequisites(buyer.name(), buyer.requisites().inn(), buyer.requisites().address(),
+                buyer.requisites().director());
     }
 
     private Document insert(Document document) {
@@ -200,11 +232,12 @@ public final class Documents {
         return buyer.id();
     }
 
-    private static UnregisteredBuyer outsider(UnregisteredBuyer typed) {
-        UnregisteredBuyer buyer = Checks.required("buyer", typed);
+    private static BuyerRequisites outsider(BuyerRequisites typed) {
+        BuyerRequisites buyer = Checks.required("buyer", typed);
         String name = Checks.maxLength("buyer.name", Checks.required("buyer.name", buyer.name()), 200);
         String inn = buyer.inn() == null || buyer.inn().isBlank() ? null : Inn.parse("buyer.inn", buyer.inn()).digits();
-        return new UnregisteredBuyer(name, inn, Checks.optional("buyer.address", buyer.address(), 500));
+        return new BuyerRequisites(name, inn, Checks.optional("buyer.address", buyer.address(), 500),
+                Checks.optional("buyer.director", buyer.director(), 200));
     }
 
     private List<License> chosen(OrgId seller, Set<LicenseState> movable, DocumentRequest request) {

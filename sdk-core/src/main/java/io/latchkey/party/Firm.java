@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param company   the company
  * @param name      its legal name
  * @param inn       its taxpayer number (digits of a valid {@link Inn}); unique within the company
+ * @param address   its legal address, or null
+ * @param director  its director (or owner, for a natural person), or null
  * @param createdAt when it was added
  * @param version   optimistic version
  */
-public record Firm(FirmId id, OrgId company, String name, String inn, Instant createdAt, long version) {
+public record Firm(FirmId id, OrgId company, String name, String inn, String address, String director,
+                   Instant createdAt, long version) {
     public Firm {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(company, "company");
@@ -25,6 +28,11 @@ public record Firm(FirmId id, OrgId company, String name, String inn, Instant cr
 
     /** The same firm with another version; for stores. */
     public Firm withVersion(long newVersion) {
-        return new Firm(id, company, name, inn, createdAt, newVersion);
+        return new Firm(id, company, name, inn, address, director, createdAt, newVersion);
+    }
+
+    /** The same firm with new requisites. */
+    Firm withRequisites(String newName, String newInn, String newAddress, String newDirector) {
+        return new Firm(id, company, newName, newInn, newAddress, newDirector, createdAt, version);
     }
 }

@@ -154,21 +154,52 @@ public final class Organizations {
         });
     }
 
-    /** Adds a legal entity to a company. */
-    public Firm addFirm(Actor actor, OrgId companyId, String name, String inn) {
-        String firmName = PartyRecords.name(name);
-        String digits = Inn.parse("inn", inn).digits();
+    /**
+     * A firm's requisites as typed, what a document of sale copies (the seed: "Реквизиты фирмы покупателя
+     * заполнятся автоматически").
+     *
+     * @param name     its legal name, required, up to 200 characters
+     * @param inn      its taxpayer number, required and valid; unique within the company
+     * @param address  its legal address, up to 500 characters
+     * @param director its director (or owner, for a natural person), up to 200 characters
+     */
+    public record FirmDraft(String name, String inn, String address, String director) {
+    }
+
+    /** Adds a legal entity to a company (the seed: "любое число собственных фирм"). */
+    public Firm addFirm(Actor actor, OrgId companyId, FirmDraft draft) {
+        FirmDraft typed = checked(draft);
         return transactions.inTransaction(() -> {
             Organization company = records.organization(actor, companyId, Permission.REQUISITES_EDIT);
             if (company.kind() != OrgKind.COMPANY) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "companyId", "FIRM",
                         company.kind());
             }
-            Firm firm = new Firm(new FirmId(records.ids.next()), company.id(), firmName, digits,
-                    records.clock.instant(), 0);
+            Firm firm = new Firm(new FirmId(records.ids.next()), company.id(), typed.name(), typed.inn(),
+                    typed.address(), typed.director(), records.clock.instant(), 0);
             records.store.firms().insert(firm);
             return firm;
         });
+    }
+
+    /** Edits a firm's requisites; documents already posted keep the copy they made. */
+    public Firm updateFirm(Actor actor, FirmId id, FirmDraft draft) {
+        FirmDraft typed = checked(draft);
+        return transactions.inTransaction(() -> {
+            Firm firm = records.store.firms().find(Checks.required("id", id))
+                    .filter(f -> records.access.sees(actor, f.company()))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.FIRM_NOT_FOUND, "id", id));
+            records.organization(actor, firm.company(), Permission.REQUISITES_EDIT);
+            return records.store.firms().update(firm.withRequisites(typed.name(), typed.inn(), typed.address(),
+                    typed.director()));
+        });
+    }
+
+    /** A firm's requisites checked and normalized (the INN as digits). */
+    private static FirmDraft checked(FirmDraft draft) {
+        FirmDraft typed = Checks.required("firm", draft);
+        return new FirmDraft(PartyRecords.name(typed.name()), Inn.parse("inn", typed.inn()).digits(),
+                Checks.optional("address", typed.address(), 500), Checks.optional("director", typed.director(), 200));
     }
 
     /** Adds a site (a trade object, premises) to an organization. */
@@ -181,6 +212,19 @@ public final class Organizations {
                     records.clock.instant(), 0);
             records.store.sites().insert(site);
             return site;
+        });
+    }
+
+    /** Renames a site or changes its address. */
+    public Site updateSite(Actor actor, SiteId id, String name, String address) {
+        String siteName = PartyRecords.name(name);
+        String siteAddress = Checks.optional("address", address, 500);
+        return transactions.inTransaction(() -> {
+            Site site = records.store.sites().find(Checks.required("id", id))
+                    .filter(s -> records.access.sees(actor, s.organization()))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.SITE_NOT_FOUND, "id", id));
+            records.organization(actor, site.organization(), Permission.REQUISITES_EDIT);
+            return records.store.sites().update(site.renamed(siteName, siteAddress));
         });
     }
 

@@ -206,7 +206,8 @@ public final class Registrations {
         Organization company = records.steps.create(actor, records.organizations, new Organization(
                 new OrgId(records.ids.next()), OrgKind.COMPANY, companyName, parent.id(), zone,
                 language, new Requisites(inn, null, null, null), now, 0), parent.id().toString());
-        records.store.firms().insert(new Firm(new FirmId(records.ids.next()), company.id(), firmName, inn, now, 0));
+        records.store.firms().insert(new Firm(new FirmId(records.ids.next()), company.id(), firmName, inn, null, null,
+                now, 0));
         records.store.sites().insert(new Site(new SiteId(records.ids.next()), company.id(), siteName, siteAddress,
                 now, 0));
         Member owner = records.insertMember(actor, company, new Members.MemberDraft(r.ownerEmail(), r.ownerFullName(),

@@ -26,4 +26,9 @@ public record Site(SiteId id, OrgId organization, String name, String address, I
     public Site withVersion(long newVersion) {
         return new Site(id, organization, name, address, createdAt, newVersion);
     }
+
+    /** The same site with a new name and address. */
+    Site renamed(String newName, String newAddress) {
+        return new Site(id, organization, newName, newAddress, createdAt, version);
+    }
 }

@@ -18,14 +18,16 @@ import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Firm;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
+import io.latchkey.party.Organizations.FirmDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.Store;
 import io.latchkey.testkit.Bytes;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,8 @@ public abstract class LicenseContractTest {
     }
 
     private Document sell(Actor seller, DocumentType type, Organization buyer, int count) {
-        return sdk.documents().post(seller, new DocumentRequest(type, buyer == null ? null : buyer.id(), null, count,
+        return sdk.documents().post(seller, new DocumentRequest(type, buyer == null ? null : buyer.id(), null, null,
+                count,
                 null));
     }
 
@@ -100,9 +103,9 @@ public abstract class LicenseContractTest {
                 .mapToObj(i -> new LicenseId(new java.util.UUID(0x0190_0000_0000_7000L, i))).toList();
 
         refused(ErrorCode.FIELD_MALFORMED, "licenseIds", () -> sdk.documents().post(partner.manager(),
-                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, tooMany)));
+                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, null, tooMany)));
         refused(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", () -> sdk.documents().post(partner.manager(),
-                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, tooMany.subList(0, 1))));
+                new DocumentRequest(DocumentType.REVEAL_TO_SELF, null, null, null, null, tooMany.subList(0, 1))));
     }
 
     @Test
@@ -164,9 +167,9 @@ public abstract class LicenseContractTest {
         assertEquals(toCompany, sdk.documents().document(companyAdmin, toCompany.id()));
 
         Document outside = sdk.documents().post(partner.manager(),
-                new DocumentRequest(DocumentType.SALE_TO_UNREGISTERED, null,
-                new UnregisteredBuyer("ИП Иванов", "7707083893", "Москва"), 1, null));
-        assertEquals("7707083893", outside.outsider().inn());
+                new DocumentRequest(DocumentType.SALE_TO_UNREGISTERED, null, null,
+                new BuyerRequisites("ИП Иванов", "7707083893", "Москва"), 1, null));
+        assertEquals("7707083893", outside.buyerRequisites().inn());
         List<LicenseView> sold = sdk.documents().documentLicenses(partner.manager(), outside.id());
         assertTrue(codeOf(sold.get(0)).matches("[0-9]{4}-[0-9]{4}-[0-9]{4}"), "the seller hands it over");
 
@@ -175,14 +178,15 @@ public abstract class LicenseContractTest {
                 () -> sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 2));
         assertTrue(short_.getMessage().contains("1"), short_.getMessage());
         refused(ErrorCode.LICENSE_NOT_FOUND, "licenseIds", () -> sdk.documents().post(partner.manager(),
-                new DocumentRequest(DocumentType.SALE_TO_COMPANY, company.id(), null, null, toCompany.licenses())));
+                new DocumentRequest(DocumentType.SALE_TO_COMPANY, company.id(), null, null, null,
+                        toCompany.licenses())));
         refused(ErrorCode.BUYER_INVALID, "buyerOrgId",
                 () -> sell(partner.manager(), DocumentType.SALE_TO_PARTNER, company, 1));
         refused(ErrorCode.INN_INVALID, "buyer.inn", () -> sdk.documents().post(partner.manager(), new DocumentRequest(
-                DocumentType.SALE_TO_UNREGISTERED, null, new UnregisteredBuyer("X", "7707083894", null), 1, null)));
+                DocumentType.SALE_TO_UNREGISTERED, null, null, new BuyerRequisites("X", "7707083894", null), 1, null)));
         refused(ErrorCode.FIELD_REQUIRED, "buyer.name", () -> sdk.documents().post(partner.manager(),
                 new DocumentRequest(
-                DocumentType.SALE_TO_UNREGISTERED, null, new UnregisteredBuyer(" ", null, null), 1, null)));
+                DocumentType.SALE_TO_UNREGISTERED, null, null, new BuyerRequisites(" ", null, null), 1, null)));
     }
 
     @Test
@@ -191,7 +195,7 @@ public abstract class LicenseContractTest {
         Document first = sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 3);
         fx.clock.advance(java.time.Duration.ofDays(2));
         Document second = sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.REVEAL_TO_SELF,
-                null, null, 2, null));
+                null, null, null, 2, null));
         assertEquals(List.of(second, first), sdk.documents().documents(partner.admin(), new DocumentSearch(null, null,
                 null,
                 null, null, null, null, null, 10)));
@@ -223,6 +227,37 @@ public abstract class LicenseContractTest {
     }
 
     @Test
+    public void aSaleToACompanyNamesTheFirmAndKeepsItsRequisitesAsTheyWereThen() {
+        // "Продажа Зарегистрированной компании ... Реквизиты фирмы покупателя заполнятся автоматически."
+        sdk.documents().mint(fx.operatorAdmin, 3);
+        sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 3);
+        Firm first = sdk.organizations().addFirm(companyAdmin, company.id(), new FirmDraft("ООО Ромашка",
+                "7728168971", "Москва, ул. Цветочная, 1", "Иванов И. И."));
+        Document sale = sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.SALE_TO_COMPANY,
+                company.id(), first.id(), null, 1, null));
+        assertEquals(first.id(), sale.buyerFirm());
+        assertEquals(new BuyerRequisites("ООО Ромашка", "7728168971", "Москва, ул. Цветочная, 1", "Иванов И. И."),
+                sale.buyerRequisites());
+        sdk.organizations().updateFirm(companyAdmin, first.id(), new FirmDraft("ООО Ромашка Плюс", "7728168971",
+                "Москва, ул. Садовая, 2", "Петров П. П."));
+        assertEquals("ООО Ромашка", sdk.documents().document(partner.manager(), sale.id()).buyerRequisites().name(),
+                "the document keeps the requisites of the day of sale");
+
+        // With one firm it is the buyer; with two, the seller names one, and only one of the buyer's.
+        Document second = sdk.documents().post(partner.manager(), new DocumentRequest(DocumentType.SALE_TO_COMPANY,
+                company.id(), null, null, 1, null));
+        assertEquals("ООО Ромашка Плюс", second.buyerRequisites().name());
+        sdk.organizations().addFirm(companyAdmin, company.id(), new FirmDraft("ИП Петров", "500100732259", null,
+                "Петров П. П."));
+        refused(ErrorCode.FIELD_REQUIRED, "buyerFirmId", () -> sdk.documents().post(partner.manager(),
+                new DocumentRequest(DocumentType.SALE_TO_COMPANY, company.id(), null, null, 1, null)));
+        Organization elsewhere = sdk.organizations().createOrganization(partner.admin(), new OrganizationDraft(
+                OrgKind.COMPANY, "ООО Лютик", null, null, null));
+        refused(ErrorCode.FIRM_NOT_FOUND, "buyerFirmId", () -> sdk.documents().post(partner.manager(),
+                new DocumentRequest(DocumentType.SALE_TO_COMPANY, elsewhere.id(), first.id(), null, 1, null)));
+    }
+
+    @Test
     public void aPartnerSellsToAnyPartnerOnTheListOfPartners() {
         // "Продажа Партнеру оформляется из списка Партнеров": the list is every partner's, not only those below.
         Partner other = fx.partner();
@@ -246,7 +281,8 @@ public abstract class LicenseContractTest {
         sdk.documents().mint(fx.operatorAdmin, 5);
         sell(fx.operatorAdmin, DocumentType.SALE_TO_PARTNER, partner.organization(), 4);
         sell(partner.manager(), DocumentType.SALE_TO_COMPANY, company, 1);
-        sdk.organizations().addFirm(companyAdmin, company.id(), "ООО Ромашка-2", "7728168971");
+        sdk.organizations().addFirm(companyAdmin, company.id(), new FirmDraft("ООО Ромашка-2", "7728168971", null,
+                null));
         sdk.organizations().addSite(companyAdmin, company.id(), "Магазин", "Москва");
 
         List<OrganizationSummary> partners = sdk.licenses().partners(fx.operatorAdmin, partner.organization().name(),

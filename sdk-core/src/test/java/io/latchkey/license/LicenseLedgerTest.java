@@ -21,8 +21,8 @@ import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.ExpectedTable;
 import io.latchkey.testkit.ExpectedTables;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,8 +58,8 @@ class LicenseLedgerTest {
                 new MemberDraft("boss@company.test", "Boss", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
 
         Document post(Actor seller, DocumentType type, OrgId buyer, List<LicenseId> ids, Integer count) {
-            return sdk.documents().post(seller, new DocumentRequest(type, buyer,
-                    type == DocumentType.SALE_TO_UNREGISTERED ? new UnregisteredBuyer("Buyer", null, null) : null,
+            return sdk.documents().post(seller, new DocumentRequest(type, buyer, null,
+                    type == DocumentType.SALE_TO_UNREGISTERED ? new BuyerRequisites("Buyer", null, null) : null,
                     count, ids));
         }
 

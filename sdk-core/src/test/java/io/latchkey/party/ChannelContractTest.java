@@ -16,10 +16,11 @@ import io.latchkey.notify.TemplateRenderer;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDetails;
 import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.FirmDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.Store;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -175,6 +176,41 @@ public abstract class ChannelContractTest {
         assertEquals(List.of(company), sdk.organizations().companies(partner.manager(), null, "ромаш", null, 10));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().companies(other.manager(), partner.id(),
                 null, null, 10));
+    }
+
+    @Test
+    public void firmsAndTradeObjectsAreEditedAndMoreAddedAtAnyTime() {
+        // "В дальнейшем пользователь может добавлять в свою компанию любое число собственных фирм и редактировать
+        // их" — and the same of trade objects.
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
+        Actor boss = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
+                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Firm firm = sdk.organizations().addFirm(boss, company.id(), new FirmDraft("ООО Ромашка", "7728168971",
+                "Москва", "Иванов И. И."));
+        Firm edited = sdk.organizations().updateFirm(boss, firm.id(), new FirmDraft("ООО Ромашка Плюс",
+                "7707083893", "Москва, ул. Садовая, 2", null));
+        assertEquals(List.of("ООО Ромашка Плюс", "7707083893", "Москва, ул. Садовая, 2"), List.of(edited.name(),
+                edited.inn(), edited.address()));
+        assertEquals(null, edited.director());
+        assertEquals(List.of(edited), sdk.organizations().firms(boss, company.id(), null, 10));
+        Firm second = sdk.organizations().addFirm(boss, company.id(), new FirmDraft("ИП Петров", "500100732259",
+                null, "Петров П. П."));
+        refused(ErrorCode.DUPLICATE, () -> sdk.organizations().updateFirm(boss, second.id(), new FirmDraft("Copy",
+                "7707083893", null, null)));
+        refused(ErrorCode.INN_INVALID, "inn", () -> sdk.organizations().updateFirm(boss, second.id(),
+                new FirmDraft("Bad", "7707083894", null, null)));
+
+        Site site = sdk.organizations().addSite(boss, company.id(), "Магазин", "Москва");
+        Site moved = sdk.organizations().updateSite(boss, site.id(), "Магазин №1", "Москва, ул. Садовая, 3");
+        assertEquals(List.of("Магазин №1", "Москва, ул. Садовая, 3"), List.of(moved.name(), moved.address()));
+        Partner other = fx.partner();
+        refused(ErrorCode.FIRM_NOT_FOUND, "id", () -> sdk.organizations().updateFirm(other.admin(), firm.id(),
+                new FirmDraft("Mine now", "7707083893", null, null)));
+        refused(ErrorCode.SITE_NOT_FOUND, "id", () -> sdk.organizations().updateSite(other.admin(), site.id(), "X",
+                null));
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().updateSite(partner.manager(), site.id(), "X",
+                null));
     }
 
     @Test

@@ -11,10 +11,11 @@ import io.latchkey.access.Role;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Organizations.FirmDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class ChannelTest {
                 fx.clock.instant(), null, null, null, 0);
         fx.store.inTransaction(() -> {
             fx.partyStore().connections().insert(stray);
-            fx.store.port(JournalRepository.class).append(new JournalEntry(new java.util.UUID(0x0190_0000_0000_7000L, 902),
+            fx.store.port(JournalRepository.class).append(new JournalEntry(new java.util.UUID(0x0190_0000_0000_7000L,
+                    902),
                     fx.clock.instant(), ConnectionLifecycle.AGGREGATE, stray.id().toString(), "system:test", "CREATE",
                     null, "PENDING", null));
         });
@@ -127,15 +129,19 @@ class ChannelTest {
         assertEquals(partner.organization().language(), company.language(), "the partner's language by default");
         Partner other = fx.partner();
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().organization(other.admin(), company.id()));
-        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().addFirm(other.admin(), company.id(), "X",
-                "7728168971"));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().addFirm(other.admin(), company.id(),
+                new FirmDraft("X",
+                "7728168971", null, null)));
 
-        Firm second = sdk.organizations().addFirm(partner.admin(), company.id(), "ИП Петров", "500100732259");
+        Firm second = sdk.organizations().addFirm(partner.admin(), company.id(), new FirmDraft("ИП Петров",
+                "500100732259", null, null));
         assertEquals("500100732259", second.inn());
-        refused(ErrorCode.DUPLICATE, () -> sdk.organizations().addFirm(partner.admin(), company.id(), "Again",
-                "500100732259"));
-        refused(ErrorCode.INN_INVALID, "inn", () -> sdk.organizations().addFirm(partner.admin(), company.id(), "Bad",
-                "500100732258"));
+        refused(ErrorCode.DUPLICATE, () -> sdk.organizations().addFirm(partner.admin(), company.id(),
+                new FirmDraft("Again",
+                "500100732259", null, null)));
+        refused(ErrorCode.INN_INVALID, "inn", () -> sdk.organizations().addFirm(partner.admin(), company.id(),
+                new FirmDraft("Bad",
+                "500100732258", null, null)));
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.organizations().addSite(partner.manager(), company.id(),
                 "Склад", null));
         sdk.organizations().addSite(partner.admin(), company.id(), "Склад", null);

@@ -18,8 +18,8 @@ import io.latchkey.notify.Templates;
 import io.latchkey.party.Members.MemberDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,7 +134,7 @@ class PartnerApplicationTest {
             sdk.deviceSteps().assignPartner(fx.operatorAdmin, "HP-1", applied.id());
         });
         refused(ErrorCode.BUYER_INVALID, () -> sdk.documents().post(fx.operatorAdmin,
-                new DocumentRequest(DocumentType.SALE_TO_PARTNER, applied.id(), null, 1, null)));
+                new DocumentRequest(DocumentType.SALE_TO_PARTNER, applied.id(), null, null, 1, null)));
         refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("head@resale.test",
                 Fixture.MEMBER_PASSWORD.toCharArray(), "203.0.113.7"));
     }

@@ -39,6 +39,7 @@ import io.latchkey.keys.StoredKey;
 import io.latchkey.license.Activation;
 import io.latchkey.license.ActivationId;
 import io.latchkey.license.ActivationState;
+import io.latchkey.license.BuyerRequisites;
 import io.latchkey.license.CodeFormat;
 import io.latchkey.license.Document;
 import io.latchkey.license.DocumentId;
@@ -48,7 +49,6 @@ import io.latchkey.license.License;
 import io.latchkey.license.LicenseId;
 import io.latchkey.license.LicenseState;
 import io.latchkey.license.LicenseStore;
-import io.latchkey.license.UnregisteredBuyer;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Language;
@@ -606,10 +606,10 @@ public abstract class StoreContractTest {
         License sealed = license("hash-a", partnerA, LicenseState.SEALED);
         License revealed = license("hash-b", partnerA, LicenseState.REVEALED);
         License other = license("hash-c", partnerB, LicenseState.SEALED);
-        Document mint = new Document(new DocumentId(ids.next()), 1, DocumentType.MINT, operator.id(), null, null,
+        Document mint = new Document(new DocumentId(ids.next()), 1, DocumentType.MINT, operator.id(), null, null, null,
                 "member:x", T0, List.of(sealed.id(), revealed.id(), other.id()));
         Document sale = new Document(new DocumentId(ids.next()), 2, DocumentType.SALE_TO_UNREGISTERED, partnerA.id(),
-                null, new UnregisteredBuyer("ИП Иванов", "7707083893", null), "member:y", T0.plusSeconds(60),
+                null, null, new BuyerRequisites("ИП Иванов", "7707083893", null), "member:y", T0.plusSeconds(60),
                 List.of(revealed.id()));
         store.inTransaction(() -> {
             List.of(sealed, revealed, other).forEach(licenses().licenses()::insert);
@@ -677,18 +677,19 @@ public abstract class StoreContractTest {
         assertEquals(withRequisites.requisites(),
                 tx(() -> party().organizations().find(partnerA.id()).orElseThrow().requisites()));
 
-        Firm firm = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm B", "7728168971", T0, 0);
-        Firm other = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm A", "7707083893", T0, 0);
+        Firm firm = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm B", "7728168971", null, null, T0, 0);
+        Firm other = new Firm(new FirmId(ids.next()), partnerA.id(), "Firm A", "7707083893", null, null, T0, 0);
         Site site = new Site(new SiteId(ids.next()), partnerA.id(), "Shop", "Main st. 1", T0, 0);
         store.inTransaction(() -> {
             party().firms().insert(firm);
             party().firms().insert(other);
             party().sites().insert(site);
             party().firms().insert(new Firm(new FirmId(ids.next()), partnerB.id(), "Same INN elsewhere", "7728168971",
+                    null, null,
                     T0, 0));
         });
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> party().firms().insert(
-                new Firm(new FirmId(ids.next()), partnerA.id(), "Copy", "7728168971", T0, 0))));
+                new Firm(new FirmId(ids.next()), partnerA.id(), "Copy", "7728168971", null, null, T0, 0))));
         assertEquals(List.of(firm, other), tx(() -> party().firms().byCompany(partnerA.id(), null, 100)));
         assertEquals(firm, tx(() -> party().firms().find(firm.id()).orElseThrow()));
         assertEquals(List.of(site), tx(() -> party().sites().byOrganization(partnerA.id(), null, 100)));
@@ -727,10 +728,12 @@ public abstract class StoreContractTest {
                 live.version())));
         assertEquals(List.of(), tx(() -> services().subscriptions().claimDue(monthEnd.minusSeconds(1), 10)));
         assertEquals(List.of(expiring), tx(() -> services().subscriptions().claimDue(monthEnd, 10)));
-        assertEquals(List.of(expiring), tx(() -> services().subscriptions().byReseller(partnerB.id(), T0, monthEnd, null, 100)));
+        assertEquals(List.of(expiring), tx(() -> services().subscriptions().byReseller(partnerB.id(), T0, monthEnd,
+                null, 100)));
         assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerB.id(), monthEnd,
                 monthEnd.plusSeconds(9), null, 100)));
-        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerA.id(), T0, monthEnd, null, 100)));
+        assertEquals(List.of(), tx(() -> services().subscriptions().byReseller(partnerA.id(), T0, monthEnd, null,
+                100)));
         store.inTransaction(() -> services().subscriptions().update(new Subscription(live.id(), hub.id(), partnerA.id(),
                 partnerB.id(), pro.id(), SubscriptionState.ENDED, T0, null, monthEnd, expiring.version())));
         assertTrue(tx(() -> services().subscriptions().liveOnHub(hub.id())).isEmpty());
@@ -777,8 +780,10 @@ public abstract class StoreContractTest {
     @Test
     public void firmsSitesAndLicensesAreCounted() {
         store.inTransaction(() -> {
-            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "One", "7728168971", T0, 0));
-            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "Two", "7707083893", T0, 0));
+            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "One", "7728168971", null, null, T0,
+                    0));
+            party().firms().insert(new Firm(new FirmId(ids.next()), partnerA.id(), "Two", "7707083893", null, null, T0,
+                    0));
             party().sites().insert(new Site(new SiteId(ids.next()), partnerA.id(), "Shop", null, T0, 0));
             licenses().licenses().insert(license("h1", partnerA, LicenseState.SEALED));
             licenses().licenses().insert(license("h2", partnerA, LicenseState.REVEALED));
