@@ -53,6 +53,18 @@ public abstract class ChannelContractTest {
                 member.id().toString(), null, 100));
     }
 
+    /** A company of the partner, with its first administrator signed in. */
+    private record Company(Organization organization, Member member, Actor admin) {
+    }
+
+    private Company company() {
+        Organization company = sdk.organizations().createOrganization(partner.admin(),
+                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
+        Member boss = sdk.members().addMember(partner.admin(), company.id(), new MemberDraft("boss@romashka.test",
+                "Директор", null, Set.of(Role.ADMIN)));
+        return new Company(company, boss, fx.confirmed(boss, Fixture.MEMBER_PASSWORD));
+    }
+
     private String emailOf(Actor member) {
         return fx.store.inTransaction(() -> fx.partyStore().members().find(member.memberId().orElseThrow())
                 .orElseThrow().email());
@@ -122,11 +134,10 @@ public abstract class ChannelContractTest {
 
     @Test
     public void aCompanysPeopleAreItsOwnToEditNotItsPartners() {
-        Organization company = sdk.organizations().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
-        Member boss = sdk.members().addMember(partner.admin(), company.id(), new MemberDraft("boss@romashka.test",
-                "Директор", null, Set.of(Role.ADMIN)));
-        Actor bossActor = fx.confirmed(boss, Fixture.MEMBER_PASSWORD);
+        Company romashka = company();
+        Organization company = romashka.organization();
+        Member boss = romashka.member();
+        Actor bossActor = romashka.admin();
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().updateDetails(partner.admin(), boss.id(),
                 new MemberDetails("Renamed", null, null)));
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().changeEmail(partner.admin(), boss.id(),
@@ -156,10 +167,9 @@ public abstract class ChannelContractTest {
     @Test
     public void partnersAreFoundByAnyPartOfNameInnOrAddressByWhoeverChoosesOne() {
         // "В качестве значений для поиска можно вводить любую известную информацию (Наименование, ИНН, адрес)."
-        Organization company = sdk.organizations().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
-        Actor companyAdmin = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
-                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Company romashka = company();
+        Organization company = romashka.organization();
+        Actor companyAdmin = romashka.admin();
         Partner other = fx.partner();
         for (String part : List.of(other.organization().name().substring(3), "770708", "ул. примерная")) {
             assertTrue(sdk.organizations().searchPartners(companyAdmin, part, null, 100).stream()
@@ -182,10 +192,9 @@ public abstract class ChannelContractTest {
     public void firmsAndTradeObjectsAreEditedAndMoreAddedAtAnyTime() {
         // "В дальнейшем пользователь может добавлять в свою компанию любое число собственных фирм и редактировать
         // их" — and the same of trade objects.
-        Organization company = sdk.organizations().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
-        Actor boss = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
-                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Company romashka = company();
+        Organization company = romashka.organization();
+        Actor boss = romashka.admin();
         Firm firm = sdk.organizations().addFirm(boss, company.id(), new FirmDraft("ООО Ромашка", "7728168971",
                 "Москва", "Иванов И. И."));
         Firm edited = sdk.organizations().updateFirm(boss, firm.id(), new FirmDraft("ООО Ромашка Плюс",
@@ -218,10 +227,9 @@ public abstract class ChannelContractTest {
         // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
         // направляется запрос на подтверждение согласия работать с данной Компанией."
         Partner newPartner = fx.partner();
-        Organization company = sdk.organizations().createOrganization(partner.admin(),
-                new OrganizationDraft(OrgKind.COMPANY, "ООО Ромашка", null, null, null));
-        Actor companyAdmin = fx.confirmed(sdk.members().addMember(partner.admin(), company.id(),
-                new MemberDraft("boss@romashka.test", "Директор", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        Company romashka = company();
+        Organization company = romashka.organization();
+        Actor companyAdmin = romashka.admin();
         Connection pending = sdk.connections().requestConnection(companyAdmin, company.id(), newPartner.id(),
                 ConnectionKind.COMPANY_TO_PARTNER);
         fx.runDueWork();
