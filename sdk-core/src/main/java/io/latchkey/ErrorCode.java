@@ -91,6 +91,8 @@ public enum ErrorCode {
     /** No firm or site with that id is visible to the actor (or it is not the buyer company's). */
     FIRM_NOT_FOUND(2029, NOT_FOUND, "firm %s not found"),
     SITE_NOT_FOUND(2030, NOT_FOUND, "site %s not found"),
+    /** A company registers only with the user agreement accepted. */
+    AGREEMENT_REQUIRED(2031, INVALID, "the user agreement must be accepted to register"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

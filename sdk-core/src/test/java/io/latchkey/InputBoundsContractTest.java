@@ -105,7 +105,7 @@ public abstract class InputBoundsContractTest {
                 new OrganizationDraft(OrgKind.PARTNER, NAME + "z", null, "UTC", "en", null)));
         refused(ErrorCode.FIELD_TOO_LONG, "siteAddress", () -> sdk.registrations().registerCompany(
                 new CompanyRegistration("Lutik", "Lutik LLC", "7736207543", "Shop", ADDRESS + "z",
-                        "owner@lutik.test", "Owner", "ru", null), "10.0.0.2"));
+                        "owner@lutik.test", "Owner", "ru", null, "1.3"), "10.0.0.2"));
         refused(ErrorCode.FIELD_TOO_LONG, "reason", () -> sdk.poolOrders().rejectOrder(fx.operatorAdmin,
                 sdk.poolOrders().placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null).id(), TEXT + "z"));
     }
@@ -115,7 +115,7 @@ public abstract class InputBoundsContractTest {
         sdk.accounts().requestPasswordReset(LONGEST_EMAIL, "10.0.0.1");
         sdk.members().inviteEmployee(partner.admin(), partner.id(), LONGEST_EMAIL, Set.of(Role.MANAGER));
         CompanyRegistration registration = new CompanyRegistration("Lutik", "Lutik LLC", "7736207543", "Shop", null,
-                LONGEST_EMAIL, "Owner", "ru", null);
+                LONGEST_EMAIL, "Owner", "ru", null, "1.3");
         sdk.registrations().registerCompany(registration, "10.0.0.2");
         fx.clock.advance(Duration.ofSeconds(1));
         sdk.registrations().registerCompany(registration, "10.0.0.3");
@@ -142,7 +142,7 @@ public abstract class InputBoundsContractTest {
         sdk.registrations().rejectPartner(fx.operatorAdmin, refusedOne.id(), TEXT);
 
         sdk.registrations().registerCompany(new CompanyRegistration(NAME, NAME, "7736207543", NAME, ADDRESS,
-                "c" + LONGEST_EMAIL.substring(1), NAME, "ru", LONGEST_ZONE), "10.0.0.3");
+                "c" + LONGEST_EMAIL.substring(1), NAME, "ru", LONGEST_ZONE, "1.3"), "10.0.0.3");
         Organization company = fx.organizationOf("c" + LONGEST_EMAIL.substring(1));
         Site site = sdk.organizations().sites(fx.operatorAdmin, company.id(), null, 10).get(0);
         assertEquals(List.of(NAME, NAME, ADDRESS, NAME), List.of(company.name(),
@@ -261,7 +261,7 @@ public abstract class InputBoundsContractTest {
         assertEquals(List.of("P".repeat(32), NAME, Long.MAX_VALUE), List.of(pkg.code(), pkg.name(),
                 pkg.monthlyPrice()));
         sdk.registrations().registerCompany(new CompanyRegistration("Seller", "Seller Sp. z o.o.", "7736207543",
-                "Office", null, "owner@seller.test", "Owner", "pl", null), "10.0.0.4");
+                "Office", null, "owner@seller.test", "Owner", "pl", null, "1.3"), "10.0.0.4");
         Organization company = fx.organizationOf("owner@seller.test");
         Actor owner = fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members()
                 .findByEmail("owner@seller.test").orElseThrow()), Fixture.MEMBER_PASSWORD);

@@ -2,6 +2,7 @@ package io.latchkey.jdbc;
 
 import io.latchkey.access.OrgId;
 import io.latchkey.notify.Language;
+import io.latchkey.party.Agreement;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.OrgSearch;
 import io.latchkey.party.Organization;
@@ -36,6 +37,9 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .time("seller_since", Organization::sellerSince)
             .time("approved_at", Organization::approvedAt)
             .time("closed_at", Organization::closedAt)
+            .text("agreement_version", o -> o.agreement() == null ? null : o.agreement().version())
+            .time("agreement_accepted_at", o -> o.agreement() == null ? null : o.agreement().acceptedAt())
+            .text("agreement_accepted_by", o -> o.agreement() == null ? null : o.agreement().acceptedBy())
             .time("created_at", Organization::createdAt)
             .version(Organization::version, Organization::withVersion)
             .unique(ONE_OPERATOR)
@@ -43,8 +47,10 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
                     r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
                     r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
                     r.text("address"), r.text("director"), r.text("phone"), r.text("country")),
-                    r.time("seller_since"), r.time("approved_at"), r.time("closed_at"), r.time("created_at"),
-                    r.bigint("version")));
+                    r.time("seller_since"), r.time("approved_at"), r.time("closed_at"),
+                    r.text("agreement_version") == null ? null : new Agreement(r.text("agreement_version"),
+                            r.time("agreement_accepted_at"), r.text("agreement_accepted_by")),
+                    r.time("created_at"), r.bigint("version")));
 
     JdbiOrganizationRepository(Supplier<Handle> handle) {
         super(handle, TABLE);

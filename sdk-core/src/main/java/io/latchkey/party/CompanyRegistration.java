@@ -12,8 +12,9 @@ package io.latchkey.party;
  * @param ownerFullName required
  * @param language      ru, en or pl; null: the parent's
  * @param timezone      IANA id; null: the parent's
+ * @param agreement     required: the version of the user agreement the person registering accepted ("Согласен")
  */
 public record CompanyRegistration(String companyName, String firmName, String firmInn, String siteName,
                                   String siteAddress, String ownerEmail, String ownerFullName, String language,
-                                  String timezone) {
+                                  String timezone, String agreement) {
 }

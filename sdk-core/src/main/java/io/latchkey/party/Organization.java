@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param approvedAt when it joined the channel: when it was created, or for a partner that applied, when the
  *                   operator approved it; null while the application waits
  * @param closedAt  when it was closed for good; null while open
+ * @param agreement the user agreement its registration accepted; null if it was not registered as a company
  * @param createdAt when it was created
  * @param version   optimistic version, bumped by the store on every update
  */
 public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
                            Language language, Requisites requisites, Instant sellerSince, Instant approvedAt,
-                           Instant closedAt, Instant createdAt, long version) {
+                           Instant closedAt, Agreement agreement, Instant createdAt, long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -45,7 +46,8 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     /** An open organization with requisites, not a seller, in the channel since it was created. */
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Requisites requisites, Instant createdAt, long version) {
-        this(id, kind, name, parentId, timezone, language, requisites, null, createdAt, null, createdAt, version);
+        this(id, kind, name, parentId, timezone, language, requisites, null, createdAt, null, null, createdAt,
+                version);
     }
 
     /** An open organization without requisites. */
@@ -72,17 +74,23 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     /** The same organization with another version; for stores. */
     public Organization withVersion(long version) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
-                closedAt, createdAt, version);
+                closedAt, agreement, createdAt, version);
     }
 
     Organization withParent(OrgId newParent) {
         return new Organization(id, kind, name, newParent, timezone, language, requisites, sellerSince, approvedAt,
-                closedAt, createdAt, version);
+                closedAt, agreement, createdAt, version);
     }
 
     Organization withRequisites(Requisites newRequisites) {
         return new Organization(id, kind, name, parentId, timezone, language, newRequisites, sellerSince,
-                approvedAt, closedAt, createdAt, version);
+                approvedAt, closedAt, agreement, createdAt, version);
+    }
+
+    /** The same organization with the user agreement its registration accepted. */
+    Organization withAgreement(Agreement accepted) {
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
+                closedAt, accepted, createdAt, version);
     }
 
     /** Whether its owner registered it as a seller. */
@@ -92,23 +100,23 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
 
     Organization registeredAsSeller(Instant at) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, at, approvedAt, closedAt,
-                createdAt, version);
+                agreement, createdAt, version);
     }
 
     Organization closed(Instant at) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
-                at, createdAt, version);
+                at, agreement, createdAt, version);
     }
 
     /** A partner that applied, as it waits for the operator's answer. */
     static Organization applied(OrgId id, String name, OrgId operator, ZoneId timezone, Language language,
                                 Requisites requisites, Instant at) {
         return new Organization(id, OrgKind.PARTNER, name, operator, timezone, language, requisites, null, null, null,
-                at, 0);
+                null, at, 0);
     }
 
     Organization approved(Instant at) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, closedAt,
-                createdAt, version);
+                agreement, createdAt, version);
     }
 }

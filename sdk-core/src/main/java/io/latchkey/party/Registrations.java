@@ -197,6 +197,10 @@ public final class Registrations {
         String inn = Inn.parse("firmInn", r.firmInn()).digits();
         String siteName = Checks.maxLength("siteName", Checks.required("siteName", r.siteName()), 200);
         String siteAddress = Checks.optional("siteAddress", r.siteAddress(), 500);
+        if (r.agreement() == null || r.agreement().isBlank()) {
+            throw LatchkeyException.ofField(ErrorCode.AGREEMENT_REQUIRED, "agreement");
+        }
+        String version = Checks.optional("agreement", r.agreement(), Agreement.MAX_VERSION);
         ZoneId zone = r.timezone() == null ? defaults.timezone() : Checks.timezone("timezone", r.timezone());
         Language language = r.language() == null ? defaults.language() : Language.parse("language", r.language());
         if (anonymous && taken(r.ownerEmail(), r.ownerFullName(), companyName)) {
@@ -212,7 +216,12 @@ public final class Registrations {
                 now, 0));
         Member owner = records.insertMember(actor, company, new Members.MemberDraft(r.ownerEmail(), r.ownerFullName(),
                 r.language(), Set.of(Role.OWNER, Role.ADMIN)));
-        Members.invite(links, owner, company);
-        return Optional.of(company);
+        // Who ticked "Согласен": the partner's member who registered the company, or the owner registering it.
+        String acceptedBy = anonymous ? Actors.member(owner.id(), company.id(), owner.roles()).describe()
+                : actor.describe();
+        Organization agreed = records.store.organizations().update(company.withAgreement(new Agreement(version, now,
+                acceptedBy)));
+        Members.invite(links, owner, agreed);
+        return Optional.of(agreed);
     }
 }

@@ -48,7 +48,7 @@ class OrganizationLifecycleTest {
     private Company company(String name) {
         String email = "owner@" + name.toLowerCase() + ".test";
         Organization company = sdk.registrations().createCompany(partner.admin(), new CompanyRegistration(name,
-                name + " LLC", "7736207543", "Shop", null, email, "Owner", "ru", null));
+                name + " LLC", "7736207543", "Shop", null, email, "Owner", "ru", null, "1.3"));
         Member owner = fx.store.inTransaction(() -> fx.partyStore().members().findByEmail(email)).orElseThrow();
         return new Company(company, fx.confirmed(owner, Fixture.MEMBER_PASSWORD));
     }

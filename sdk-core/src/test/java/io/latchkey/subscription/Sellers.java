@@ -35,7 +35,7 @@ final class Sellers {
         int n = NAMES.incrementAndGet();
         sdk.registrations().registerCompany(new CompanyRegistration("Seller " + n,
                 "Seller " + n + " Sp. z o.o.",
-                "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone),
+                "7736207543", "Office", null, "owner" + n + "@seller.test", "Owner " + n, "pl", timezone, "1.3"),
                 "seller-" + n);
         Organization company = fx.organizationOf("owner" + n + "@seller.test");
         Member ownerMember = fx.store.inTransaction(

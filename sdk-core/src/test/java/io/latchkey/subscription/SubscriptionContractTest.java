@@ -325,7 +325,8 @@ public abstract class SubscriptionContractTest {
                 "the October one ended on 1 November at 00:00");
         assertEquals(6, novemberLines.get(0).daysActive(), "10 to 15 November");
         assertEquals("PRO", novemberLines.get(0).packageCode());
-        assertTrue(sdk.statements().statement(s.reseller.admin(), s.reseller.id(), YearMonth.of(2026, 12), null, 100).isEmpty());
+        assertTrue(sdk.statements().statement(s.reseller.admin(), s.reseller.id(), YearMonth.of(2026, 12), null,
+                100).isEmpty());
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.statements().statement(fx.partner().admin(),
                 s.reseller.id(), YearMonth.of(2026, 11), null, 100));
     }
@@ -397,7 +398,7 @@ public abstract class SubscriptionContractTest {
         assertEquals(List.of("PRO"), sdk.catalog().packages().stream().map(ServicePackage::code).toList());
 
         s.sdk.registrations().registerCompany(new io.latchkey.party.CompanyRegistration("Not a seller", "NAS",
-                "7736207543", "Office", null, "nas@example.test", "N", null, null), "198.51.100.20");
+                "7736207543", "Office", null, "nas@example.test", "N", null, null, "1.3"), "198.51.100.20");
         var company = fx.organizationOf("nas@example.test");
         var nasOwner = fx.confirmed(fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("nas@example.test").orElseThrow()),
@@ -409,7 +410,8 @@ public abstract class SubscriptionContractTest {
                 ConnectionKind.SELLER_TO_RESELLER));
 
         // The seller picks resellers from its country's list ...
-        assertTrue(s.sdk.organizations().resellers("ru", null, 100).stream().anyMatch(o -> o.id().equals(s.reseller.id())));
+        assertTrue(s.sdk.organizations().resellers("ru", null,
+                100).stream().anyMatch(o -> o.id().equals(s.reseller.id())));
         assertTrue(s.sdk.organizations().resellers("PL", null, 100).isEmpty());
         // ... and a reseller not on the list yet is invited by e-mail, in the seller's language unless told otherwise.
         s.sdk.connections().inviteReseller(s.owner, s.seller.id(), "New.Reseller@example.test", null);
