@@ -134,6 +134,8 @@ public abstract class InputBoundsContractTest {
                 LONGEST_EMAIL, NAME), "10.0.0.1");
         Organization applied = sdk.registrations().applications(fx.operatorAdmin, 10).get(0);
         Organization approved = sdk.registrations().approvePartner(fx.operatorAdmin, applied.id());
+        fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail(LONGEST_EMAIL)
+                .orElseThrow()), Fixture.MEMBER_PASSWORD);
         assertEquals(List.of(NAME, ADDRESS, NAME, LONGEST_ZONE), List.of(approved.name(),
                 approved.requisites().address(), approved.requisites().director(), approved.timezone().getId()));
         sdk.registrations().applyAsPartner(new PartnerApplication("Refused " + NAME.substring(8), requisites, null,

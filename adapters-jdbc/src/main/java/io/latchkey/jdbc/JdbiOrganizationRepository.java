@@ -36,6 +36,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .text("country", o -> o.requisites().country())
             .time("seller_since", Organization::sellerSince)
             .time("approved_at", Organization::approvedAt)
+            .time("activated_at", Organization::activatedAt)
             .time("closed_at", Organization::closedAt)
             .text("agreement_version", o -> o.agreement() == null ? null : o.agreement().version())
             .time("agreement_accepted_at", o -> o.agreement() == null ? null : o.agreement().acceptedAt())
@@ -47,7 +48,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
                     r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
                     r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
                     r.text("address"), r.text("director"), r.text("phone"), r.text("country")),
-                    r.time("seller_since"), r.time("approved_at"), r.time("closed_at"),
+                    r.time("seller_since"), r.time("approved_at"), r.time("activated_at"), r.time("closed_at"),
                     r.text("agreement_version") == null ? null : new Agreement(r.text("agreement_version"),
                             r.time("agreement_accepted_at"), r.text("agreement_accepted_by")),
                     r.time("created_at"), r.bigint("version")));
@@ -65,7 +66,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
     public List<Organization> search(OrgSearch search) {
         String needle = search.text() == null ? "" : search.text().strip().toLowerCase(Locale.ROOT);
         Map<String, Object> binds = new HashMap<>(Map.of("kind", search.kind()));
-        String where = "WHERE kind = :kind AND approved_at IS NOT NULL AND closed_at IS NULL";
+        String where = "WHERE kind = :kind AND activated_at IS NOT NULL AND closed_at IS NULL";
         if (!needle.isEmpty()) {
             binds.put("like", Sql.containing(needle));
             where += " AND (LOWER(name) LIKE :like" + Sql.LIKE_ESCAPE + " OR inn LIKE :like" + Sql.LIKE_ESCAPE
@@ -96,7 +97,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
 
     @Override
     public List<Organization> openPartners(String country, OrgId after, int limit) {
-        return page("WHERE kind = 'PARTNER' AND country = :country AND approved_at IS NOT NULL AND closed_at IS NULL",
+        return page("WHERE kind = 'PARTNER' AND country = :country AND activated_at IS NOT NULL AND closed_at IS NULL",
                 Map.of("country", country), after, limit);
     }
 

@@ -133,7 +133,7 @@ class TwoNodesIT {
                 new OrganizationDraft(OrgKind.PARTNER, "Partner", null, "Europe/Moscow", "ru",
                         new io.latchkey.party.Requisites("7707083893", null, null, null)));
         first.members().addMember(operatorAdmin, partner.id(),
-                new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.MANAGER)));
+                new MemberDraft("manager@partner.test", "Manager", "ru", Set.of(Role.ADMIN, Role.MANAGER)));
         first.outbox().dispatchAllDue();
         String link = mailboxes.get(0).last(Templates.MEMBER_INVITED, "manager@partner.test").parameter("link");
         first.accounts().confirm(Fixture.token(link),

@@ -71,6 +71,12 @@ public final class Accounts {
             Actor confirming = Actors.member(member.id(), member.organization(), member.roles());
             Member active = records.steps.checkSecret(confirming, records.members, member, MemberEvent.CONFIRM)
                     .take((m, to) -> m.withStatus(to).withPassword(hash), null);
+            Organization organization = records.store.organizations().find(member.organization()).orElseThrow();
+            if (organization.state() == OrganizationState.PENDING && member.roles().contains(Role.ADMIN)) {
+                records.steps.take(Actors.system("first-administrator"), records.organizations, organization,
+                        OrganizationEvent.ACTIVATE, (o, to) -> o.activated(records.clock.instant()),
+                        "confirmed by " + confirming.describe());
+            }
             if (member.roles().contains(Role.OWNER)) {
                 // The owner consents to the partner that registered the company (the request made with it), and to
                 // nothing else that may be pending.

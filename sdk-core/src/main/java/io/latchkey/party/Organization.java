@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param sellerSince when its owner registered it as a seller (companies); null if not a seller
  * @param approvedAt when it joined the channel: when it was created, or for a partner that applied, when the
  *                   operator approved it; null while the application waits
+ * @param activatedAt when it started working: when it was made, or for a partner, when its first administrator
+ *                   confirmed its account; null while it waits for that
  * @param closedAt  when it was closed for good; null while open
  * @param agreement the user agreement its registration accepted; null if it was not registered as a company
  * @param createdAt when it was created
@@ -28,7 +30,8 @@ import java.util.Optional;
  */
 public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone,
                            Language language, Requisites requisites, Instant sellerSince, Instant approvedAt,
-                           Instant closedAt, Agreement agreement, Instant createdAt, long version) {
+                           Instant activatedAt, Instant closedAt, Agreement agreement, Instant createdAt,
+                           long version) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
@@ -46,8 +49,8 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     /** An open organization with requisites, not a seller, in the channel since it was created. */
     public Organization(OrgId id, OrgKind kind, String name, OrgId parentId, ZoneId timezone, Language language,
                         Requisites requisites, Instant createdAt, long version) {
-        this(id, kind, name, parentId, timezone, language, requisites, null, createdAt, null, null, createdAt,
-                version);
+        this(id, kind, name, parentId, timezone, language, requisites, null, createdAt, createdAt, null, null,
+                createdAt, version);
     }
 
     /** An open organization without requisites. */
@@ -56,10 +59,11 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
         this(id, kind, name, parentId, timezone, language, Requisites.NONE, createdAt, version);
     }
 
-    /** Its lifecycle state: APPLIED until approved, then OPEN, CLOSED once closed. */
+    /** Its lifecycle state: APPLIED until approved, PENDING until activated, then OPEN; CLOSED once closed. */
     public OrganizationState state() {
         return closedAt != null ? OrganizationState.CLOSED
-                : approvedAt == null ? OrganizationState.APPLIED : OrganizationState.OPEN;
+                : approvedAt == null ? OrganizationState.APPLIED
+                : activatedAt == null ? OrganizationState.PENDING : OrganizationState.OPEN;
     }
 
     /** Whether it works in the channel: approved and not closed. */
@@ -74,23 +78,23 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     /** The same organization with another version; for stores. */
     public Organization withVersion(long version) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
-                closedAt, agreement, createdAt, version);
+                activatedAt, closedAt, agreement, createdAt, version);
     }
 
     Organization withParent(OrgId newParent) {
         return new Organization(id, kind, name, newParent, timezone, language, requisites, sellerSince, approvedAt,
-                closedAt, agreement, createdAt, version);
+                activatedAt, closedAt, agreement, createdAt, version);
     }
 
     Organization withRequisites(Requisites newRequisites) {
         return new Organization(id, kind, name, parentId, timezone, language, newRequisites, sellerSince,
-                approvedAt, closedAt, agreement, createdAt, version);
+                approvedAt, activatedAt, closedAt, agreement, createdAt, version);
     }
 
     /** The same organization with the user agreement its registration accepted. */
     Organization withAgreement(Agreement accepted) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
-                closedAt, accepted, createdAt, version);
+                activatedAt, closedAt, accepted, createdAt, version);
     }
 
     /** Whether its owner registered it as a seller. */
@@ -99,24 +103,31 @@ public record Organization(OrgId id, OrgKind kind, String name, OrgId parentId, 
     }
 
     Organization registeredAsSeller(Instant at) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, at, approvedAt, closedAt,
-                agreement, createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, at, approvedAt, activatedAt,
+                closedAt, agreement, createdAt, version);
     }
 
     Organization closed(Instant at) {
         return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
-                at, agreement, createdAt, version);
+                activatedAt, at, agreement, createdAt, version);
     }
 
     /** A partner that applied, as it waits for the operator's answer. */
     static Organization applied(OrgId id, String name, OrgId operator, ZoneId timezone, Language language,
                                 Requisites requisites, Instant at) {
         return new Organization(id, OrgKind.PARTNER, name, operator, timezone, language, requisites, null, null, null,
-                null, at, 0);
+                null, null, at, 0);
     }
 
+    /** Approved by the operator, it waits for its first administrator (PENDING). */
     Organization approved(Instant at) {
-        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, closedAt,
-                agreement, createdAt, version);
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, at, null,
+                closedAt, agreement, createdAt, version);
+    }
+
+    /** Its first administrator confirmed: it works from now on. */
+    Organization activated(Instant at) {
+        return new Organization(id, kind, name, parentId, timezone, language, requisites, sellerSince, approvedAt,
+                at, closedAt, agreement, createdAt, version);
     }
 }

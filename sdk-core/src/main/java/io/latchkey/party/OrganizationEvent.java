@@ -6,6 +6,8 @@ public enum OrganizationEvent {
     APPROVE,
     /** The operator turns down a partner that applied: it is closed. */
     REJECT,
+    /** Its first administrator confirms its account: a pending partner starts working. */
+    ACTIVATE,
     /** Its requisites are replaced. */
     EDIT_REQUISITES,
     /** Its owner registers the company as a seller of service packages. */

@@ -106,9 +106,11 @@ public final class Organizations {
             ZoneId zone = draft.timezone() == null ? parent.timezone() : Checks.timezone("timezone", draft.timezone());
             Language language = draft.language() == null ? parent.language()
                     : Language.parse("language", draft.language());
-            return records.steps.create(actor, records.organizations, new Organization(new OrgId(records.ids.next()),
-                    kind, PartyRecords.name(draft.name()), parent.id(), zone, language,
-                    requisites(kind, draft.requisites()), records.clock.instant(), 0), parent.id().toString());
+            Organization made = new Organization(new OrgId(records.ids.next()), kind, PartyRecords.name(draft.name()),
+                    parent.id(), zone, language, requisites(kind, draft.requisites()), records.clock.instant(), 0);
+            // A partner works once its first administrator confirms: until then it is not sold to.
+            return records.steps.create(actor, records.organizations, kind == OrgKind.PARTNER
+                    ? made.approved(made.createdAt()) : made, parent.id().toString());
         });
     }
 

@@ -15,6 +15,7 @@ import io.latchkey.lifecycle.Aggregate;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.notify.Language;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -55,13 +56,23 @@ final class PartyRecords {
     }
 
     /**
+     * What may be done to a partner that waits for its first administrator: set it up (its first member is the
+     * operator's to add), or close it.
+     */
+    private static final Set<Permission> WHILE_PENDING = EnumSet.of(Permission.VIEW, Permission.PARTNER_CREATE,
+            Permission.MEMBER_MANAGE, Permission.REQUISITES_EDIT, Permission.ORGANIZATION_CLOSE);
+
+    /**
      * The organization on which the actor holds {@code permission}; NOT_FOUND outside its channel. Only viewing
-     * is allowed on a partner that applied, until it is approved.
+     * is allowed on a partner that applied, until it is approved; a pending one is only set up (its people, its
+     * requisites) or closed.
      */
     Organization organization(Actor actor, OrgId id, Permission permission) {
         Organization organization = visibleOrganization(actor, id);
         access.require(actor, permission, organization.id(), ErrorCode.ORGANIZATION_NOT_FOUND, id);
-        if (permission != Permission.VIEW && !organization.isOpen()) {
+        boolean allowed = organization.isOpen() || permission == Permission.VIEW
+                || organization.state() == OrganizationState.PENDING && WHILE_PENDING.contains(permission);
+        if (!allowed) {
             throw LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_APPROVED, id);
         }
         return organization;

@@ -88,12 +88,13 @@ class PartnerApplicationTest {
 
         Organization approved = sdk.registrations().approvePartner(fx.operatorAdmin, applied.id());
 
-        assertEquals(OrganizationState.OPEN, approved.state());
+        assertEquals(OrganizationState.PENDING, approved.state(), "until its applicant confirms");
         assertEquals(List.of(), sdk.registrations().applications(fx.operatorAdmin, 10));
         Member head = fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("head@resale.test"))
                 .orElseThrow();
         assertEquals(Set.of(Role.ADMIN), head.roles());
         Actor admin = fx.confirmed(head, Fixture.MEMBER_PASSWORD);
+        assertEquals(OrganizationState.OPEN, sdk.organizations().organization(admin, applied.id()).state());
         PoolOrder order = sdk.poolOrders().placeOrder(admin, 5, PoolTerm.ONE_YEAR, null);
         assertEquals(PoolOrderStatus.COMPLETED, sdk.poolOrders().completeOrder(fx.operatorAdmin, order.id()).status());
     }

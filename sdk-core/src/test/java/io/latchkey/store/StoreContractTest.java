@@ -586,9 +586,10 @@ public abstract class StoreContractTest {
         Organization open = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Open", operator.id(),
                 ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
         Organization applied = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Applied", operator.id(),
-                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, null, null, null, T0, 0);
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, null, null, null, null, T0,
+                0);
         Organization closed = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Closed", operator.id(),
-                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, T0, T0,
+                ZoneId.of("Europe/Warsaw"), Language.PL, polish, null, T0, T0, T0,
                 new Agreement("1.3", T0, "member:someone"), T0, 0);
         Organization company = new Organization(new OrgId(ids.next()), OrgKind.COMPANY, "Company", open.id(),
                 ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
@@ -759,14 +760,20 @@ public abstract class StoreContractTest {
                 ZoneId.of("Europe/Moscow"), Language.RU, new Requisites("7707083893", "105122, г. Москва, Щелковское "
                 + "шоссе", null, null, "RU"), T0, 0);
         Organization closed = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Gamma Closed", operator.id(),
-                ZoneId.of("Europe/Moscow"), Language.RU, Requisites.NONE, null, T0, T0.plusSeconds(1), null, T0,
+                ZoneId.of("Europe/Moscow"), Language.RU, Requisites.NONE, null, T0, T0, T0.plusSeconds(1), null,
+                T0, 0);
+        Organization pending = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Gamma Pending",
+                operator.id(), ZoneId.of("Europe/Moscow"), Language.RU, Requisites.NONE, null, T0, null, null, null, T0,
                 0);
         Organization company = org(OrgKind.COMPANY, "Светлячок", partnerA.id());
         Organization operatorsCompany = org(OrgKind.COMPANY, "Светлячок 2", operator.id());
-        store.inTransaction(() -> List.of(gamma, closed, company, operatorsCompany)
+        store.inTransaction(() -> List.of(gamma, closed, pending, company, operatorsCompany)
                 .forEach(party().organizations()::insert));
 
-        assertEquals(List.of(partnerA, partnerB, gamma), search(OrgKind.PARTNER, null, null, false, null, 10));
+        assertEquals(List.of(partnerA, partnerB, gamma), search(OrgKind.PARTNER, null, null, false, null, 10),
+                "neither the closed nor the pending one");
+        assertEquals(OrganizationState.PENDING, tx(() -> party().organizations().find(pending.id()).orElseThrow()
+                .state()));
         assertEquals(List.of(partnerB), search(OrgKind.PARTNER, "ET", null, false, null, 10));
         assertEquals(List.of(gamma), search(OrgKind.PARTNER, "770708", null, false, null, 10), "by INN");
         assertEquals(List.of(gamma), search(OrgKind.PARTNER, "щелковское", null, false, null, 10), "by address");
@@ -815,7 +822,8 @@ public abstract class StoreContractTest {
 
     private Organization applied(String name, Instant at, Instant closedAt) {
         return new Organization(new OrgId(ids.next()), OrgKind.PARTNER, name, operator.id(), ZoneId.of("Europe/Warsaw"),
-                Language.PL, new Requisites("7707083893", null, null, null), null, null, closedAt, null, at, 0);
+                Language.PL, new Requisites("7707083893", null, null, null), null, null, null, closedAt, null,
+                at, 0);
     }
 
     @Test

@@ -83,8 +83,14 @@ public final class ExpectedTables {
     /** An organization: OPEN, changed in place, until CLOSED. */
     public static final ExpectedTable<OrganizationState, OrganizationEvent> ORGANIZATION =
             ExpectedTable.of("organization", OrganizationState.class, OrganizationEvent.class)
-                    .row(OrganizationState.APPLIED, OrganizationEvent.APPROVE, OrganizationState.OPEN, PARTNER_CREATE)
+                    .row(OrganizationState.APPLIED, OrganizationEvent.APPROVE, OrganizationState.PENDING,
+                            PARTNER_CREATE)
                     .row(OrganizationState.APPLIED, OrganizationEvent.REJECT, OrganizationState.CLOSED, PARTNER_CREATE)
+                    .row(OrganizationState.PENDING, OrganizationEvent.ACTIVATE, OrganizationState.OPEN, CONSEQUENCE)
+                    .row(OrganizationState.PENDING, OrganizationEvent.EDIT_REQUISITES, OrganizationState.PENDING,
+                            REQUISITES_EDIT)
+                    .row(OrganizationState.PENDING, OrganizationEvent.CLOSE, OrganizationState.CLOSED,
+                            ORGANIZATION_CLOSE)
                     .row(OrganizationState.OPEN, OrganizationEvent.EDIT_REQUISITES, OrganizationState.OPEN,
                             REQUISITES_EDIT)
                     .row(OrganizationState.OPEN, OrganizationEvent.REGISTER_SELLER, OrganizationState.OPEN,

@@ -135,7 +135,9 @@ public final class Fixture implements AutoCloseable {
                 new MemberDraft("admin" + n + "@partner.test", "Admin " + n, null, Set.of(Role.ADMIN)));
         Member manager = latchkey.members().addMember(operatorAdmin, partner.id(),
                 new MemberDraft("manager" + n + "@partner.test", "Manager " + n, "pl", Set.of(Role.MANAGER)));
-        return new Partner(partner, confirmed(admin, MEMBER_PASSWORD), confirmed(manager, MEMBER_PASSWORD), manager);
+        Actor adminActor = confirmed(admin, MEMBER_PASSWORD);
+        Organization open = store.inTransaction(() -> partyStore().organizations().find(partner.id()).orElseThrow());
+        return new Partner(open, adminActor, confirmed(manager, MEMBER_PASSWORD), manager);
     }
 
     /** A completed order of {@code size} credentials in the partner's pool. */

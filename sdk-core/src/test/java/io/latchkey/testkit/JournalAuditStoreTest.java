@@ -61,7 +61,8 @@ class JournalAuditStoreTest {
         Runnable close = () -> {
             Organization stored = organizations.find(operator.id()).orElseThrow();
             organizations.update(new Organization(stored.id(), stored.kind(), stored.name(), null, stored.timezone(),
-                    stored.language(), stored.requisites(), null, stored.approvedAt(), T0, null, stored.createdAt(),
+                    stored.language(), stored.requisites(), null, stored.approvedAt(), stored.activatedAt(), T0, null,
+                    stored.createdAt(),
                     stored.version()));
         };
         assertThrows(AssertionError.class, () -> store.inTransaction(close));
