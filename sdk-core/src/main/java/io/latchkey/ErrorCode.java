@@ -93,6 +93,8 @@ public enum ErrorCode {
     SITE_NOT_FOUND(2030, NOT_FOUND, "site %s not found"),
     /** A company registers only with the user agreement accepted. */
     AGREEMENT_REQUIRED(2031, INVALID, "the user agreement must be accepted to register"),
+    /** A tax id that fails its country's rule (a Polish NIP, a Ukrainian EDRPOU, a free id elsewhere). */
+    TAX_ID_INVALID(2032, INVALID, "%s is not a valid tax id of %s"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

@@ -38,6 +38,7 @@ import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.party.Organizations.FirmDraft;
 import io.latchkey.party.Organizations.OrganizationDraft;
+import io.latchkey.party.Organizations.SellerDetails;
 import io.latchkey.party.PartnerApplication;
 import io.latchkey.party.Requisites;
 import io.latchkey.party.Site;
@@ -105,7 +106,7 @@ public abstract class InputBoundsContractTest {
                 new OrganizationDraft(OrgKind.PARTNER, NAME + "z", null, "UTC", "en", null)));
         refused(ErrorCode.FIELD_TOO_LONG, "siteAddress", () -> sdk.registrations().registerCompany(
                 new CompanyRegistration("Lutik", "Lutik LLC", "7736207543", "Shop", ADDRESS + "z",
-                        "owner@lutik.test", "Owner", "ru", null, "1.3"), "10.0.0.2"));
+                        "owner@lutik.test", "Owner", "ru", null, null, "1.3"), "10.0.0.2"));
         refused(ErrorCode.FIELD_TOO_LONG, "reason", () -> sdk.poolOrders().rejectOrder(fx.operatorAdmin,
                 sdk.poolOrders().placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null).id(), TEXT + "z"));
     }
@@ -115,7 +116,7 @@ public abstract class InputBoundsContractTest {
         sdk.accounts().requestPasswordReset(LONGEST_EMAIL, "10.0.0.1");
         sdk.members().inviteEmployee(partner.admin(), partner.id(), LONGEST_EMAIL, Set.of(Role.MANAGER));
         CompanyRegistration registration = new CompanyRegistration("Lutik", "Lutik LLC", "7736207543", "Shop", null,
-                LONGEST_EMAIL, "Owner", "ru", null, "1.3");
+                LONGEST_EMAIL, "Owner", "ru", null, null, "1.3");
         sdk.registrations().registerCompany(registration, "10.0.0.2");
         fx.clock.advance(Duration.ofSeconds(1));
         sdk.registrations().registerCompany(registration, "10.0.0.3");
@@ -144,7 +145,7 @@ public abstract class InputBoundsContractTest {
         sdk.registrations().rejectPartner(fx.operatorAdmin, refusedOne.id(), TEXT);
 
         sdk.registrations().registerCompany(new CompanyRegistration(NAME, NAME, "7736207543", NAME, ADDRESS,
-                "c" + LONGEST_EMAIL.substring(1), NAME, "ru", LONGEST_ZONE, "1.3"), "10.0.0.3");
+                "c" + LONGEST_EMAIL.substring(1), NAME, "ru", LONGEST_ZONE, null, "1.3"), "10.0.0.3");
         Organization company = fx.organizationOf("c" + LONGEST_EMAIL.substring(1));
         Site site = sdk.organizations().sites(fx.operatorAdmin, company.id(), null, 10).get(0);
         assertEquals(List.of(NAME, NAME, ADDRESS, NAME), List.of(company.name(),
@@ -263,11 +264,14 @@ public abstract class InputBoundsContractTest {
         assertEquals(List.of("P".repeat(32), NAME, Long.MAX_VALUE), List.of(pkg.code(), pkg.name(),
                 pkg.monthlyPrice()));
         sdk.registrations().registerCompany(new CompanyRegistration("Seller", "Seller Sp. z o.o.", "7736207543",
-                "Office", null, "owner@seller.test", "Owner", "pl", null, "1.3"), "10.0.0.4");
+                "Office", null, "owner@seller.test", "Owner", "pl", null, null, "1.3"), "10.0.0.4");
         Organization company = fx.organizationOf("owner@seller.test");
         Actor owner = fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members()
                 .findByEmail("owner@seller.test").orElseThrow()), Fixture.MEMBER_PASSWORD);
-        sdk.organizations().registerSeller(owner, company.id());
+        Organization seller = sdk.organizations().registerSeller(owner, company.id(), new SellerDetails(NAME, "UA",
+                "14360570", ADDRESS, LONGEST_EMAIL.replace("a@", "z@"), "+380441234567"));
+        assertEquals(new Requisites("14360570", ADDRESS, null, "+380441234567", "UA", LONGEST_EMAIL.replace("a@",
+                "z@"), NAME), seller.requisites());
         Site site = sdk.organizations().addSite(owner, company.id(), NAME, ADDRESS);
         Actor installer = fx.confirmed(sdk.members().addMember(owner, company.id(), new MemberDraft(LONGEST_EMAIL,
                 NAME, "pl", Set.of(Role.INSTALLER))), Fixture.MEMBER_PASSWORD);

@@ -34,6 +34,8 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .text("director", o -> o.requisites().director())
             .text("phone", o -> o.requisites().phone())
             .text("country", o -> o.requisites().country())
+            .text("email", o -> o.requisites().email())
+            .text("legal_name", o -> o.requisites().legalName())
             .time("seller_since", Organization::sellerSince)
             .time("approved_at", Organization::approvedAt)
             .time("activated_at", Organization::activatedAt)
@@ -47,7 +49,8 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .reads(r -> new Organization(r.id("id", OrgId::new), r.enumOf("kind", OrgKind.class), r.text("name"),
                     r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
                     r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
-                    r.text("address"), r.text("director"), r.text("phone"), r.text("country")),
+                    r.text("address"), r.text("director"), r.text("phone"), r.text("country"), r.text("email"),
+                    r.text("legal_name")),
                     r.time("seller_since"), r.time("approved_at"), r.time("activated_at"), r.time("closed_at"),
                     r.text("agreement_version") == null ? null : new Agreement(r.text("agreement_version"),
                             r.time("agreement_accepted_at"), r.text("agreement_accepted_by")),
@@ -99,6 +102,12 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
     public List<Organization> openPartners(String country, OrgId after, int limit) {
         return page("WHERE kind = 'PARTNER' AND country = :country AND activated_at IS NOT NULL AND closed_at IS NULL",
                 Map.of("country", country), after, limit);
+    }
+
+    @Override
+    public Optional<Organization> openPartnerByEmail(String email) {
+        return one("WHERE kind = 'PARTNER' AND email = :email AND activated_at IS NOT NULL AND closed_at IS NULL",
+                Map.of("email", email));
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class DeviceSteps {
     /** Registers a new device of the actor's operator; the printed password is kept only as an Argon2id hash. */
     public DeviceCard create(Actor actor, String serial, String model, char[] password) {
         String normalized = DeviceRecords.serial(serial);
-        String checkedModel = Checks.maxLength("model", Checks.required("model", model), 100);
+        String checkedModel = Checks.required("model", model, 100);
         if (password == null || password.length < 4 || password.length > 128) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "password", "password", "4 to 128 characters");
         }
@@ -70,7 +70,7 @@ public final class DeviceSteps {
     /** Sets any other status by hand: the server administrator's alone, with a reason for the journal. */
     public DeviceCard setStatus(Actor actor, String serial, DeviceStatus status, String reason) {
         DeviceStatus target = Checks.required("status", status);
-        String why = Checks.maxLength("reason", Checks.required("reason", reason), 1000);
+        String why = Checks.required("reason", reason, 1000);
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             return records.card(actor, records.steps.take(actor, records.devices, device, DeviceEvent.setTo(target),

@@ -48,6 +48,11 @@ public final class Checks {
         return singleLine(field, value.strip());
     }
 
+    /** The value, trimmed; refused if null, blank, not one line, or longer than {@code max}. */
+    public static String required(String field, String value, int max) {
+        return maxLength(field, required(field, value), max);
+    }
+
     /** The value itself; refused if null. */
     public static <T> T required(String field, T value) {
         if (value == null) {

@@ -140,7 +140,7 @@ public final class Activations {
     }
 
     private static String fingerprint(String value) {
-        String print = Checks.maxLength("fingerprint", Checks.required("fingerprint", value), ActivationFile.MAX_TEXT);
+        String print = Checks.required("fingerprint", value, ActivationFile.MAX_TEXT);
         // One line already (Checks.required); a lone surrogate has no UTF-8 form, so no signed file could carry it.
         if (print.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "fingerprint", "fingerprint",

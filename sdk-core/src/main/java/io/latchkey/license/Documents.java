@@ -12,7 +12,7 @@ import io.latchkey.notify.Outbox;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Firm;
 import io.latchkey.party.FirmId;
-import io.latchkey.party.Inn;
+import io.latchkey.party.TaxId;
 import io.latchkey.party.OrgKind;
 import io.latchkey.party.Organization;
 import io.latchkey.store.Transactions;
@@ -77,10 +77,12 @@ public final class Documents {
         if (type == DocumentType.MINT) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "type", "type", "minting is its own command");
         }
-        BuyerRequisites typed = type == DocumentType.SALE_TO_UNREGISTERED ? outsider(request.buyer()) : null;
         return transactions.inTransaction(() -> {
             OrgId seller = Checks.required("organization", actor.organization());
             records.access.require(actor, Permission.LICENSE_TRADE, seller, ErrorCode.ORGANIZATION_NOT_FOUND, seller);
+            // An outsider's tax id is checked by the rule of the seller's country.
+            BuyerRequisites typed = type != DocumentType.SALE_TO_UNREGISTERED ? null : outsider(request.buyer(),
+                    records.party.organizations().find(seller).orElseThrow().requisites().country());
             OrgId buyer = buyerFor(actor, type, request.buyerOrgId());
             Optional<Firm> firm = type == DocumentType.SALE_TO_COMPANY ? buyerFirm(buyer, request.buyerFirmId())
                     : Optional.empty();
@@ -232,10 +234,10 @@ public final class Documents {
         return buyer.id();
     }
 
-    private static BuyerRequisites outsider(BuyerRequisites typed) {
+    private static BuyerRequisites outsider(BuyerRequisites typed, String country) {
         BuyerRequisites buyer = Checks.required("buyer", typed);
-        String name = Checks.maxLength("buyer.name", Checks.required("buyer.name", buyer.name()), 200);
-        String inn = buyer.inn() == null || buyer.inn().isBlank() ? null : Inn.parse("buyer.inn", buyer.inn()).digits();
+        String name = Checks.required("buyer.name", buyer.name(), 200);
+        String inn = TaxId.optional("buyer.inn", country, buyer.inn());
         return new BuyerRequisites(name, inn, Checks.optional("buyer.address", buyer.address(), 500),
                 Checks.optional("buyer.director", buyer.director(), 200));
     }

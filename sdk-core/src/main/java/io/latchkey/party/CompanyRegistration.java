@@ -12,9 +12,10 @@ package io.latchkey.party;
  * @param ownerFullName required
  * @param language      ru, en or pl; null: the parent's
  * @param timezone      IANA id; null: the parent's
+ * @param country       ISO 3166 alpha-2; null: the parent's (its firm's tax id follows the country's rule)
  * @param agreement     required: the version of the user agreement the person registering accepted ("Согласен")
  */
 public record CompanyRegistration(String companyName, String firmName, String firmInn, String siteName,
                                   String siteAddress, String ownerEmail, String ownerFullName, String language,
-                                  String timezone, String agreement) {
+                                  String timezone, String country, String agreement) {
 }

@@ -67,6 +67,12 @@ final class InMemoryPartyStore implements PartyStore {
         }
 
         @Override
+        public Optional<Organization> openPartnerByEmail(String email) {
+            return rows().filter(o -> o.kind() == OrgKind.PARTNER && o.isOpen()
+                    && email.equals(o.requisites().email())).findFirst();
+        }
+
+        @Override
         public List<Organization> applications(int limit) {
             return rows().filter(o -> o.state() == OrganizationState.APPLIED)
                     .sorted(Comparator.comparing(Organization::createdAt).thenComparing(o -> o.id().value()))

@@ -41,6 +41,9 @@ public interface OrganizationRepository extends VersionedRows<OrgId, Organizatio
      */
     List<Organization> openPartners(String country, OrgId after, int limit);
 
+    /** The open partner whose contact address ({@link Requisites#email()}) is {@code email}, if any. */
+    Optional<Organization> openPartnerByEmail(String email);
+
     /**
      * Partners that applied and wait for the operator (neither approved nor closed), oldest first, at most
      * {@code limit}.

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -131,8 +132,32 @@ public final class Organizations {
         });
     }
 
-    /** The owner registers its company as a seller of service packages. */
-    public Organization registerSeller(Actor actor, OrgId companyId) {
+    /**
+     * What a seller must give to register (the seed: "Wypełnij wymagane informacje i kliknij przycisk Aktywuj"),
+     * as typed; all of it is required.
+     *
+     * @param legalName its legal name, up to 200 characters
+     * @param country   ISO 3166 alpha-2: Ajax services are offered country by country
+     * @param taxId     its tax id, by the country's rule ({@link TaxId})
+     * @param address   its legal address, up to 500 characters
+     * @param email     a contact address
+     * @param phone     a contact phone
+     */
+    public record SellerDetails(String legalName, String country, String taxId, String address, String email,
+                                String phone) {
+    }
+
+    /**
+     * The owner registers its company as a seller of service packages, with the information a seller gives,
+     * which becomes the company's requisites. Registering again changes nothing.
+     */
+    public Organization registerSeller(Actor actor, OrgId companyId, SellerDetails details) {
+        SellerDetails typed = Checks.required("details", details);
+        String country = Checks.required("country", country(typed.country()));
+        Requisites requisites = new Requisites(TaxId.parse("taxId", country, typed.taxId()),
+                Checks.required("address", typed.address(), 500), null,
+                PhoneNumber.parse("phone", typed.phone()).e164(), country, Checks.email("email", typed.email()),
+                PartyRecords.name("legalName", typed.legalName()));
         return transactions.inTransaction(() -> {
             Organization company = records.visibleOrganization(actor, companyId);
             var register = records.steps.check(actor, records.organizations, company,
@@ -140,8 +165,8 @@ public final class Organizations {
             if (company.kind() != OrgKind.COMPANY) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", "SELLER", company.kind());
             }
-            return company.isSeller() ? company
-                    : register.take((o, to) -> o.registeredAsSeller(records.clock.instant()), null);
+            return company.isSeller() ? company : register.take((o, to) -> o.withRequisites(requisites)
+                    .registeredAsSeller(records.clock.instant()), null);
         });
     }
 
@@ -170,13 +195,14 @@ public final class Organizations {
 
     /** Adds a legal entity to a company (the seed: "любое число собственных фирм"). */
     public Firm addFirm(Actor actor, OrgId companyId, FirmDraft draft) {
-        FirmDraft typed = checked(draft);
+        Checks.required("firm", draft);
         return transactions.inTransaction(() -> {
             Organization company = records.organization(actor, companyId, Permission.REQUISITES_EDIT);
             if (company.kind() != OrgKind.COMPANY) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "companyId", "FIRM",
                         company.kind());
             }
+            FirmDraft typed = checked(draft, company.requisites().country());
             Firm firm = new Firm(new FirmId(records.ids.next()), company.id(), typed.name(), typed.inn(),
                     typed.address(), typed.director(), records.clock.instant(), 0);
             records.store.firms().insert(firm);
@@ -186,21 +212,21 @@ public final class Organizations {
 
     /** Edits a firm's requisites; documents already posted keep the copy they made. */
     public Firm updateFirm(Actor actor, FirmId id, FirmDraft draft) {
-        FirmDraft typed = checked(draft);
+        Checks.required("firm", draft);
         return transactions.inTransaction(() -> {
             Firm firm = records.store.firms().find(Checks.required("id", id))
                     .filter(f -> records.access.sees(actor, f.company()))
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.FIRM_NOT_FOUND, "id", id));
-            records.organization(actor, firm.company(), Permission.REQUISITES_EDIT);
+            Organization company = records.organization(actor, firm.company(), Permission.REQUISITES_EDIT);
+            FirmDraft typed = checked(draft, company.requisites().country());
             return records.store.firms().update(firm.withRequisites(typed.name(), typed.inn(), typed.address(),
                     typed.director()));
         });
     }
 
-    /** A firm's requisites checked and normalized (the INN as digits). */
-    private static FirmDraft checked(FirmDraft draft) {
-        FirmDraft typed = Checks.required("firm", draft);
-        return new FirmDraft(PartyRecords.name(typed.name()), Inn.parse("inn", typed.inn()).digits(),
+    /** A firm's requisites checked and normalized (its tax id by the rule of its company's country). */
+    private static FirmDraft checked(FirmDraft typed, String country) {
+        return new FirmDraft(PartyRecords.name(typed.name()), TaxId.parse("inn", country, typed.inn()),
                 Checks.optional("address", typed.address(), 500), Checks.optional("director", typed.director(), 200));
     }
 
@@ -310,6 +336,15 @@ public final class Organizations {
         return transactions.inTransaction(() -> records.store.organizations().openPartners(code, after,
                 Checks.pageSize(limit)));
     }
+    /**
+     * The reseller whose company address is {@code email} (the seed: "Wprowadź adres e-mail firmy Resellera"),
+     * if it is an open partner: the same public information as the list by country.
+     */
+    public Optional<Organization> resellerByEmail(String email) {
+        String address = Checks.email("email", email);
+        return transactions.inTransaction(() -> records.store.organizations().openPartnerByEmail(address));
+    }
+
 
     /** Checked requisites: a partner needs a valid INN; everything else is optional. */
     static Requisites requisites(OrgKind kind, Requisites typed) {
@@ -317,15 +352,22 @@ public final class Organizations {
         if (kind == OrgKind.PARTNER && (raw.inn() == null || raw.inn().isBlank())) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "inn", "inn");
         }
-        String inn = raw.inn() == null || raw.inn().isBlank() ? null : Inn.parse("inn", raw.inn()).digits();
+        String country = country(raw.country());
+        String inn = TaxId.optional("inn", country, raw.inn());
         String phone = raw.phone() == null || raw.phone().isBlank() ? null
                 : PhoneNumber.parse("phone", raw.phone()).e164();
-        String country = raw.country() == null || raw.country().isBlank() ? null
-                : raw.country().strip().toUpperCase(Locale.ROOT);
+        String email = raw.email() == null || raw.email().isBlank() ? null : Checks.email("email", raw.email());
+        return new Requisites(inn, Checks.optional("address", raw.address(), 500),
+                Checks.optional("director", raw.director(), 200), phone, country, email,
+                Checks.optional("legalName", raw.legalName(), 200));
+    }
+
+    /** An ISO 3166 alpha-2 code, upper case, or null when none is typed. */
+    static String country(String typed) {
+        String country = typed == null || typed.isBlank() ? null : typed.strip().toUpperCase(Locale.ROOT);
         if (country != null && !country.matches("[A-Z]{2}")) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "country", "country", "ISO 3166 alpha-2");
         }
-        return new Requisites(inn, Checks.optional("address", raw.address(), 500),
-                Checks.optional("director", raw.director(), 200), phone, country);
+        return country;
     }
 }

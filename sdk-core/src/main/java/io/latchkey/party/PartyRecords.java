@@ -102,7 +102,7 @@ final class PartyRecords {
 
     /** A person's full name: required, one line, up to 200 characters. */
     static String fullName(String value) {
-        return Checks.maxLength("fullName", Checks.required("fullName", value), 200);
+        return name("fullName", value);
     }
 
     /** Refuses a change that would leave the member's organization without an active ADMIN. */
@@ -124,6 +124,11 @@ final class PartyRecords {
     }
 
     static String name(String value) {
-        return Checks.maxLength("name", Checks.required("name", value), 200);
+        return name("name", value);
+    }
+
+    /** A name typed into {@code field}: required, one line, up to 200 characters. */
+    static String name(String field, String value) {
+        return Checks.required(field, value, 200);
     }
 }

@@ -194,8 +194,9 @@ public final class Registrations {
                                            CompanyRegistration r, boolean anonymous) {
         String companyName = PartyRecords.name(r.companyName());
         String firmName = PartyRecords.name(r.firmName());
-        String inn = Inn.parse("firmInn", r.firmInn()).digits();
-        String siteName = Checks.maxLength("siteName", Checks.required("siteName", r.siteName()), 200);
+        String country = r.country() == null ? defaults.requisites().country() : Organizations.country(r.country());
+        String inn = TaxId.parse("firmInn", country, r.firmInn());
+        String siteName = PartyRecords.name("siteName", r.siteName());
         String siteAddress = Checks.optional("siteAddress", r.siteAddress(), 500);
         if (r.agreement() == null || r.agreement().isBlank()) {
             throw LatchkeyException.ofField(ErrorCode.AGREEMENT_REQUIRED, "agreement");
@@ -209,7 +210,7 @@ public final class Registrations {
         Instant now = records.clock.instant();
         Organization company = records.steps.create(actor, records.organizations, new Organization(
                 new OrgId(records.ids.next()), OrgKind.COMPANY, companyName, parent.id(), zone,
-                language, new Requisites(inn, null, null, null), now, 0), parent.id().toString());
+                language, new Requisites(inn, null, null, null, country), now, 0), parent.id().toString());
         records.store.firms().insert(new Firm(new FirmId(records.ids.next()), company.id(), firmName, inn, null, null,
                 now, 0));
         records.store.sites().insert(new Site(new SiteId(records.ids.next()), company.id(), siteName, siteAddress,

@@ -34,7 +34,7 @@ public final class Catalog {
         if (!CODE.matcher(code).matches()) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "code", "code", "letters, digits, - and _");
         }
-        String name = Checks.maxLength("name", Checks.required("name", draft.name()), 200);
+        String name = Checks.required("name", draft.name(), 200);
         long price = Checks.required("monthlyPrice", draft.monthlyPrice());
         if (price < 0) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "monthlyPrice", "monthlyPrice", "not negative");

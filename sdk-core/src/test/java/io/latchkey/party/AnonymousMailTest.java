@@ -24,7 +24,8 @@ class AnonymousMailTest {
     private final Latchkey sdk = fx.latchkey;
 
     private static CompanyRegistration registration(String email, String inn) {
-        return new CompanyRegistration("Lutik", "Lutik LLC", inn, "Shop", null, email, "Owner", "ru", null, "1.3");
+        return new CompanyRegistration("Lutik", "Lutik LLC", inn, "Shop", null, email, "Owner", "ru", null, null,
+                "1.3");
     }
 
     private int mailedTo(String address) {

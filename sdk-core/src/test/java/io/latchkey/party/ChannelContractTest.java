@@ -227,14 +227,14 @@ public abstract class ChannelContractTest {
         // "ознакомиться с Пользовательским соглашением и установить галочку Согласен"
         refused(ErrorCode.AGREEMENT_REQUIRED, "agreement", () -> sdk.registrations().registerCompany(
                 new CompanyRegistration("ООО Лютик", "ООО Лютик", "7707083893", "Склад", null, "owner@lutik.test",
-                        "Владелец", "ru", null, " "), "10.0.0.1"));
+                        "Владелец", "ru", null, null, " "), "10.0.0.1"));
         assertTrue(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("owner@lutik.test")).isEmpty(),
                 "nothing is made");
         fx.runDueWork();
         assertEquals(List.of(), fx.mail.deliveredTo("owner@lutik.test"));
 
         sdk.registrations().registerCompany(new CompanyRegistration("ООО Лютик", "ООО Лютик", "7707083893", "Склад",
-                null, "owner@lutik.test", "Владелец", "ru", null, "2016-04-26"), "10.0.0.1");
+                null, "owner@lutik.test", "Владелец", "ru", null, null, "2016-04-26"), "10.0.0.1");
         Organization registered = fx.organizationOf("owner@lutik.test");
         Member owner = fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("owner@lutik.test")
                 .orElseThrow());
@@ -242,7 +242,7 @@ public abstract class ChannelContractTest {
 
         Organization byPartner = sdk.registrations().createCompany(partner.admin(), new CompanyRegistration(
                 "ООО Ромашка", "ООО Ромашка", "7728168971", "Магазин", null, "owner@romashka.test", "Владелец", "ru",
-                null, "1.3"));
+                null, null, "1.3"));
         assertEquals(new Agreement("1.3", fx.clock.instant(), partner.admin().describe()), byPartner.agreement());
         assertEquals(byPartner.agreement(), sdk.organizations().organization(fx.operatorAdmin, byPartner.id())
                 .agreement(), "kept");

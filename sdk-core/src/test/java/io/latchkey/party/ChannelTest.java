@@ -29,7 +29,7 @@ class ChannelTest {
 
     private CompanyRegistration registration(String email) {
         return new CompanyRegistration("ООО Ромашка", "ООО «Ромашка»", "7736207543", "Магазин на Ленина",
-                "Екатеринбург, ул. Ленина, 1", email, "Пётр Петров", null, "Asia/Yekaterinburg", "1.3");
+                "Екатеринбург, ул. Ленина, 1", email, "Пётр Петров", null, "Asia/Yekaterinburg", null, "1.3");
     }
 
     @Test
@@ -152,6 +152,6 @@ class ChannelTest {
                 registration("nested@client.test")));
         refused(ErrorCode.INN_INVALID, "firmInn", () ->
                 sdk.registrations().registerCompany(new CompanyRegistration("X", "X", "1",
-                "S", null, "x@x.test", "X", null, null, "1.3"), "198.51.100.20"));
+                "S", null, "x@x.test", "X", null, null, null, "1.3"), "198.51.100.20"));
     }
 }

@@ -26,7 +26,8 @@ class CompanyPeopleTest {
     private final Latchkey sdk = fx.latchkey;
     private final Partner partner = fx.partner();
     private final Organization company = sdk.registrations().createCompany(partner.admin(), new CompanyRegistration(
-            "Romashka", "Romashka LLC", "7736207543", "Shop", null, "owner@romashka.test", "Owner", "ru", null, "1.3"));
+            "Romashka", "Romashka LLC", "7736207543", "Shop", null, "owner@romashka.test", "Owner", "ru", null, null,
+                    "1.3"));
     private final Actor owner = fx.confirmed(member("owner@romashka.test"), Fixture.MEMBER_PASSWORD);
 
     private Member member(String email) {

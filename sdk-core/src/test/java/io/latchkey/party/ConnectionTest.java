@@ -170,7 +170,7 @@ class ConnectionTest {
             return;
         }
         Organization registered = sdk.registrations().createCompany(newPartner.admin(), new CompanyRegistration(
-                "ООО Лютик", "ООО Лютик", "7707083893", "Склад", null, "owner@lutik.test", "Владелец", "ru", null,
+                "ООО Лютик", "ООО Лютик", "7707083893", "Склад", null, "owner@lutik.test", "Владелец", "ru", null, null,
                         "1.3"));
         Connection offered = sdk.connections().connections(newPartner.admin(), newPartner.id(),
                 ConnectionKind.COMPANY_TO_PARTNER, ConnectionState.PENDING, null, 100).stream()

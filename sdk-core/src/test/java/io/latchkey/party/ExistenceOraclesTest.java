@@ -32,7 +32,8 @@ class ExistenceOraclesTest {
     private final Partner partner = fx.partner();
 
     private static CompanyRegistration registration(String email, String inn) {
-        return new CompanyRegistration("Lutik", "Lutik LLC", inn, "Shop", null, email, "Owner", "ru", null, "1.3");
+        return new CompanyRegistration("Lutik", "Lutik LLC", inn, "Shop", null, email, "Owner", "ru", null, null,
+                "1.3");
     }
 
     private int organizations() {

@@ -50,7 +50,7 @@ class OrganizationLifecycleTest {
     private Company company(String name) {
         String email = "owner@" + name.toLowerCase() + ".test";
         Organization company = sdk.registrations().createCompany(partner.admin(), new CompanyRegistration(name,
-                name + " LLC", "7736207543", "Shop", null, email, "Owner", "ru", null, "1.3"));
+                name + " LLC", "7736207543", "Shop", null, email, "Owner", "ru", null, null, "1.3"));
         Member owner = fx.store.inTransaction(() -> fx.partyStore().members().findByEmail(email)).orElseThrow();
         return new Company(company, fx.confirmed(owner, Fixture.MEMBER_PASSWORD));
     }
@@ -63,7 +63,7 @@ class OrganizationLifecycleTest {
     /** A partner that applied, as a reseller a seller invited would. */
     private Organization applied(String name) {
         String head = "head@" + name.toLowerCase() + ".test";
-        sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7707083893", "Kraków", null,
+        sdk.registrations().applyAsPartner(new PartnerApplication(name, new Requisites("7740001454", "Kraków", null,
                 null, "PL"), null, "pl", head, "Head of " + name), "198.51.100.20");
         return fx.organizationOf(head);
     }
@@ -102,7 +102,9 @@ class OrganizationLifecycleTest {
                 case EDIT_REQUISITES -> sdk.organizations().updateRequisites(fx.operatorAdmin, subject.id(),
                         new Requisites("7707083893", "Москва", null, null));
                 case REGISTER_SELLER -> sdk.organizations().registerSeller(
-                        subject == company.organization() ? company.owner() : fx.operatorAdmin, subject.id());
+                        subject == company.organization() ? company.owner() : fx.operatorAdmin, subject.id(),
+                        new Organizations.SellerDetails("Romashka LLC", "RU", "7736207543", "Москва",
+                                "office@romashka.test", "+7 495 123-45-67"));
                 // Only companies move, and a company cannot even ask a partner that has not been approved.
                 case MOVE -> sdk.connections().approveConnection(other.admin(), sdk.connections().requestConnection(
                         company.owner(), company.organization().id(),

@@ -40,7 +40,7 @@ class PartnerApplicationTest {
 
     private Organization apply() {
         sdk.registrations().applyAsPartner(new PartnerApplication("Kraków Resale", new Requisites(
-                "7707083893", "Kraków, ul. Długa 1", null, "+48 12 345 67 89", "pl"), "Europe/Warsaw", "pl",
+                "774-000-14-54", "Kraków, ul. Długa 1", null, "+48 12 345 67 89", "pl"), "Europe/Warsaw", "pl",
                 "head@resale.test", "Anna Nowak"), "198.51.100.20");
         return fx.organizationOf("head@resale.test");
     }
@@ -82,7 +82,7 @@ class PartnerApplicationTest {
         assertEquals(List.of(applied), sdk.registrations().applications(fx.operatorAdmin, 10));
         fx.runDueWork();
         Notification told = fx.mail.last(Templates.PARTNER_APPLIED, "admin@operator.test");
-        assertEquals(Map.of("partner", "Kraków Resale", "inn", "7707083893", "applicant", "Anna Nowak",
+        assertEquals(Map.of("partner", "Kraków Resale", "inn", "7740001454", "applicant", "Anna Nowak",
                 "applicantEmail", "head@resale.test"), told.parameters());
         assertEquals(List.of(), fx.mail.deliveredTo("head@resale.test"), "no mail to an unconfirmed address");
 

@@ -582,7 +582,7 @@ public abstract class StoreContractTest {
 
     @Test
     public void onlyOpenPartnersOfTheCountryAreListedForSellers() {
-        Requisites polish = new Requisites("7707083893", null, null, null, "PL");
+        Requisites polish = new Requisites("7740001454", null, null, null, "PL");
         Organization open = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Open", operator.id(),
                 ZoneId.of("Europe/Warsaw"), Language.PL, polish, T0, 0);
         Organization applied = new Organization(new OrgId(ids.next()), OrgKind.PARTNER, "Applied", operator.id(),

@@ -11,10 +11,12 @@ import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organizations.SellerDetails;
+import io.latchkey.party.Requisites;
 import io.latchkey.store.Store;
 import io.latchkey.subscription.Subscriptions.ActivationRequest;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -108,6 +110,46 @@ public abstract class SubscriptionContractTest {
     }
 
     @Test
+    public void aSellerRegistersWithWhatASellerMustGiveByItsCountrysRules() {
+        // "Ponieważ Ajax operuje w wielu krajach ... koniecznie jest zarejestrowanie swojej firmy."
+        Requisites polish = s.seller.requisites();
+        assertEquals(List.of("7740001454", "PL", "+48123456789"), List.of(polish.inn(), polish.country(),
+                polish.phone()), "a NIP, typed with dashes, kept as digits");
+        sdk.registrations().registerCompany(new io.latchkey.party.CompanyRegistration("Kyiv Shop", "Kyiv Shop TOV",
+                "14360570", "Office", null, "owner@kyiv.test", "Owner", "en", "Europe/Kyiv", "UA", "1.3"), "10.0.0.9");
+        var kyiv = fx.organizationOf("owner@kyiv.test");
+        var owner = fx.confirmed(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail(
+                "owner@kyiv.test").orElseThrow()), Fixture.MEMBER_PASSWORD);
+        assertEquals("14360570", sdk.organizations().firms(owner, kyiv.id(), null, 10).get(0).inn(),
+                "a Ukrainian firm needs no Russian INN");
+        refused(ErrorCode.FIELD_REQUIRED, "country", () -> sdk.organizations().registerSeller(owner, kyiv.id(),
+                new SellerDetails("Kyiv Shop TOV", null, "14360570", "Kyiv", "office@kyiv.test", "+380441234567")));
+        refused(ErrorCode.TAX_ID_INVALID, "taxId", () -> sdk.organizations().registerSeller(owner, kyiv.id(),
+                new SellerDetails("Kyiv Shop TOV", "UA", "7707083893", "Kyiv", "office@kyiv.test", "+380441234567")));
+        refused(ErrorCode.EMAIL_INVALID, "email", () -> sdk.organizations().registerSeller(owner, kyiv.id(),
+                new SellerDetails("Kyiv Shop TOV", "UA", "14360570", "Kyiv", "office", "+380441234567")));
+        refused(ErrorCode.FIELD_REQUIRED, "legalName", () -> sdk.organizations().registerSeller(owner, kyiv.id(),
+                new SellerDetails(" ", "UA", "14360570", "Kyiv", "office@kyiv.test", "+380441234567")));
+        assertEquals(false, sdk.organizations().organization(owner, kyiv.id()).isSeller(), "nothing changed");
+        var seller = sdk.organizations().registerSeller(owner, kyiv.id(), new SellerDetails("Kyiv Shop TOV", "ua",
+                "UA 1436 0570", "Kyiv, Khreshchatyk 1", "Office@Kyiv.test", "+380 44 123 45 67"));
+        assertEquals(new Requisites("14360570", "Kyiv, Khreshchatyk 1", null, "+380441234567", "UA",
+                "office@kyiv.test", "Kyiv Shop TOV"), seller.requisites());
+    }
+
+    @Test
+    public void aSellerFindsAResellerByItsCompanyAddress() {
+        // "Wprowadź adres e-mail firmy Resellera lub wybierz go z listy."
+        var reseller = s.reseller.organization();
+        Requisites r = reseller.requisites();
+        sdk.organizations().updateRequisites(fx.operatorAdmin, reseller.id(), new Requisites(r.inn(), r.address(),
+                r.director(), r.phone(), r.country(), "Biuro@Reseller.test", null));
+        assertEquals(reseller.id(), sdk.organizations().resellerByEmail("biuro@reseller.test").orElseThrow().id());
+        assertEquals(java.util.Optional.empty(), sdk.organizations().resellerByEmail("nobody@reseller.test"));
+        refused(ErrorCode.EMAIL_INVALID, "email", () -> sdk.organizations().resellerByEmail("biuro"));
+    }
+
+    @Test
     public void aSellerAsksEachResellerOnlyOnce() {
         // "Firma Sprzedawcy musi wysłać prośbę o połączenie do Resellera, jednak wyłącznie raz dla każdego Resellera."
         Partner another = fx.partner();
@@ -173,7 +215,8 @@ public abstract class SubscriptionContractTest {
                 s.owner.memberId().orElseThrow(), Set.of(Role.OWNER, Role.MANAGER)));
         refused(ErrorCode.OWNER_FIXED, "role", () -> s.sdk.members().addMember(s.owner, s.seller.id(),
                 new MemberDraft("second@seller.test", "Second", null, Set.of(Role.OWNER))));
-        refused(ErrorCode.PERMISSION_DENIED, () -> s.sdk.organizations().registerSeller(admin, s.seller.id()));
+        refused(ErrorCode.PERMISSION_DENIED, () -> s.sdk.organizations().registerSeller(admin, s.seller.id(),
+                Sellers.details(99)));
     }
 
     @Test
@@ -398,7 +441,7 @@ public abstract class SubscriptionContractTest {
         assertEquals(List.of("PRO"), sdk.catalog().packages().stream().map(ServicePackage::code).toList());
 
         s.sdk.registrations().registerCompany(new io.latchkey.party.CompanyRegistration("Not a seller", "NAS",
-                "7736207543", "Office", null, "nas@example.test", "N", null, null, "1.3"), "198.51.100.20");
+                "7736207543", "Office", null, "nas@example.test", "N", null, null, null, "1.3"), "198.51.100.20");
         var company = fx.organizationOf("nas@example.test");
         var nasOwner = fx.confirmed(fx.store.inTransaction(
                 () -> fx.partyStore().members().findByEmail("nas@example.test").orElseThrow()),
