@@ -91,18 +91,26 @@ public final class DeviceSteps {
 
     /**
      * A step confirmed with the acting member's own password. The attempt is counted before the step's transaction
-     * ({@link Limit#STEP_UP}), so that a wrong password stays counted, and uncounted once the password was right.
+     * ({@link Limit#STEP_UP}), so that a wrong password stays counted; anything else uncounts it, and a step the
+     * table refuses is refused before anything is counted.
      */
     private DeviceCard byHand(Actor actor, String serial, DeviceEvent event, char[] actorPassword, String reason) {
         String why = Checks.text("reason", reason, 1000);
-        AtomicBoolean confirmed = new AtomicBoolean();
+        // What the table refuses is refused before an attempt is counted: only a wrong password counts.
+        transactions.inTransaction(() -> records.steps.check(actor, records.devices, records.found(actor, serial),
+                event));
+        AtomicBoolean wrongPassword = new AtomicBoolean();
         rateLimiter.attempt(Limit.STEP_UP, actor.subject());
         try {
             return transactions.inTransaction(() -> {
                 Device device = records.found(actor, serial);
                 var step = records.steps.check(actor, records.devices, device, event);
-                confirm(actor, actorPassword);
-                confirmed.set(true);
+                try {
+                    confirm(actor, actorPassword);
+                } catch (LatchkeyException wrong) {
+                    wrongPassword.set(true);
+                    throw wrong;
+                }
                 for (DeviceLifecycle.Requirement requirement : DeviceLifecycle.REQUIRED_BY_HAND) {
                     if (requirement.from().contains(device.status()) && requirement.to() == step.to()) {
                         for (String field : requirement.fields()) {
@@ -116,7 +124,7 @@ public final class DeviceSteps {
                 return records.card(actor, step.take((d, to) -> d.with(x -> x.status = to), why));
             });
         } finally {
-            if (confirmed.get()) {
+            if (!wrongPassword.get()) {
                 rateLimiter.uncount(Limit.STEP_UP, actor.subject());
             }
         }

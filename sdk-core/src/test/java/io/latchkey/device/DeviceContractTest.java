@@ -97,13 +97,20 @@ public abstract class DeviceContractTest {
         assertEquals("ADVANCE", history.get(history.size() - 1).event());
         assertEquals(engineer.describe(), history.get(history.size() - 1).actor());
 
-        // The two wrong passwords above still count; the right one did not.
+        // The two wrong passwords above still count; the right one did not, nor does a step the table refuses.
+        for (int i = 0; i < 20; i++) {
+            refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> sdk.deviceSteps().commission(engineer, SERIAL,
+                    "guess".toCharArray()));
+        }
         for (int i = 0; i < 8; i++) {
             refused(ErrorCode.STEP_UP_FAILED, () -> sdk.deviceSteps().advance(engineer, SERIAL, "guess".toCharArray()));
         }
         LatchkeyException limited = refused(ErrorCode.TOO_MANY_ATTEMPTS,
                 () -> sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword()));
         assertEquals(ErrorCategory.RATE_LIMITED, limited.category());
+        // Even limited, a step the table refuses says so first.
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> sdk.deviceSteps().commission(engineer, SERIAL,
+                engineerPassword()));
     }
 
     @Test
