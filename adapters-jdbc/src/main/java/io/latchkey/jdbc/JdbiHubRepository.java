@@ -33,4 +33,9 @@ final class JdbiHubRepository extends JdbiRows<HubId, Hub> implements HubReposit
     public List<Hub> bySeller(OrgId seller, HubId after, int limit) {
         return page("WHERE seller_id = :seller", Map.of("seller", seller), after, limit);
     }
+
+    @Override
+    public List<Hub> bySite(SiteId site, HubId after, int limit) {
+        return page("WHERE site_id = :site", Map.of("site", site), after, limit);
+    }
 }

@@ -5,6 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.OrgId;
 import io.latchkey.store.UniqueKey;
 import io.latchkey.store.VersionedRows;
+import io.latchkey.party.SiteId;
 import java.util.List;
 
 /**
@@ -20,4 +21,7 @@ public interface HubRepository extends VersionedRows<HubId, Hub> {
 
     /** A seller's hubs, by serial. */
     List<Hub> bySeller(OrgId seller, HubId after, int limit);
+
+    /** The hubs at a site, in id order after {@code after}. */
+    List<Hub> bySite(SiteId site, HubId after, int limit);
 }

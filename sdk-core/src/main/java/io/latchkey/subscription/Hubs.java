@@ -7,8 +7,11 @@ import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Checks;
 import io.latchkey.party.Organization;
+import io.latchkey.party.Site;
 import io.latchkey.party.SiteId;
 import io.latchkey.store.Transactions;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -57,6 +60,32 @@ public final class Hubs {
                 throw LatchkeyException.of(ErrorCode.ACTIVE_SUBSCRIPTIONS);
             }
             return records.store.hubs().update(hub.movedTo(siteId));
+        });
+    }
+
+    /**
+     * The hubs at a site with their tiles (the seed: "Na liście urządzeń kliknij kafelek ... pod hubem"), for
+     * the seller's staff and those above it: each with its live subscription as of now, which names the package
+     * and the reseller. A page in id order after {@code after}, at most {@code limit} (up to 1,000).
+     */
+    public List<HubTile> siteHubs(Actor actor, SiteId siteId, HubId after, int limit) {
+        return transactions.inTransaction(() -> {
+            Site site = records.party.sites().find(Checks.required("siteId", siteId))
+                    .filter(s -> records.access.sees(actor, s.organization()))
+                    .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.SITE_NOT_FOUND, "siteId", siteId));
+            records.access.require(actor, Permission.SUBSCRIPTION_VIEW, site.organization(),
+                    ErrorCode.SITE_NOT_FOUND, siteId);
+            Instant now = records.clock.instant();
+            List<HubTile> tiles = new ArrayList<>();
+            for (Hub hub : records.store.hubs().bySite(site.id(), after, Checks.pageSize(limit))) {
+                Subscription live = records.store.subscriptions().liveOnHub(hub.id()).map(s -> s.asOf(now))
+                        .filter(s -> s.state() != SubscriptionState.ENDED).orElse(null);
+                HubTile.Tile tile = live == null ? HubTile.Tile.ACTIVATION_REQUIRED
+                        : live.state() == SubscriptionState.EXPIRES_SOON ? HubTile.Tile.EXPIRES_SOON
+                        : HubTile.Tile.ACTIVE;
+                tiles.add(new HubTile(hub, tile, live));
+            }
+            return tiles;
         });
     }
 

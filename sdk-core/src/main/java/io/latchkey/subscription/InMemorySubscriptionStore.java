@@ -1,6 +1,7 @@
 package io.latchkey.subscription;
 
 import io.latchkey.access.OrgId;
+import io.latchkey.party.SiteId;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.InMemoryStore.Index;
 import io.latchkey.store.InMemoryStore.Table;
@@ -43,6 +44,11 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
         @Override
         public List<Hub> bySeller(OrgId seller, HubId after, int limit) {
             return page(h -> h.seller().equals(seller), after, limit);
+        }
+
+        @Override
+        public List<Hub> bySite(SiteId site, HubId after, int limit) {
+            return page(h -> h.site().equals(site), after, limit);
         }
     }
 

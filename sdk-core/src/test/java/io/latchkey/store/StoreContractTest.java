@@ -744,6 +744,8 @@ public abstract class StoreContractTest {
                 hub.id(), partnerA.id(), partnerB.id(), basic.id(), SubscriptionState.ACTIVE, monthEnd, null, null,
                         0)));
         assertEquals(2, tx(() -> services().subscriptions().bySeller(partnerA.id(), null, 100)).size());
+        assertEquals(List.of(hub), tx(() -> services().hubs().bySite(site.id(), null, 10)));
+        assertEquals(List.of(), tx(() -> services().hubs().bySite(site.id(), hub.id(), 10)));
         Hub moved = tx(() -> services().hubs().update(new Hub(hub.id(), hub.seller(), hub.site(), hub.serial(), false,
                 T0, hub.version())));
         assertEquals(moved, tx(() -> services().hubs().find(hub.id()).orElseThrow()));

@@ -150,6 +150,35 @@ public abstract class SubscriptionContractTest {
     }
 
     @Test
+    public void aSitesHubsShowTheirTilesWithThePackageAndTheReseller() {
+        // "Wymagana aktywacja", "Aktywowane", "Wygasa wkrótce" under each hub of an object.
+        fx.clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+        Hub bare = s.hub("HUB-1");
+        Hub active = s.hub("HUB-2");
+        Hub expiring = s.hub("HUB-3");
+        Subscription first = sdk.subscriptions().activate(s.installer, new ActivationRequest(active.id(), null, null));
+        Subscription second = sdk.subscriptions().activate(s.installer, new ActivationRequest(expiring.id(), null,
+                null));
+        sdk.subscriptions().deactivate(s.installer, second.id());
+        List<HubTile> tiles = sdk.hubs().siteHubs(s.owner, s.site.id(), null, 10);
+        assertEquals(List.of(HubTile.Tile.ACTIVATION_REQUIRED, HubTile.Tile.ACTIVE, HubTile.Tile.EXPIRES_SOON),
+                tiles.stream().map(HubTile::tile).toList());
+        assertEquals(List.of(bare.id(), active.id(), expiring.id()), tiles.stream().map(t -> t.hub().id()).toList());
+        assertEquals(List.of(pkg.id(), s.reseller.id()), List.of(tiles.get(1).subscription().pkg(),
+                tiles.get(1).subscription().reseller()));
+        assertEquals(first.id(), tiles.get(1).subscription().id());
+        assertEquals(List.of(active.id()), sdk.hubs().siteHubs(s.installer, s.site.id(), bare.id(), 1).stream()
+                .map(t -> t.hub().id()).toList(), "a page after the last");
+
+        // On the 1st of the month, in the seller's zone, the expiring one asks for activation again.
+        fx.clock.set(Instant.parse("2026-11-30T23:00:00Z"));
+        assertEquals(HubTile.Tile.ACTIVATION_REQUIRED, sdk.hubs().siteHubs(s.owner, s.site.id(), null, 10).get(2)
+                .tile());
+        refused(ErrorCode.SITE_NOT_FOUND, "siteId", () -> sdk.hubs().siteHubs(fx.partner().admin(), s.site.id(),
+                null, 10));
+    }
+
+    @Test
     public void aSellerAsksEachResellerOnlyOnce() {
         // "Firma Sprzedawcy musi wysłać prośbę o połączenie do Resellera, jednak wyłącznie raz dla każdego Resellera."
         Partner another = fx.partner();
