@@ -130,7 +130,8 @@ public abstract class InputBoundsContractTest {
 
     @Test
     public void theChannelKeepsTheLongestNamesAndRequisites() {
-        Requisites requisites = new Requisites("7707083893", ADDRESS, NAME, "+7 495 123-45-67 89", "RU");
+        Requisites requisites = new Requisites("7707083893", ADDRESS, NAME, "+7 495 123-45-67 89", "RU", LONGEST_EMAIL,
+                NAME, "Г".repeat(100));
         sdk.registrations().applyAsPartner(new PartnerApplication(NAME, requisites, LONGEST_ZONE, "pl",
                 LONGEST_EMAIL, NAME), "10.0.0.1");
         Organization applied = sdk.registrations().applications(fx.operatorAdmin, 10).get(0);
@@ -139,6 +140,8 @@ public abstract class InputBoundsContractTest {
                 .orElseThrow()), Fixture.MEMBER_PASSWORD);
         assertEquals(List.of(NAME, ADDRESS, NAME, LONGEST_ZONE), List.of(approved.name(),
                 approved.requisites().address(), approved.requisites().director(), approved.timezone().getId()));
+        assertEquals(List.of(LONGEST_EMAIL, NAME, "Г".repeat(100)), List.of(approved.requisites().email(),
+                approved.requisites().legalName(), approved.requisites().city()));
         sdk.registrations().applyAsPartner(new PartnerApplication("Refused " + NAME.substring(8), requisites, null,
                 null, "b" + LONGEST_EMAIL.substring(1), NAME), "10.0.0.2");
         Organization refusedOne = sdk.registrations().applications(fx.operatorAdmin, 10).get(0);
@@ -271,7 +274,7 @@ public abstract class InputBoundsContractTest {
         Organization seller = sdk.organizations().registerSeller(owner, company.id(), new SellerDetails(NAME, "UA",
                 "14360570", ADDRESS, LONGEST_EMAIL.replace("a@", "z@"), "+380441234567"));
         assertEquals(new Requisites("14360570", ADDRESS, null, "+380441234567", "UA", LONGEST_EMAIL.replace("a@",
-                "z@"), NAME), seller.requisites());
+                "z@"), NAME, null), seller.requisites());
         Site site = sdk.organizations().addSite(owner, company.id(), NAME, ADDRESS);
         Actor installer = fx.confirmed(sdk.members().addMember(owner, company.id(), new MemberDraft(LONGEST_EMAIL,
                 NAME, "pl", Set.of(Role.INSTALLER))), Fixture.MEMBER_PASSWORD);

@@ -36,6 +36,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
             .text("country", o -> o.requisites().country())
             .text("email", o -> o.requisites().email())
             .text("legal_name", o -> o.requisites().legalName())
+            .text("city", o -> o.requisites().city())
             .time("seller_since", Organization::sellerSince)
             .time("approved_at", Organization::approvedAt)
             .time("activated_at", Organization::activatedAt)
@@ -50,7 +51,7 @@ final class JdbiOrganizationRepository extends JdbiRows<OrgId, Organization> imp
                     r.id("parent_id", OrgId::new), r.text("timezone", ZoneId::of),
                     r.text("language", tag -> Language.parse("language", tag)), new Requisites(r.text("inn"),
                     r.text("address"), r.text("director"), r.text("phone"), r.text("country"), r.text("email"),
-                    r.text("legal_name")),
+                    r.text("legal_name"), r.text("city")),
                     r.time("seller_since"), r.time("approved_at"), r.time("activated_at"), r.time("closed_at"),
                     r.text("agreement_version") == null ? null : new Agreement(r.text("agreement_version"),
                             r.time("agreement_accepted_at"), r.text("agreement_accepted_by")),

@@ -157,7 +157,7 @@ public final class Organizations {
         Requisites requisites = new Requisites(TaxId.parse("taxId", country, typed.taxId()),
                 Checks.required("address", typed.address(), 500), null,
                 PhoneNumber.parse("phone", typed.phone()).e164(), country, Checks.email("email", typed.email()),
-                PartyRecords.name("legalName", typed.legalName()));
+                PartyRecords.name("legalName", typed.legalName()), null);
         return transactions.inTransaction(() -> {
             Organization company = records.visibleOrganization(actor, companyId);
             var register = records.steps.check(actor, records.organizations, company,
@@ -359,7 +359,7 @@ public final class Organizations {
         String email = raw.email() == null || raw.email().isBlank() ? null : Checks.email("email", raw.email());
         return new Requisites(inn, Checks.optional("address", raw.address(), 500),
                 Checks.optional("director", raw.director(), 200), phone, country, email,
-                Checks.optional("legalName", raw.legalName(), 200));
+                Checks.optional("legalName", raw.legalName(), 200), Checks.optional("city", raw.city(), 100));
     }
 
     /** An ISO 3166 alpha-2 code, upper case, or null when none is typed. */

@@ -11,16 +11,17 @@ package io.latchkey.party;
  * @param country   ISO 3166 alpha-2 code of its country (sellers pick resellers by it)
  * @param email     its contact address (sellers find a reseller by it)
  * @param legalName its legal name, where it differs from the name it goes by
+ * @param city      the city it works from, as the list of partners shows it (the seed's partner list)
  */
 public record Requisites(String inn, String address, String director, String phone, String country, String email,
-                         String legalName) {
+                         String legalName, String city) {
 
     /** No requisites given. */
     public static final Requisites NONE = new Requisites(null, null, null, null, null);
 
-    /** Requisites without a contact address or legal name. */
+    /** Requisites without a contact address, legal name or city. */
     public Requisites(String inn, String address, String director, String phone, String country) {
-        this(inn, address, director, phone, country, null, null);
+        this(inn, address, director, phone, country, null, null, null);
     }
 
     /** Requisites without a country. */

@@ -249,6 +249,24 @@ public abstract class ChannelContractTest {
     }
 
     @Test
+    public void aPartnerSeesTheCardOfACompanyConnectedToIt() {
+        // "В ней отображаются список Фирм данной компании, контактные данные Пользователей, ответственных за работу
+        // с MyPOS" — and, in the license contract test, its licenses partly masked.
+        Company romashka = company();
+        sdk.members().updateDetails(romashka.admin(), romashka.member().id(), new MemberDetails(null, null,
+                "+7 912 345-67-89"));
+        Firm firm = sdk.organizations().addFirm(romashka.admin(), romashka.organization().id(), new FirmDraft(
+                "ООО Ромашка", "7728168971", "Москва", "Иванов И. И."));
+        assertEquals(List.of(firm), sdk.organizations().firms(partner.manager(), romashka.organization().id(), null,
+                10));
+        Member contact = sdk.members().members(partner.manager(), romashka.organization().id(), null, 10).get(0);
+        assertEquals(List.of("boss@romashka.test", "Директор", "+79123456789"), List.of(contact.email(),
+                contact.fullName(), contact.phone()));
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().firms(fx.partner().manager(),
+                romashka.organization().id(), null, 10));
+    }
+
+    @Test
     public void aCompanyMayGoBackToTheLicensorAndThePartnerAskedIsEmailed() {
         // "Выберите из списка желаемого Партнера и нажмите кнопку Подключиться. Партнеру автоматически
         // направляется запрос на подтверждение согласия работать с данной Компанией."

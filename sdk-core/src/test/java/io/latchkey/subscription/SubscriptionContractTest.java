@@ -11,6 +11,7 @@ import io.latchkey.access.Role;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.ConnectionKind;
 import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.Organization;
 import io.latchkey.party.Organizations.SellerDetails;
 import io.latchkey.party.Requisites;
 import io.latchkey.store.Store;
@@ -134,7 +135,7 @@ public abstract class SubscriptionContractTest {
         var seller = sdk.organizations().registerSeller(owner, kyiv.id(), new SellerDetails("Kyiv Shop TOV", "ua",
                 "UA 1436 0570", "Kyiv, Khreshchatyk 1", "Office@Kyiv.test", "+380 44 123 45 67"));
         assertEquals(new Requisites("14360570", "Kyiv, Khreshchatyk 1", null, "+380441234567", "UA",
-                "office@kyiv.test", "Kyiv Shop TOV"), seller.requisites());
+                "office@kyiv.test", "Kyiv Shop TOV", null), seller.requisites());
     }
 
     @Test
@@ -143,8 +144,10 @@ public abstract class SubscriptionContractTest {
         var reseller = s.reseller.organization();
         Requisites r = reseller.requisites();
         sdk.organizations().updateRequisites(fx.operatorAdmin, reseller.id(), new Requisites(r.inn(), r.address(),
-                r.director(), r.phone(), r.country(), "Biuro@Reseller.test", null));
-        assertEquals(reseller.id(), sdk.organizations().resellerByEmail("biuro@reseller.test").orElseThrow().id());
+                r.director(), r.phone(), r.country(), "Biuro@Reseller.test", null, "Kraków"));
+        Organization found = sdk.organizations().resellerByEmail("biuro@reseller.test").orElseThrow();
+        assertEquals(List.of(reseller.id(), reseller.name(), "Kraków"), List.of(found.id(), found.name(),
+                found.requisites().city()), "what the list shows: its name and city");
         assertEquals(java.util.Optional.empty(), sdk.organizations().resellerByEmail("nobody@reseller.test"));
         refused(ErrorCode.EMAIL_INVALID, "email", () -> sdk.organizations().resellerByEmail("biuro"));
     }
