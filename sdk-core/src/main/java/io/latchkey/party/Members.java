@@ -222,12 +222,17 @@ public final class Members {
      * Asks to change an active member's address: the member itself, or an administrator (the licensor's for a
      * partner's people, who corrects a mistyped address). The new address is sent a link that confirms it
      * (good for {@link #INVITATION_TTL}, {@code accounts().confirmEmail}); until then the member signs in with
-     * the old one, which is told. An invited member's address is corrected with {@link #correctEmail} instead.
+     * the old one, which is told. An invited member's address is corrected at once ({@link #correctEmail}).
      */
     public void changeEmail(Actor actor, MemberId id, String email) {
         String address = Checks.email("email", email);
         transactions.inTransaction(() -> {
             Member member = records.visibleMember(actor, id);
+            if (member.status() == MemberStatus.INVITED) {
+                // Not confirmed yet: the invitation itself goes to the corrected address.
+                correctEmail(actor, id, address);
+                return;
+            }
             editing(actor, member);
             records.members.table().require(member.status(), MemberEvent.CONFIRM_EMAIL);
             if (member.email().equals(address)) {

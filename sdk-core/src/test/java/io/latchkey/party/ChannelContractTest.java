@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
+import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
+import io.latchkey.license.DocumentRequest;
+import io.latchkey.license.DocumentType;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Language;
@@ -264,6 +267,48 @@ public abstract class ChannelContractTest {
                 contact.fullName(), contact.phone()));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> sdk.organizations().firms(fx.partner().manager(),
                 romashka.organization().id(), null, 10));
+    }
+
+    @Test
+    public void aConfirmationActivatesOnlyAPendingPartnerAndOnlyByAnAdministrator() {
+        // "После нажатия кнопки Создать, на указанный почтовый адрес будет автоматически отправлено письмо с
+        // предложением подтвердить создаваемый аккаунт партнера. Как только Партнер подтвердит создание аккаунта,
+        // он может пользоваться своим личным кабинетом с правами администратора."
+        Organization dealer = sdk.organizations().createOrganization(fx.operatorAdmin, new OrganizationDraft(
+                OrgKind.PARTNER, "Dealer", null, null, null, new Requisites("7707083893", "Москва", null, null)));
+        assertEquals(OrganizationState.PENDING, dealer.state());
+        Member head = sdk.members().addMember(fx.operatorAdmin, dealer.id(), new MemberDraft("head@dealer.test",
+                "Head", null, Set.of(Role.ADMIN)));
+        Member manager = sdk.members().addMember(fx.operatorAdmin, dealer.id(), new MemberDraft(
+                "manager@dealer.test", "Manager", null, Set.of(Role.MANAGER)));
+        fx.runDueWork();
+        String link = fx.mail.last(Templates.MEMBER_INVITED, manager.email()).parameter("link");
+        char[] password = Fixture.MEMBER_PASSWORD.toCharArray();
+        sdk.accounts().confirm(Fixture.token(link), password, password);
+        assertEquals(OrganizationState.PENDING, storedOrganization(dealer.id()).state(), "a manager does not open it");
+        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate(manager.email(), password, "ip"));
+        // Not on the list, not sold to, until then.
+        assertEquals(List.of(), sdk.organizations().searchPartners(partner.admin(), "Dealer", null, 10));
+        sdk.documents().mint(fx.operatorAdmin, 1);
+        refused(ErrorCode.BUYER_INVALID, "buyerOrgId", () -> sdk.documents().post(fx.operatorAdmin,
+                new DocumentRequest(DocumentType.SALE_TO_PARTNER, dealer.id(), null, null, 1, null)));
+
+        fx.confirmed(head, Fixture.MEMBER_PASSWORD);
+        assertEquals(OrganizationState.OPEN, storedOrganization(dealer.id()).state());
+        assertEquals(1, sdk.organizations().searchPartners(partner.admin(), "Dealer", null, 10).size());
+        int journaled = journaled(partner.id());
+        fx.confirmed(sdk.members().addMember(partner.admin(), partner.id(), new MemberDraft("second@partner.test",
+                "Second Admin", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
+        assertEquals(journaled, journaled(partner.id()), "an open partner is not activated again");
+    }
+
+    private Organization storedOrganization(OrgId id) {
+        return fx.store.inTransaction(() -> fx.partyStore().organizations().find(id).orElseThrow());
+    }
+
+    private int journaled(OrgId organization) {
+        return fx.store.inTransaction(() -> fx.store.port(JournalRepository.class).history(
+                OrganizationLifecycle.AGGREGATE, organization.toString(), null, 100)).size();
     }
 
     @Test

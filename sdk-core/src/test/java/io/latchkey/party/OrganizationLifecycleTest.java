@@ -7,8 +7,6 @@ import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
 import io.latchkey.access.Actor;
 import io.latchkey.access.Role;
-import io.latchkey.license.DocumentRequest;
-import io.latchkey.license.DocumentType;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.notify.Templates;
@@ -17,8 +15,8 @@ import io.latchkey.party.Organizations.OrganizationDraft;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.testkit.ExpectedTable;
 import io.latchkey.testkit.ExpectedTables;
-import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
+import io.latchkey.testkit.Fixture;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +94,7 @@ class OrganizationLifecycleTest {
             switch (event) {
                 case APPROVE -> sdk.registrations().approvePartner(fx.operatorAdmin, subject.id());
                 // The kernel's, when the first administrator of a pending partner confirms (no command names it):
-                // elsewhere, see aConfirmationActivatesOnlyAPendingPartnerAndOnlyByAnAdministrator.
+                // elsewhere, see ChannelContractTest.aConfirmationActivatesOnlyAPendingPartnerAndOnlyByAnAdministrator.
                 case ACTIVATE -> fx.confirmed(pending.admin(), Fixture.MEMBER_PASSWORD);
                 case REJECT -> sdk.registrations().rejectPartner(fx.operatorAdmin, subject.id(), "a duplicate");
                 case EDIT_REQUISITES -> sdk.organizations().updateRequisites(fx.operatorAdmin, subject.id(),
@@ -134,40 +132,6 @@ class OrganizationLifecycleTest {
             refused(expected, take::run);
             assertEquals(journaled, history(subject).size());
         }
-    }
-
-    @Test
-    void aConfirmationActivatesOnlyAPendingPartnerAndOnlyByAnAdministrator() {
-        // "После нажатия кнопки Создать, на указанный почтовый адрес будет автоматически отправлено письмо с
-        // предложением подтвердить создаваемый аккаунт партнера. Как только Партнер подтвердит создание аккаунта,
-        // он может пользоваться своим личным кабинетом с правами администратора."
-        Pending dealer = pending("Dealer");
-        assertEquals(OrganizationState.PENDING, dealer.organization().state());
-        Member manager = sdk.members().addMember(fx.operatorAdmin, dealer.organization().id(), new MemberDraft(
-                "manager@dealer.test", "Manager", null, Set.of(Role.MANAGER)));
-        fx.runDueWork();
-        String link = fx.mail.last(Templates.MEMBER_INVITED, manager.email()).parameter("link");
-        char[] password = Fixture.MEMBER_PASSWORD.toCharArray();
-        sdk.accounts().confirm(Fixture.token(link), password, password);
-        assertEquals(OrganizationState.PENDING, stored(dealer.organization()).state(), "a manager does not open it");
-        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate(manager.email(), password, "ip"));
-        // Not on the list, not sold to, until then.
-        assertEquals(List.of(), sdk.organizations().searchPartners(partner.admin(), "Dealer", null, 10));
-        sdk.documents().mint(fx.operatorAdmin, 1);
-        refused(ErrorCode.BUYER_INVALID, "buyerOrgId", () -> sdk.documents().post(fx.operatorAdmin,
-                new DocumentRequest(DocumentType.SALE_TO_PARTNER, dealer.organization().id(), null, null, 1, null)));
-
-        fx.confirmed(dealer.admin(), Fixture.MEMBER_PASSWORD);
-        assertEquals(OrganizationState.OPEN, stored(dealer.organization()).state());
-        assertEquals(1, sdk.organizations().searchPartners(partner.admin(), "Dealer", null, 10).size());
-        int journaled = history(partner.organization()).size();
-        fx.confirmed(sdk.members().addMember(partner.admin(), partner.id(), new MemberDraft("second@partner.test",
-                "Second Admin", null, Set.of(Role.ADMIN))), Fixture.MEMBER_PASSWORD);
-        assertEquals(journaled, history(partner.organization()).size(), "an open partner is not activated again");
-    }
-
-    private Organization stored(Organization organization) {
-        return fx.store.inTransaction(() -> fx.partyStore().organizations().find(organization.id()).orElseThrow());
     }
 
     @Test
