@@ -104,6 +104,10 @@ public final class Organizations {
             if (parent.kind() == OrgKind.COMPANY) {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", kind, parent.kind());
             }
+            if (!parent.isOpen()) {
+                // A pending partner is only set up (its first member is the operator's to add): nothing below it yet.
+                throw LatchkeyException.of(ErrorCode.ORGANIZATION_NOT_APPROVED, parent.id());
+            }
             ZoneId zone = draft.timezone() == null ? parent.timezone() : Checks.timezone("timezone", draft.timezone());
             Language language = draft.language() == null ? parent.language()
                     : Language.parse("language", draft.language());

@@ -292,6 +292,9 @@ public abstract class ChannelContractTest {
         sdk.documents().mint(fx.operatorAdmin, 1);
         refused(ErrorCode.BUYER_INVALID, "buyerOrgId", () -> sdk.documents().post(fx.operatorAdmin,
                 new DocumentRequest(DocumentType.SALE_TO_PARTNER, dealer.id(), null, null, 1, null)));
+        refused(ErrorCode.ORGANIZATION_NOT_APPROVED, () -> sdk.organizations().createOrganization(fx.operatorAdmin,
+                new OrganizationDraft(OrgKind.PARTNER, "Sub-dealer", dealer.id(), null, null, new Requisites(
+                        "7728168971", null, null, null))));
 
         fx.confirmed(head, Fixture.MEMBER_PASSWORD);
         assertEquals(OrganizationState.OPEN, storedOrganization(dealer.id()).state());
