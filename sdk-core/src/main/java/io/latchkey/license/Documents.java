@@ -55,7 +55,7 @@ public final class Documents {
             records.access.requireOperator(actor, Permission.LICENSE_MINT);
             OrgId licensor = actor.organization();
             Instant now = records.clock.instant();
-            Document document = document(actor, DocumentType.MINT, licensor, null, null, null, List.of(), now);
+            Document document = document(actor, DocumentType.MINT, licensor, null, now);
             List<LicenseId> minted = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String code = records.uniqueCode();
@@ -97,7 +97,7 @@ public final class Documents {
             }
             List<License> licenses = chosen(seller, movable, request);
             Instant now = records.clock.instant();
-            Document document = document(actor, type, seller, buyer, null, null, List.of(), now);
+            Document document = document(actor, type, seller, buyer, now);
             for (License license : licenses) {
                 records.steps.take(actor, records.licenses, license, type,
                         (l, to) -> l.moved(buyer != null ? buyer : seller, to), "document " + document.number());
@@ -178,11 +178,10 @@ public final class Documents {
         });
     }
 
-    /** A numbered document of the actor, to be inserted once its licenses are known. */
-    private Document document(Actor actor, DocumentType type, OrgId seller, OrgId buyer, FirmId firm,
-                              BuyerRequisites requisites, List<LicenseId> licenses, Instant now) {
+    /** A numbered document of the actor, to be completed and inserted once its licenses are known. */
+    private Document document(Actor actor, DocumentType type, OrgId seller, OrgId buyer, Instant now) {
         return new Document(new DocumentId(records.ids.next()), records.store.documents().nextNumber(), type, seller,
-                buyer, firm, requisites, actor.describe(), now, licenses);
+                buyer, null, null, actor.describe(), now, List.of());
     }
 
     /**
