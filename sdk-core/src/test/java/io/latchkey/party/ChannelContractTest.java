@@ -138,7 +138,6 @@ public abstract class ChannelContractTest {
     @Test
     public void aCompanysPeopleAreItsOwnToEditNotItsPartners() {
         Company romashka = company();
-        Organization company = romashka.organization();
         Member boss = romashka.member();
         Actor bossActor = romashka.admin();
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().updateDetails(partner.admin(), boss.id(),
