@@ -78,8 +78,7 @@ public final class Hubs {
             Instant now = records.clock.instant();
             List<HubTile> tiles = new ArrayList<>();
             for (Hub hub : records.store.hubs().bySite(site.id(), after, Checks.pageSize(limit))) {
-                Subscription live = records.store.subscriptions().liveOnHub(hub.id()).map(s -> s.asOf(now))
-                        .filter(s -> s.state() != SubscriptionState.ENDED).orElse(null);
+                Subscription live = records.live(hub.id()).map(s -> s.asOf(now)).orElse(null);
                 HubTile.Tile tile = live == null ? HubTile.Tile.ACTIVATION_REQUIRED
                         : live.state() == SubscriptionState.EXPIRES_SOON ? HubTile.Tile.EXPIRES_SOON
                         : HubTile.Tile.ACTIVE;
