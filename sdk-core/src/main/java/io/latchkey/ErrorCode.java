@@ -151,14 +151,14 @@ public enum ErrorCode {
     DEVICE_ALREADY_CLAIMED(5004, CONFLICT, "device %s is claimed by another partner"),
     /** The acting engineer's password, asked again to confirm the step, is wrong. */
     STEP_UP_FAILED(5005, FORBIDDEN, "the password confirming this step is wrong"),
-    /** The target status needs data the device does not have yet. */
-    DEVICE_DETAILS_MISSING(5006, INVALID, "%s is needed before the device can become %s"),
     /** The named organization is not a partner. */
     NOT_A_PARTNER(5007, INVALID, "organization %s is not a partner"),
     /** The device has another owner already. */
     DEVICE_HAS_OWNER(5008, CONFLICT, "device %s has another owner"),
     /** The device has as many alarms raised as a device may have; one must clear before another is raised. */
     DEVICE_ALARMS_FULL(5009, CONFLICT, "a device keeps at most %d alarms raised at once"),
+    /** What a stage adds cannot be recorded before the device reaches that stage; or a step stamps it. */
+    DEVICE_STAGE_NOT_REACHED(5010, INVALID, "%s is recorded from the %s stage on"),
 
     /** No service package with that id or code. */
     PACKAGE_NOT_FOUND(6001, NOT_FOUND, "service package %s not found"),

@@ -130,7 +130,7 @@ public final class Latchkey implements AutoCloseable {
         this.licenses = new LicenseArea(store, store.port(LicenseStore.class), partyStore, steps, access, clock, ids,
                 b.random, keys, sealer, outbox, rateLimiter, b.licenseFormat);
         this.devices = new DeviceArea(store, store.port(DeviceStore.class), partyStore, journal, steps, access, clock,
-                ids, b.deviceCatalog, hasher, verifier, rateLimiter);
+                ids, b.deviceCatalog, hasher, verifier, rateLimiter, outbox, b.publicUrl);
         this.scheduler = new Scheduler(clock, List.of(credentials.timers(), subscriptions.timers()), b.schedulerBatch);
     }
 

@@ -12,12 +12,14 @@ import io.latchkey.credential.IssuanceView;
 import io.latchkey.credential.IssueRequest;
 import io.latchkey.credential.PoolOrder;
 import io.latchkey.credential.PoolTerm;
+import io.latchkey.device.Device;
 import io.latchkey.device.DeviceCard;
 import io.latchkey.device.DeviceDetails;
 import io.latchkey.device.DeviceReport;
 import io.latchkey.device.DeviceStatus;
 import io.latchkey.device.OwnerRegistration;
 import io.latchkey.device.ReportType;
+import io.latchkey.device.StageField;
 import io.latchkey.license.BuyerRequisites;
 import io.latchkey.license.Document;
 import io.latchkey.license.DocumentRequest;
@@ -46,8 +48,8 @@ import io.latchkey.store.Store;
 import io.latchkey.subscription.Hub;
 import io.latchkey.subscription.PackageDraft;
 import io.latchkey.subscription.ServicePackage;
-import io.latchkey.testkit.Fixture.Partner;
 import io.latchkey.testkit.Fixture;
+import io.latchkey.testkit.Fixture.Partner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -55,7 +57,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -255,8 +259,26 @@ public abstract class InputBoundsContractTest {
         assertEquals(List.of(serial, "M".repeat(100), NAME, TEXT), List.of(card.device().serial(),
                 card.device().model(), card.device().ownerText(), card.device().note()));
         assertEquals("Н".repeat(100), sdk.devices().card(owner, serial).device().ownerNickname());
+        // Stage records at their longest, full of what the row escapes (backslashes) or could mistake for it.
+        String escaped = "\\t\\";
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, serial, DeviceStatus.SHIPPED, TEXT);
+        sdk.deviceSteps().fill(engineer, serial, Map.of(StageField.FIRMWARE, escaped.repeat(21) + "x",
+                StageField.CONSIGNEE, escaped.repeat(66) + "xy"));
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, serial, DeviceStatus.IN_SERVICE, escaped.repeat(333) + "x");
         sdk.deviceSteps().setStatus(fx.operatorAdmin, serial, DeviceStatus.DECOMMISSIONED, TEXT);
         assertEquals(TEXT, sdk.devices().history(engineer, serial, null, 100).stream()
+                .reduce((first, last) -> last).orElseThrow().reason());
+        Device retired = sdk.deviceSteps().fill(engineer, serial, Map.of(StageField.DECOMMISSIONING_REASON,
+                escaped.repeat(333) + "y")).device();
+        assertEquals(List.of(escaped.repeat(21) + "x", escaped.repeat(66) + "xy", escaped.repeat(333) + "x",
+                escaped.repeat(333) + "y"), Stream.of(StageField.FIRMWARE, StageField.CONSIGNEE,
+                StageField.SERVICE_REASON, StageField.DECOMMISSIONING_REASON)
+                .map(f -> retired.fact(f).orElseThrow().value()).toList());
+
+        // A reason as long as the journal holds leaves no room to say what the step asks for: the reason stays.
+        sdk.deviceSteps().create(engineer, "HP-BARE", "TN-12", printed);
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, "HP-BARE", DeviceStatus.IN_OPERATION, TEXT);
+        assertEquals(TEXT, sdk.devices().history(engineer, "HP-BARE", null, 100).stream()
                 .reduce((first, last) -> last).orElseThrow().reason());
     }
 

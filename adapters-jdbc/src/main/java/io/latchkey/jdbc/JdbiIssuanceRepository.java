@@ -8,6 +8,8 @@ import io.latchkey.credential.Issuance;
 import io.latchkey.credential.IssuanceId;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.Label;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +45,14 @@ final class JdbiIssuanceRepository extends JdbiRows<IssuanceId, Issuance> implem
     }
 
     @Override
-    public List<Issuance> list(OrgId partner, ClientId client, IssuanceId before, int limit) {
+    public List<Issuance> list(OrgId partner, ClientId client, Instant from, Instant to, IssuanceId before,
+                               int limit) {
+        List<String> where = new ArrayList<>(List.of("partner_id = :partner"));
         Map<String, Object> binds = new HashMap<>(Map.of("partner", partner, "limit", limit));
-        String where = "WHERE partner_id = :partner";
-        if (client != null) {
-            binds.put("client", client);
-            where += " AND client_id = :client";
-        }
-        if (before != null) {
-            binds.put("before", before);
-            where += " AND id < :before";
-        }
-        return list(where + " ORDER BY id DESC LIMIT :limit", binds);
+        Sql.criterion(where, binds, "client_id = :client", "client", client);
+        Sql.criterion(where, binds, "valid_to > :from", "from", from);
+        Sql.criterion(where, binds, "valid_from < :to", "to", to);
+        Sql.criterion(where, binds, "id < :before", "before", before);
+        return list("WHERE " + String.join(" AND ", where) + " ORDER BY id DESC LIMIT :limit", binds);
     }
 }

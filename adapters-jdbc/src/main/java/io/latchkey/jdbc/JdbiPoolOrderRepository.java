@@ -19,6 +19,7 @@ final class JdbiPoolOrderRepository extends JdbiRows<PoolOrderId, PoolOrder> imp
             .uuid("id", PoolOrder::id)
             .bigint("order_number", PoolOrder::number)
             .uuid("partner_id", PoolOrder::partner)
+            .uuid("dealer_id", PoolOrder::dealer)
             .integer("order_size", PoolOrder::size)
             .text("term", PoolOrder::term)
             .time("created_at", PoolOrder::createdAt)
@@ -28,7 +29,8 @@ final class JdbiPoolOrderRepository extends JdbiRows<PoolOrderId, PoolOrder> imp
             .text("decided_by", PoolOrder::decidedBy)
             .version(PoolOrder::version, PoolOrder::withVersion)
             .reads(r -> new PoolOrder(r.id("id", PoolOrderId::new), r.bigint("order_number"),
-                    r.id("partner_id", OrgId::new), r.integer("order_size"), r.enumOf("term", PoolTerm.class),
+                    r.id("partner_id", OrgId::new), r.id("dealer_id", OrgId::new), r.integer("order_size"),
+                    r.enumOf("term", PoolTerm.class),
                     r.time("created_at"), r.time("valid_until"), r.enumOf("status", PoolOrderStatus.class),
                     r.time("decided_at"), r.text("decided_by"), r.bigint("version")));
 
@@ -51,6 +53,18 @@ final class JdbiPoolOrderRepository extends JdbiRows<PoolOrderId, PoolOrder> imp
             binds.put("partner", partner);
         }
         return list((partner == null ? "" : "WHERE partner_id = :partner") + " ORDER BY order_number DESC "
+                + "LIMIT :limit", binds);
+    }
+
+    @Override
+    public List<PoolOrder> awaiting(OrgId dealer, Long beforeNumber, int limit) {
+        Map<String, Object> binds = new HashMap<>(Map.of("dealer", dealer, "status", PoolOrderStatus.NEW,
+                "limit", limit));
+        if (beforeNumber != null) {
+            binds.put("before", beforeNumber);
+        }
+        return list("WHERE dealer_id = :dealer AND status = :status"
+                + (beforeNumber == null ? "" : " AND order_number < :before") + " ORDER BY order_number DESC "
                 + "LIMIT :limit", binds);
     }
 }

@@ -104,17 +104,21 @@ public enum Permission {
     SUBSCRIPTION_MANAGE(Scope.OWN, OWNER, INSTALLER, SERVICE_MANAGER, SENIOR_SERVICE_MANAGER),
     /** Register a new device (the operator's factory side). */
     DEVICE_CREATE(Scope.OPERATOR, ADMIN, ENGINEER),
-    /** Move a device to its next status, with the engineer's password again. */
+    /**
+     * Move a device one step forward along its line ("next status"), or put it into operation by hand, with
+     * one's own password again: the service engineers.
+     */
     DEVICE_ADVANCE(Scope.OWN, ADMIN, ENGINEER),
-    /** Take a device out of service for good (ADMIN from any status; an ENGINEER from the field statuses). */
-    DEVICE_DECOMMISSION(Scope.OWN, ADMIN, ENGINEER),
-    /** Set any status by hand, with a reason. */
+    /**
+     * Any other move of a device's status, with a reason: the server administrator's alone ("Ручной перевод
+     * статуса на любой из списка доступен только Администратору сервера").
+     */
     DEVICE_SET_STATUS(Scope.OWN, ADMIN),
     /** Make a partner responsible for a device. */
     DEVICE_ASSIGN(Scope.OWN, ADMIN, ENGINEER),
     /** Claim a device for one's partner, with the password printed on it. */
     DEVICE_CLAIM(Scope.OWN, ADMIN, MANAGER, ENGINEER),
-    /** Fill in where a device stands and for whom (the responsible partner, or the operator). */
+    /** Fill in where a device stands, for whom, and what its stages add (the responsible partner, or the operator). */
     DEVICE_EDIT(Scope.CHANNEL, ADMIN, MANAGER, ENGINEER),
     /**
      * Report what a device does (its first connection puts it into operation): the device itself, signed in
@@ -123,6 +127,8 @@ public enum Permission {
     DEVICE_REPORT(Scope.OWN, ITSELF),
     /** Register the owner of a device from the app, signed in with the device's printed password. */
     DEVICE_OWNER_REGISTER(Scope.OWN, ITSELF),
+    /** Rename one's device in the app: its owner. */
+    DEVICE_RENAME(Scope.OWN, ITS_CUSTOMER),
     /** Keep one's own details as a customer (the e-mail given with a feedback message). */
     CUSTOMER_EDIT(Scope.OWN, ITS_CUSTOMER);
 

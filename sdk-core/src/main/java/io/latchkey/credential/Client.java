@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param id          its id
  * @param partner     the partner it belongs to
  * @param email       where credentials are sent; lower case, unique per partner
- * @param fullName    display name (may be empty)
+ * @param fullName    display name; required of new and edited clients (empty only on rows from before)
  * @param timezone    the client's IANA time zone: e-mails show windows in it
  * @param language    the language of the client's e-mails
  * @param description free text (may be null)

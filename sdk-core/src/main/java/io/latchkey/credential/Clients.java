@@ -71,7 +71,7 @@ public final class Clients {
 
     private static Client checked(ClientId id, OrgId partner, ClientDraft draft, Instant createdAt, long version) {
         String email = Checks.email("email", draft.email());
-        String fullName = Checks.optional("fullName", draft.fullName(), 200);
+        String fullName = Checks.required("fullName", draft.fullName(), 200);
         ZoneId zone = Checks.timezone("timezone", draft.timezone());
         Language language = Language.parse("language", draft.language());
         String description = Checks.text("description", draft.description(), 1000);

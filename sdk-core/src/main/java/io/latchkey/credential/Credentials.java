@@ -1,5 +1,7 @@
 package io.latchkey.credential;
 
+import io.latchkey.LatchkeyException;
+import java.util.HashMap;
 import io.latchkey.ErrorCode;
 import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
@@ -57,23 +59,31 @@ public final class Credentials {
     }
 
     /**
-     * A partner's issuances, newest first ({@code partner} null: the actor's own), optionally of one client
-     * and in one state now, before {@code before}.
+     * A partner's issued labels, newest first, as {@code filter} narrows them (by client, state now, and a period
+     * their window overlaps), each with its client; those before {@code before} (from the newest when null).
      */
-    public List<IssuanceView> issuances(Actor actor, OrgId partner, ClientId client, CredentialState status,
-                                        IssuanceId before, int limit) {
+    public List<IssuanceView> issuances(Actor actor, IssuanceFilter filter, IssuanceId before, int limit) {
+        IssuanceFilter f = Checks.required("filter", filter);
+        Instant from = Checks.optionalInstant("from", f.from());
+        Instant to = Checks.optionalInstant("to", f.to());
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "to", "to", "after from");
+        }
         return transactions.inTransaction(() -> {
-            OrgId owner = records.viewed(actor, partner);
+            OrgId owner = records.viewed(actor, f.partner());
             Instant now = records.clock.instant();
             int wanted = Checks.pageSize(limit, PoolRecords.MAX_LIST);
+            Map<ClientId, Client> clients = new HashMap<>();
             List<IssuanceView> page = new ArrayList<>();
             IssuanceId cursor = before;
             while (page.size() < wanted) {
-                List<Issuance> batch = records.store.issuances().list(owner, client, cursor, wanted);
+                List<Issuance> batch = records.store.issuances().list(owner, f.client(), from, to, cursor, wanted);
                 for (Issuance issuance : batch) {
                     CredentialState state = issuance.status(now);
-                    if ((status == null || status == state) && page.size() < wanted) {
-                        page.add(new IssuanceView(issuance, state));
+                    if ((f.status() == null || f.status() == state) && page.size() < wanted) {
+                        Client client = clients.computeIfAbsent(issuance.clientId(),
+                                id -> records.store.clients().find(id).orElseThrow());
+                        page.add(IssuanceView.of(issuance, client, now));
                     }
                 }
                 if (batch.size() < wanted) {

@@ -42,6 +42,13 @@ final class InMemoryCredentialStore implements CredentialStore {
             return rows().filter(o -> partner == null || o.partner().equals(partner))
                     .sorted(Comparator.comparingLong(PoolOrder::number).reversed()).limit(limit).toList();
         }
+
+        @Override
+        public List<PoolOrder> awaiting(OrgId dealer, Long beforeNumber, int limit) {
+            return rows().filter(o -> o.dealer().equals(dealer) && o.status() == PoolOrderStatus.NEW
+                            && (beforeNumber == null || o.number() < beforeNumber))
+                    .sorted(Comparator.comparingLong(PoolOrder::number).reversed()).limit(limit).toList();
+        }
     }
 
     private static final class Clients extends Table<ClientId, Client> implements ClientRepository {
@@ -122,9 +129,12 @@ final class InMemoryCredentialStore implements CredentialStore {
         }
 
         @Override
-        public List<Issuance> list(OrgId partner, ClientId client, IssuanceId before, int limit) {
+        public List<Issuance> list(OrgId partner, ClientId client, Instant from, Instant to, IssuanceId before,
+                                   int limit) {
             return rows().filter(i -> i.partner().equals(partner))
                     .filter(i -> client == null || i.clientId().equals(client))
+                    .filter(i -> from == null || i.validTo().isAfter(from))
+                    .filter(i -> to == null || i.validFrom().isBefore(to))
                     .filter(i -> before == null || i.id().value().compareTo(before.value()) < 0)
                     .sorted(Comparator.comparing((Issuance i) -> i.id().value()).reversed())
                     .limit(limit).toList();

@@ -58,12 +58,12 @@ public final class Issuing {
             String scope = "credential.issue/" + partner;
             String hash = Idempotency.hash(clientId, from, to, description);
             Optional<String> first = idempotency.replay(scope, idempotencyKey, hash);
-            if (first.isPresent()) {
-                Issuance issuance = records.store.issuances().find(IssuanceId.parse(first.get())).orElseThrow();
-                return new IssuanceView(issuance, issuance.status(now));
-            }
             Client client = records.store.clients().find(clientId).filter(c -> c.partner().equals(partner))
                     .orElseThrow(() -> LatchkeyException.ofField(ErrorCode.CLIENT_NOT_FOUND, "clientId", clientId));
+            if (first.isPresent()) {
+                return IssuanceView.of(records.store.issuances().find(IssuanceId.parse(first.get())).orElseThrow(),
+                        client, now);
+            }
 
             Credential free = claimFree(partner, now, to);
             var issue = records.steps.check(actor, records.credentials, free, CredentialEvent.ISSUE);
@@ -76,12 +76,12 @@ public final class Issuing {
             records.sendLink(client, issued);
             records.notifyManagers(partner, Templates.CREDENTIAL_ISSUED_MANAGER,
                     "credential.issued.manager/" + issuance.id(),
-                    zone -> Map.of("clientName", client.fullName(), "clientEmail", client.email(),
+                    (zone, language) -> Map.of("clientName", client.fullName(), "clientEmail", client.email(),
                             "label", issued.label().toString(), "validFrom", PoolRecords.shown(from, zone),
                             "validTo", PoolRecords.shown(to, zone), "timezone", zone.getId()));
             warnIfNearlyEmpty(partner, now, issuance.id());
             idempotency.remember(scope, idempotencyKey, hash, issuance.id().toString());
-            return new IssuanceView(issuance, issuance.status(now));
+            return IssuanceView.of(issuance, client, now);
         });
     }
 
@@ -95,7 +95,7 @@ public final class Issuing {
             Issuance ending = records.currentIssuance(credential);
             revoke.take((c, state) -> c.revoked(state, now.plus(records.settings.cooldown())), why);
             Issuance issuance = records.store.issuances().update(ending.ended(now, EndReason.REVOKED));
-            return new IssuanceView(issuance, issuance.status(now));
+            return IssuanceView.of(issuance, records.store.clients().find(issuance.clientId()).orElseThrow(), now);
         });
     }
 
@@ -105,8 +105,9 @@ public final class Issuing {
             Credential credential = records.steps.take(actor, records.credentials,
                     records.currentCredential(actor, label), CredentialEvent.RESEND, (c, state) -> c.resent(), null);
             Issuance issuance = records.currentIssuance(credential);
-            records.sendLink(records.store.clients().find(issuance.clientId()).orElseThrow(), credential);
-            return new IssuanceView(issuance, issuance.status(records.clock.instant()));
+            Client client = records.store.clients().find(issuance.clientId()).orElseThrow();
+            records.sendLink(client, credential);
+            return IssuanceView.of(issuance, client, records.clock.instant());
         });
     }
 
@@ -154,7 +155,7 @@ public final class Issuing {
         long free = records.store.credentials().countIssuable(partner, now, threshold + 1);
         if (free == threshold) {
             records.notifyManagers(partner, Templates.POOL_NEARLY_EMPTY, "pool.nearly-empty/" + cause,
-                    zone -> Map.of("free", Long.toString(free), "capacity", Long.toString(capacity)));
+                    (zone, language) -> Map.of("free", Long.toString(free), "capacity", Long.toString(capacity)));
         }
     }
 }

@@ -12,4 +12,10 @@ public interface PoolOrderRepository extends VersionedRows<PoolOrderId, PoolOrde
 
     /** The orders of one partner, or of every partner if {@code partner} is null; newest first. */
     List<PoolOrder> list(OrgId partner, int limit);
+
+    /**
+     * The NEW orders placed with {@code dealer}, newest first: those numbered below {@code beforeNumber} (from the
+     * newest when it is null), at most {@code limit}.
+     */
+    List<PoolOrder> awaiting(OrgId dealer, Long beforeNumber, int limit);
 }

@@ -6,8 +6,10 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Checks;
+import io.latchkey.notify.TemplateRenderer;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.OrgKind;
+import io.latchkey.party.Organization;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.Transactions;
 import java.time.Instant;
@@ -35,8 +37,9 @@ public final class PoolOrders {
     }
 
     /**
-     * A partner orders {@code size} credentials for {@code term}; the order is NEW until the operator or the
-     * partner's dealer decides. Repeating the call with the same idempotency key returns the first order.
+     * A partner orders {@code size} credentials for {@code term} from its dealer (the organization above it: a
+     * partner, or the operator), whose managers are e-mailed; the order is NEW until the dealer decides.
+     * Repeating the call with the same idempotency key returns the first order.
      */
     public PoolOrder placeOrder(Actor actor, int size, PoolTerm term, String idempotencyKey) {
         return transactions.inTransaction(() -> {
@@ -53,10 +56,16 @@ public final class PoolOrders {
                 return records.store.poolOrders().find(PoolOrderId.parse(first.get())).orElseThrow();
             }
             Instant now = records.clock.instant();
+            Organization placer = records.party.organizations().find(partner).orElseThrow();
             PoolOrder order = records.steps.create(actor, records.orders, new PoolOrder(
-                    new PoolOrderId(records.ids.next()), records.store.poolOrders().nextNumber(), partner, size, term,
-                    now, term.validUntil(now).orElse(null), PoolOrderStatus.NEW, null, null, 0), size + " × " + term);
+                    new PoolOrderId(records.ids.next()), records.store.poolOrders().nextNumber(), partner,
+                    placer.parentId(), size, term, now, term.validUntil(now).orElse(null), PoolOrderStatus.NEW, null,
+                    null, 0), size + " × " + term);
             idempotency.remember(scope, idempotencyKey, hash, order.id().toString());
+            records.notifyManagers(order.dealer(), Templates.POOL_ORDER_PLACED, "pool.order.placed/" + order.id(),
+                    (zone, language) -> Map.of("orderNumber", Long.toString(order.number()), "partner", placer.name(),
+                            "size", Integer.toString(size), "term", TemplateRenderer.text("pool.term." + term,
+                                    language), "link", records.link("/pool-orders/inbox")));
             return order;
         });
     }
@@ -77,7 +86,8 @@ public final class PoolOrders {
                         order.validUntil(), now), "order " + order.number());
             }
             records.notifyManagers(order.partner(), Templates.POOL_ORDER_COMPLETED, "pool.order.completed/" + id,
-                    zone -> Map.of("orderNumber", Long.toString(order.number()), "size", Integer.toString(order.size()),
+                    (zone, language) -> Map.of("orderNumber", Long.toString(order.number()), "size",
+                            Integer.toString(order.size()),
                             "validUntil", order.validUntil() == null ? "" : PoolRecords.shown(order.validUntil(),
                                     zone)));
             return completed;
@@ -92,10 +102,19 @@ public final class PoolOrders {
             PoolOrder rejected = records.steps.take(actor, records.orders, order, PoolOrderEvent.REJECT,
                     (o, to) -> o.decided(to, records.clock.instant(), actor.describe()), why);
             records.notifyManagers(order.partner(), Templates.POOL_ORDER_REJECTED, "pool.order.rejected/" + id,
-                    zone -> Map.of("orderNumber", Long.toString(order.number()), "size",
+                    (zone, language) -> Map.of("orderNumber", Long.toString(order.number()), "size",
                             Integer.toString(order.size())));
             return rejected;
         });
+    }
+
+    /**
+     * The dealer's inbox: the orders awaiting the decision of the actor's organization, from every partner placed
+     * below it, newest first; those numbered below {@code beforeNumber} (from the newest when it is null).
+     */
+    public List<PoolOrder> inbox(Actor actor, Long beforeNumber, int limit) {
+        return transactions.inTransaction(() -> records.store.poolOrders().awaiting(records.viewed(actor, null),
+                beforeNumber, Checks.pageSize(limit, PoolRecords.MAX_LIST)));
     }
 
     /** One order the actor may view. */

@@ -14,6 +14,7 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.lifecycle.Aggregate;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.notify.Attachment;
+import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
 import io.latchkey.notify.QrCode;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The credential area's records as its services share them: the stores, the kernel step bound to pool orders
@@ -142,9 +143,13 @@ final class PoolRecords {
 
     /** The provisioning link of the credential's current generation. */
     URI link(Credential credential) {
-        String base = settings.publicUrl().toString().replaceAll("/+$", "");
         String token = ProvisioningToken.mint(keys, credential);
-        return URI.create(base + "/provision?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return URI.create(link("/provision?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    }
+
+    /** The portal's address of {@code path}. */
+    String link(String path) {
+        return settings.publicUrl().toString().replaceAll("/+$", "") + path;
     }
 
     /** E-mails the client the provisioning link of the credential's current generation, with its QR code. */
@@ -162,12 +167,14 @@ final class PoolRecords {
     }
 
     /** Tells the partner's administrators and managers, each in its language, with times in the partner's zone. */
-    void notifyManagers(OrgId partner, String template, String key, Function<ZoneId, Map<String, String>> parameters) {
+    void notifyManagers(OrgId partner, String template, String key,
+                        BiFunction<ZoneId, Language, Map<String, String>> parameters) {
         Organization organization = party.organizations().find(partner).orElseThrow();
         for (Member member : party.members().byOrganization(partner)) {
             if (member.hasAnyRole(Set.of(Role.ADMIN, Role.MANAGER))) {
                 outbox.enqueue(key + "/" + member.id(), new Notification(template, member.language(),
-                        member.email(), member.fullName(), parameters.apply(organization.timezone()), List.of()));
+                        member.email(), member.fullName(), parameters.apply(organization.timezone(), member.language()),
+                        List.of()));
             }
         }
     }

@@ -66,12 +66,15 @@ public final class Claims {
                 return records.card(actor, device);
             }
             return records.card(actor, records.steps.checkOver(actor, Holder.of(partner), records.devices, device,
-                    DeviceEvent.CLAIM).take((d, to) -> d.with(x -> x.responsiblePartner = partner),
-                            partner.toString()));
+                    DeviceEvent.CLAIM).take((d, to) -> Stages.taken(d.with(x -> x.responsiblePartner = partner),
+                            actor.describe(), records.clock.instant()), partner.toString()));
         });
     }
 
-    /** Fills in where a device stands and for whom; the time zone follows from the region. */
+    /**
+     * Fills in where a device stands and for whom; the time zone follows from the region, and what it gives is
+     * struck off the open data request.
+     */
     public DeviceCard updateDetails(Actor actor, String serial, DeviceDetails typed) {
         DeviceDetails details = Checks.required("details", typed);
         String country = records.catalog.country("country", details.country());
@@ -82,14 +85,14 @@ public final class Claims {
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             return records.card(actor, records.steps.checkOver(actor, DeviceRecords.viewer(device), records.devices,
-                    device, DeviceEvent.EDIT_DETAILS).take((d, to) -> d.with(x -> {
+                    device, DeviceEvent.EDIT_DETAILS).take((d, to) -> Stages.filled(d.with(x -> {
                         x.country = country;
                         x.region = details.region().strip();
                         x.timezone = zone;
                         x.objectType = objectType;
                         x.ownerText = owner;
                         x.note = note;
-                    }), null));
+                    })), null));
         });
     }
 }

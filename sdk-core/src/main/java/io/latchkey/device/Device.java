@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +32,17 @@ import java.util.function.Consumer;
  * @param ownerNickname      what the owner calls it; shown to the owner only
  * @param sim                the SIM number of its modem, from the app; may be null
  * @param timezone           derived from the region; null until a region is known
- * @param lastDataAt         device time of the last measurements
- * @param lastConnectAt      device time of the last connection
- * @param lastDisconnectAt   device time of the last disconnection
- * @param lastSeenAt         device time of the last report other than a disconnection
+ * @param lastDataAt         when the server received its last measurements ("Дата и время получения последних
+ *                           данных")
+ * @param lastDataReportedAt the device's own time of those measurements: orders its data reports
+ * @param lastConnectAt      the device's own time of its last connection
+ * @param lastDisconnectAt   the device's own time of its last disconnection
+ * @param lastSeenAt         when the server last heard from it (a report other than a disconnection, made after
+ *                           its last disconnection); null since a disconnection. Online follows from it
  * @param connectivity       how it last connected; null if unknown
  * @param alarms             the latest state of every alarm code it reported, by code
+ * @param facts              what its stages added, one per field, in field order
+ * @param dataRequest        the open data request; null when none is open
  * @param autoCommissionedAt when its first connection put it into operation; it happens once at most
  * @param createdAt          when it was registered
  * @param version            optimistic version
@@ -44,9 +50,9 @@ import java.util.function.Consumer;
 public record Device(DeviceId id, String serial, String model, String passwordHash, OrgId operator,
                      DeviceStatus status, OrgId responsiblePartner, String country, String region, String objectType,
                      String ownerText, String note, CustomerId owner, String ownerNickname, String sim, ZoneId timezone,
-                     Instant lastDataAt, Instant lastConnectAt, Instant lastDisconnectAt, Instant lastSeenAt,
-                     Connectivity connectivity, List<Alarm> alarms, Instant autoCommissionedAt, Instant createdAt,
-                     long version) {
+                     Instant lastDataAt, Instant lastDataReportedAt, Instant lastConnectAt, Instant lastDisconnectAt,
+                     Instant lastSeenAt, Connectivity connectivity, List<Alarm> alarms, List<StageFact> facts,
+                     DataRequest dataRequest, Instant autoCommissionedAt, Instant createdAt, long version) {
 
     public Device {
         Objects.requireNonNull(id, "id");
@@ -58,6 +64,8 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
         Objects.requireNonNull(createdAt, "createdAt");
         alarms = alarms == null ? List.of()
                 : alarms.stream().sorted(Comparator.comparing(Alarm::code)).toList();
+        facts = facts == null ? List.of()
+                : facts.stream().sorted(Comparator.comparing(StageFact::field)).toList();
     }
 
     /** The organization whose members see it: the responsible partner, or the operator while there is none. */
@@ -66,12 +74,16 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
     }
 
     /**
-     * Whether it is online at {@code now}: it reported something other than a disconnection within
-     * {@code timeout}, and has not disconnected since.
+     * Whether it is online at {@code now}: the server heard from it within {@code timeout} and it has not
+     * disconnected since. Only the server's clock counts, so a pump whose own clock runs slow stays online.
      */
     public boolean onlineAt(Instant now, Duration timeout) {
-        return lastSeenAt != null && now.isBefore(lastSeenAt.plus(timeout))
-                && (lastDisconnectAt == null || lastDisconnectAt.isBefore(lastSeenAt));
+        return lastSeenAt != null && now.isBefore(lastSeenAt.plus(timeout));
+    }
+
+    /** What its stages recorded of {@code field}, if anything. */
+    public Optional<StageFact> fact(StageField field) {
+        return facts.stream().filter(f -> f.field() == field).findFirst();
     }
 
     /** The codes of the alarms raised now. */
@@ -110,11 +122,14 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
         String sim;
         ZoneId timezone;
         Instant lastDataAt;
+        Instant lastDataReportedAt;
         Instant lastConnectAt;
         Instant lastDisconnectAt;
         Instant lastSeenAt;
         Connectivity connectivity;
         List<Alarm> alarms;
+        List<StageFact> facts;
+        DataRequest dataRequest;
         Instant autoCommissionedAt;
         Instant createdAt;
         long version;
@@ -137,11 +152,14 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
             sim = d.sim;
             timezone = d.timezone;
             lastDataAt = d.lastDataAt;
+            lastDataReportedAt = d.lastDataReportedAt;
             lastConnectAt = d.lastConnectAt;
             lastDisconnectAt = d.lastDisconnectAt;
             lastSeenAt = d.lastSeenAt;
             connectivity = d.connectivity;
             alarms = new ArrayList<>(d.alarms);
+            facts = new ArrayList<>(d.facts);
+            dataRequest = d.dataRequest;
             autoCommissionedAt = d.autoCommissionedAt;
             createdAt = d.createdAt;
             version = d.version;
@@ -149,8 +167,9 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
 
         private Device build() {
             return new Device(id, serial, model, passwordHash, operator, status, responsiblePartner, country, region,
-                    objectType, ownerText, note, owner, ownerNickname, sim, timezone, lastDataAt, lastConnectAt,
-                    lastDisconnectAt, lastSeenAt, connectivity, alarms, autoCommissionedAt, createdAt, version);
+                    objectType, ownerText, note, owner, ownerNickname, sim, timezone, lastDataAt, lastDataReportedAt,
+                    lastConnectAt, lastDisconnectAt, lastSeenAt, connectivity, alarms, facts, dataRequest,
+                    autoCommissionedAt, createdAt, version);
         }
     }
 
@@ -158,7 +177,8 @@ public record Device(DeviceId id, String serial, String model, String passwordHa
     static Device created(DeviceId id, String serial, String model, String passwordHash, OrgId operator,
                           Instant now) {
         return new Device(id, serial, model, passwordHash, operator, DeviceStatus.CREATED, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, List.of(), null, now, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, List.of(), List.of(), null,
+                null, now, 0);
     }
 
     /** Without the password hash. */

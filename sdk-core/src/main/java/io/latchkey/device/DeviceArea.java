@@ -7,8 +7,10 @@ import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.lifecycle.JournalRepository;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.limits.RateLimiter;
+import io.latchkey.notify.Outbox;
 import io.latchkey.party.PartyStore;
 import io.latchkey.store.Transactions;
+import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -25,8 +27,9 @@ public final class DeviceArea {
 
     public DeviceArea(Transactions transactions, DeviceStore store, PartyStore party, JournalRepository journal,
                       Steps steps, Access access, Clock clock, Ids ids, DeviceCatalog catalog, PasswordHasher hasher,
-                      PasswordVerifier stepUp, RateLimiter rateLimiter) {
-        DeviceRecords records = new DeviceRecords(store, party, steps, access, clock, ids, catalog, hasher);
+                      PasswordVerifier stepUp, RateLimiter rateLimiter, Outbox outbox, URI publicUrl) {
+        DeviceRecords records = new DeviceRecords(store, party, steps, access, clock, ids, catalog, hasher, outbox,
+                publicUrl);
         this.steps = new DeviceSteps(transactions, records, stepUp, rateLimiter);
         this.claims = new Claims(transactions, records, rateLimiter);
         this.telemetry = new Telemetry(transactions, records, rateLimiter);

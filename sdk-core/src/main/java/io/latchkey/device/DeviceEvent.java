@@ -2,14 +2,15 @@ package io.latchkey.device;
 
 /** What happens to a device: steps along its lifecycle, the server administrator's moves, and changes in place. */
 public enum DeviceEvent {
-    /** An engineer's "next status" button, confirmed with the engineer's password. */
+    /**
+     * An engineer's "next status" button: one step forward along the line, confirmed with the engineer's own
+     * password.
+     */
     ADVANCE,
     /** A service employee puts a released or shipped device into operation by hand (no remote access). */
     COMMISSION,
     /** The device's first network connection after its release. */
     FIRST_CONNECT,
-    /** The device is taken out of service for good. */
-    DECOMMISSION,
     /** The server administrator sets CREATED by hand, with a reason. */
     SET_CREATED,
     /** The server administrator sets PRODUCED by hand, with a reason. */
@@ -31,7 +32,11 @@ public enum DeviceEvent {
     /** Where it stands and for whom is filled in. */
     EDIT_DETAILS,
     /** Its owner registers it from the mobile app. */
-    REGISTER_OWNER;
+    REGISTER_OWNER,
+    /** Its owner renames it in the app (a name only the owner sees). */
+    RENAME,
+    /** What a stage adds is typed in: a reason, the firmware, the consignee. */
+    FILL_DATA;
 
     /** The administrator's event that sets {@code status} by hand. */
     public static DeviceEvent setTo(DeviceStatus status) {

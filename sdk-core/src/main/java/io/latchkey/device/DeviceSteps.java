@@ -12,7 +12,11 @@ import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.party.Organization;
 import io.latchkey.store.Transactions;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * A device's life at the operator: registered at the factory, moved along its statuses by the engineers (each
@@ -52,29 +56,71 @@ public final class DeviceSteps {
         });
     }
 
-    /** The "next status" button, confirmed with the acting engineer's own password. */
+    /**
+     * The "next status" button: one step forward along the line (from IN_SERVICE, DECOMMISSIONED), confirmed
+     * with the acting engineer's own password. When the new status needs data the device lacks, the device
+     * carries an open {@link DataRequest} and those who answer for it are told.
+     */
     public DeviceCard advance(Actor actor, String serial, char[] actorPassword) {
-        return byHand(actor, serial, DeviceEvent.ADVANCE, actorPassword, null);
+        return byHand(actor, serial, DeviceEvent.ADVANCE, actorPassword);
     }
 
-    /** Puts a released or shipped device into operation by hand, confirmed with the engineer's password. */
+    /**
+     * "Ввести в эксплуатацию": puts a released or shipped device into operation by hand (pumps without remote
+     * access), confirmed with the engineer's own password. Never refused for missing details: a data request asks
+     * for them.
+     */
     public DeviceCard commission(Actor actor, String serial, char[] actorPassword) {
-        return byHand(actor, serial, DeviceEvent.COMMISSION, actorPassword, null);
+        return byHand(actor, serial, DeviceEvent.COMMISSION, actorPassword);
     }
 
-    /** Takes a device out of service for good, confirmed with the acting member's password. */
-    public DeviceCard decommission(Actor actor, String serial, char[] actorPassword, String reason) {
-        return byHand(actor, serial, DeviceEvent.DECOMMISSION, actorPassword, reason);
-    }
-
-    /** Sets any other status by hand: the server administrator's alone, with a reason for the journal. */
+    /**
+     * Any other move (back from the service, skipping ahead, leaving DECOMMISSIONED): the server administrator's
+     * alone, with a reason for the journal; moving into the service or out of operation, the reason is also the
+     * stage's.
+     */
     public DeviceCard setStatus(Actor actor, String serial, DeviceStatus status, String reason) {
         DeviceStatus target = Checks.required("status", status);
         String why = Checks.required("reason", reason, 1000);
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
-            return records.card(actor, records.steps.take(actor, records.devices, device, DeviceEvent.setTo(target),
-                    (d, to) -> d.with(x -> x.status = to), why));
+            var step = records.steps.check(actor, records.devices, device, DeviceEvent.setTo(target));
+            return records.card(actor, records.move(actor, step, device, why, why));
+        });
+    }
+
+    /**
+     * Records what a stage adds that people type (the firmware, the consignee, a service visit's or a
+     * decommissioning's reason), once the device has reached that stage; what it fills is struck off the open
+     * data request.
+     */
+    public DeviceCard fill(Actor actor, String serial, Map<StageField, String> values) {
+        Map<StageField, String> typed = new EnumMap<>(StageField.class);
+        Checks.required("values", values).forEach((field, value) -> {
+            String name = Checks.required("field", field).fieldName();
+            if (field.source() != StageField.Source.TYPED && field.source() != StageField.Source.REASON) {
+                throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, name, name, "stamped by the step itself");
+            }
+            typed.put(field, Checks.required(name, value, field.maxLength()));
+        });
+        return transactions.inTransaction(() -> {
+            Device device = records.found(actor, serial);
+            var fill = records.steps.checkOver(actor, DeviceRecords.viewer(device), records.devices, device,
+                    DeviceEvent.FILL_DATA);
+            for (StageField field : typed.keySet()) {
+                if (!reached(device, field.stage())) {
+                    throw LatchkeyException.ofField(ErrorCode.DEVICE_STAGE_NOT_REACHED, field.fieldName(),
+                            field.fieldName(), field.stage());
+                }
+            }
+            Instant now = records.clock.instant();
+            return records.card(actor, fill.take((d, to) -> {
+                Device recorded = d;
+                for (var value : typed.entrySet()) {
+                    recorded = Stages.recorded(recorded, value.getKey(), value.getValue(), actor.describe(), now);
+                }
+                return Stages.filled(recorded);
+            }, typed.keySet().stream().map(StageField::fieldName).collect(Collectors.joining(", "))));
         });
     }
 
@@ -84,9 +130,15 @@ public final class DeviceSteps {
             Device device = records.found(actor, serial);
             var assign = records.steps.check(actor, records.devices, device, DeviceEvent.ASSIGN);
             Organization partner = records.partner(Checks.required("partnerId", partnerId));
-            return records.card(actor, assign.take((d, to) -> d.with(x -> x.responsiblePartner = partner.id()),
-                    partner.id().toString()));
+            Instant now = records.clock.instant();
+            return records.card(actor, assign.take((d, to) -> Stages.taken(d.with(x -> x.responsiblePartner =
+                    partner.id()), actor.describe(), now), partner.id().toString()));
         });
+    }
+
+    /** Whether the device is at {@code stage} or past it along the line. */
+    private static boolean reached(Device device, DeviceStatus stage) {
+        return DeviceLifecycle.LINE.indexOf(device.status()) >= DeviceLifecycle.LINE.indexOf(stage);
     }
 
     /**
@@ -94,8 +146,7 @@ public final class DeviceSteps {
      * ({@link Limit#STEP_UP}), so that a wrong password stays counted; anything else uncounts it, and a step the
      * table refuses is refused before anything is counted.
      */
-    private DeviceCard byHand(Actor actor, String serial, DeviceEvent event, char[] actorPassword, String reason) {
-        String why = Checks.text("reason", reason, 1000);
+    private DeviceCard byHand(Actor actor, String serial, DeviceEvent event, char[] actorPassword) {
         // What the table refuses is refused before an attempt is counted: only a wrong password counts.
         transactions.inTransaction(() -> records.steps.check(actor, records.devices, records.found(actor, serial),
                 event));
@@ -111,17 +162,7 @@ public final class DeviceSteps {
                     wrongPassword.set(true);
                     throw wrong;
                 }
-                for (DeviceLifecycle.Requirement requirement : DeviceLifecycle.REQUIRED_BY_HAND) {
-                    if (requirement.from().contains(device.status()) && requirement.to() == step.to()) {
-                        for (String field : requirement.fields()) {
-                            if (DeviceRecords.missingFields(device).contains(field)) {
-                                throw LatchkeyException.ofField(ErrorCode.DEVICE_DETAILS_MISSING, field, field,
-                                        step.to());
-                            }
-                        }
-                    }
-                }
-                return records.card(actor, step.take((d, to) -> d.with(x -> x.status = to), why));
+                return records.card(actor, records.move(actor, step, device, null, null));
             });
         } finally {
             if (!wrongPassword.get()) {

@@ -41,7 +41,11 @@ public final class Owners {
     public record OwnerRegistered(Optional<Actor> newOwner, DeviceCard card) {
     }
 
-    /** The owner registers a device from the mobile app with the password printed on it. */
+    /**
+     * The owner registers a device from the mobile app with the password printed on it. An e-mail given (with a
+     * feedback message) is attached to the customer, a known one too, unless it has one already: only the
+     * customer itself changes it ({@link io.latchkey.party.Accounts#attachEmail}).
+     */
     public OwnerRegistered registerOwner(String serial, char[] devicePassword, OwnerRegistration registration,
                                          String source) {
         String normalized = DeviceRecords.serial(serial);
@@ -69,20 +73,34 @@ public final class Owners {
                 records.party.customers().insert(created);
                 return created;
             });
+            if (email != null && customer.email() == null) {
+                // Attached to a known customer too; never replacing one, since a phone number proves nothing.
+                records.party.customers().update(customer.withEmail(email));
+            }
             CustomerId owner = customer.id();
-            Device updated = register.take((d, to) -> d.with(x -> {
+            Device updated = register.take((d, to) -> Stages.filled(d.with(x -> {
                 x.owner = owner;
                 x.ownerNickname = nickname;
                 x.sim = sim;
                 x.country = country;
                 x.region = registration.region().strip();
                 x.timezone = zone;
-            }), owner.toString());
+            })), owner.toString());
             Actor ownerActor = Actors.customer(owner);
             // A phone number proves nothing: only a customer made just now gets a session; a known one signs
             // in by the host's own proof of the phone (a one-time code) before it sees its devices.
             return new OwnerRegistered(known.isEmpty() ? Optional.of(ownerActor) : Optional.empty(),
                     records.card(ownerActor, updated));
+        });
+    }
+
+    /** The owner renames its device in the app, without registering again; the name is the owner's only. */
+    public DeviceCard rename(Actor owner, String serial, String nickname) {
+        String name = Checks.optional("nickname", nickname, 100);
+        return transactions.inTransaction(() -> {
+            Device device = records.found(owner, serial);
+            return records.card(owner, records.steps.take(owner, records.devices, device, DeviceEvent.RENAME,
+                    (d, to) -> d.with(x -> x.ownerNickname = name), null));
         });
     }
 }

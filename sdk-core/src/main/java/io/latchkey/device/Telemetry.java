@@ -37,8 +37,9 @@ public final class Telemetry {
     /**
      * Checks a device's serial and printed password (HTTP Basic from the device, say) and returns its actor.
      * Attempts are counted per source ({@link Limit#DEVICE_SIGN_IN}), and loosely per device
-     * ({@link Limit#DEVICE_SIGN_IN_DEVICE}): a stranger's wrong passwords lock out the stranger, never the device. Argon2id is slow on purpose: hosts should keep the actor for the
-     * session rather than check on every report.
+     * ({@link Limit#DEVICE_SIGN_IN_DEVICE}): a stranger's wrong passwords lock out the stranger, never the
+     * device. Argon2id is slow on purpose: hosts should keep the actor for the session rather than check on every
+     * report.
      */
     public Actor authenticateDevice(String serial, char[] password, String source) {
         String normalized = DeviceRecords.serial(serial);
@@ -57,9 +58,12 @@ public final class Telemetry {
     }
 
     /**
-     * What a device reports. Reports older than what is stored are ignored; timestamps ahead of the clock
-     * count as now (device clocks drift). The first connection after release puts the device into operation,
-     * once in its life.
+     * What a device reports. Time comes from the server: the card's "last data" and ONLINE are when the server
+     * received them, so a pump whose own clock runs slow is never OFFLINE for it. The pump's own timestamps (those
+     * ahead of ours count as now) only order its reports: one older than what is stored is ignored, and one made
+     * before its last disconnection does not bring it back online. The first connection received after release
+     * puts the device into operation, once in its life; a delayed, replayed or back-dated one (made before the
+     * release, or older than what is stored) never does.
      */
     public DeviceCard report(Actor actor, String serial, DeviceReport report) {
         ReportType type = Checks.required("type", report.type());
@@ -70,43 +74,64 @@ public final class Telemetry {
             records.access.requireOnVisible(actor, Permission.DEVICE_REPORT, DeviceRecords.holder(device));
             Instant now = records.clock.instant();
             Instant at = reported.isAfter(now) ? now : reported;
+            Optional<Alarm> known = device.alarms().stream().filter(a -> a.code().equals(code)).findFirst();
+            boolean newer = switch (type) {
+                case CONNECT -> isAfter(at, device.lastConnectAt());
+                case DISCONNECT -> isAfter(at, device.lastDisconnectAt());
+                case DATA -> isAfter(at, device.lastDataReportedAt());
+                case ALARM, ALARM_CLEARED -> isAfter(at, known.map(Alarm::at).orElse(null));
+            };
+            if (!newer) {
+                return records.card(actor, device);
+            }
             Device updated = device.with(d -> {
                 switch (type) {
                     case CONNECT -> {
-                        d.lastConnectAt = later(d.lastConnectAt, at);
-                        if (report.connectivity() != null && at.equals(d.lastConnectAt)) {
-                            d.connectivity = report.connectivity();
+                        d.lastConnectAt = at;
+                        d.connectivity = report.connectivity() != null ? report.connectivity() : d.connectivity;
+                    }
+                    case DISCONNECT -> {
+                        d.lastDisconnectAt = at;
+                        if (!isAfter(d.lastConnectAt, at)) {
+                            d.lastSeenAt = null;
                         }
                     }
-                    case DISCONNECT -> d.lastDisconnectAt = later(d.lastDisconnectAt, at);
-                    case DATA -> d.lastDataAt = later(d.lastDataAt, at);
+                    case DATA -> {
+                        d.lastDataReportedAt = at;
+                        d.lastDataAt = now;
+                    }
                     case ALARM, ALARM_CLEARED -> {
-                        boolean raised = type == ReportType.ALARM;
-                        Optional<Alarm> known = d.alarms.stream().filter(a -> a.code().equals(code)).findFirst();
-                        if (known.isEmpty() || at.isAfter(known.get().at())) {
-                            d.alarms.removeIf(a -> a.code().equals(code));
-                            remember(d.alarms, new Alarm(code, raised, at));
-                        }
+                        d.alarms.removeIf(a -> a.code().equals(code));
+                        remember(d.alarms, new Alarm(code, type == ReportType.ALARM, at));
                     }
                 }
-                if (type != ReportType.DISCONNECT) {
-                    d.lastSeenAt = later(d.lastSeenAt, at);
+                if (type != ReportType.DISCONNECT && isAfter(at, d.lastDisconnectAt)) {
+                    d.lastSeenAt = now;
                 }
             });
-            boolean firstConnect = type == ReportType.CONNECT && device.autoCommissionedAt() == null
-                    && records.devices.table().find(device.status(), DeviceEvent.FIRST_CONNECT).isPresent();
-            if (firstConnect) {
-                Device reportedDevice = updated;
-                return records.card(actor, records.steps.check(actor, records.devices, device,
-                        DeviceEvent.FIRST_CONNECT)
-                        .take((d, to) -> reportedDevice.with(x -> {
-                            x.status = to;
-                            x.autoCommissionedAt = now;
-                        }), "connected at " + at));
+            if (type == ReportType.CONNECT && commissions(device, at)) {
+                var first = records.steps.check(actor, records.devices, device, DeviceEvent.FIRST_CONNECT);
+                return records.card(actor, records.move(actor, first, updated.with(x -> x.autoCommissionedAt = now),
+                        null, "connected at " + at));
             }
-            return updated.equals(device) ? records.card(actor, device)
-                    : records.card(actor, records.store.devices().update(updated));
+            return records.card(actor, records.store.devices().update(updated));
         });
+    }
+
+    /**
+     * Whether a (newer) connection made at {@code at} puts the device into operation: its first one, while the
+     * table allows it, made no earlier than the device's release (or its shipment, if it was never released).
+     */
+    private boolean commissions(Device device, Instant at) {
+        Instant released = device.fact(StageField.RELEASE_DATE).or(() -> device.fact(StageField.SHIPMENT_DATE))
+                .map(f -> Instant.parse(f.value())).orElse(null);
+        return device.autoCommissionedAt() == null && !isAfter(released, at)
+                && records.devices.table().find(device.status(), DeviceEvent.FIRST_CONNECT).isPresent();
+    }
+
+    /** Whether {@code time} is after {@code stored}; anything is after nothing, nothing is after anything. */
+    private static boolean isAfter(Instant time, Instant stored) {
+        return time != null && (stored == null || time.isAfter(stored));
     }
 
     private static String alarmCode(String typed) {
@@ -131,9 +156,5 @@ public final class Telemetry {
         while (alarms.size() > Alarm.MAX_REMEMBERED) {
             alarms.stream().filter(a -> !a.active()).min(Comparator.comparing(Alarm::at)).ifPresent(alarms::remove);
         }
-    }
-
-    private static Instant later(Instant stored, Instant reported) {
-        return stored == null || reported.isAfter(stored) ? reported : stored;
     }
 }

@@ -14,6 +14,8 @@ public final class Templates {
     public static final String CREDENTIAL_ISSUED = "credential.issued";
     /** To the partner's managers: a credential was issued to a client. */
     public static final String CREDENTIAL_ISSUED_MANAGER = "credential.issued.manager";
+    /** To the dealer's managers: a partner below it placed a pool order that waits for their decision. */
+    public static final String POOL_ORDER_PLACED = "pool.order.placed";
     /** To the partner's managers: their pool order was completed. */
     public static final String POOL_ORDER_COMPLETED = "pool.order.completed";
     /** To the partner's managers: their pool order was rejected. */
@@ -57,11 +59,18 @@ public final class Templates {
     /** To an address with no account for which someone asked a password reset. */
     public static final String PASSWORD_RESET_NO_ACCOUNT = "member.password-reset-no-account";
 
+    /**
+     * To the members who answer for a device: its new status needs data it lacks. The status and the fields are
+     * given in the recipient's language.
+     */
+    public static final String DEVICE_DATA_REQUESTED = "device.data-requested";
+
     /** The parameters each template is given. */
     public static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry(CREDENTIAL_ISSUED, List.of("clientName", "label", "validFrom", "validTo", "timezone", "link")),
             Map.entry(CREDENTIAL_ISSUED_MANAGER, List.of("clientName", "clientEmail", "label", "validFrom",
                     "validTo", "timezone")),
+            Map.entry(POOL_ORDER_PLACED, List.of("orderNumber", "partner", "size", "term", "link")),
             Map.entry(POOL_ORDER_COMPLETED, List.of("orderNumber", "size", "validUntil")),
             Map.entry(POOL_ORDER_REJECTED, List.of("orderNumber", "size")),
             Map.entry(POOL_NEARLY_EMPTY, List.of("free", "capacity")),
@@ -78,7 +87,8 @@ public final class Templates {
             Map.entry(EMPLOYEE_INVITED, List.of("fullName", "organization", "link", "expiresAt")),
             Map.entry(EMPLOYEE_NEEDS_ACCOUNT, List.of("organization", "link")),
             Map.entry(REGISTRATION_REPEATED, List.of("fullName", "organization", "link")),
-            Map.entry(PASSWORD_RESET_NO_ACCOUNT, List.of("link")));
+            Map.entry(PASSWORD_RESET_NO_ACCOUNT, List.of("link")),
+            Map.entry(DEVICE_DATA_REQUESTED, List.of("serial", "model", "status", "fields", "link")));
 
     private Templates() {
     }

@@ -26,7 +26,8 @@ public record Customer(CustomerId id, PhoneNumber phone, String email, Instant c
         return new Customer(id, phone, email, createdAt, version);
     }
 
-    Customer withEmail(String newEmail) {
+    /** The same customer with another e-mail address (already checked). */
+    public Customer withEmail(String newEmail) {
         return new Customer(id, phone, newEmail, createdAt, version);
     }
 }

@@ -58,13 +58,13 @@ class PermissionTableTest {
             SUBSCRIPTION_MANAGE    OWN               x   .   .   .   x   x   x   -
             DEVICE_CREATE          OPERATOR          .   x   .   x   .   .   .   -
             DEVICE_ADVANCE         OWN               .   x   .   x   .   .   .   -
-            DEVICE_DECOMMISSION    OWN               .   x   .   x   .   .   .   -
             DEVICE_SET_STATUS      OWN               .   x   .   .   .   .   .   -
             DEVICE_ASSIGN          OWN               .   x   .   x   .   .   .   -
             DEVICE_CLAIM           OWN               .   x   x   x   .   .   .   -
             DEVICE_EDIT            CHANNEL           .   x   x   x   .   .   .   -
             DEVICE_REPORT          OWN               .   .   .   .   .   .   .   ITSELF
             DEVICE_OWNER_REGISTER  OWN               .   .   .   .   .   .   .   ITSELF
+            DEVICE_RENAME          OWN               .   .   .   .   .   .   .   ITS_CUSTOMER
             CUSTOMER_EDIT          OWN               .   .   .   .   .   .   .   ITS_CUSTOMER
             """;
 

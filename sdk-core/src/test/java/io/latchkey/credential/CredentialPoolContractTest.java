@@ -10,6 +10,8 @@ import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyException;
+import io.latchkey.access.Actor;
+import io.latchkey.access.Role;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.crypto.InMemoryKeyStore;
 import io.latchkey.crypto.RandomSource;
@@ -17,6 +19,13 @@ import io.latchkey.crypto.VerificationKey;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Templates;
+import io.latchkey.party.Member;
+import io.latchkey.party.Members.MemberDetails;
+import io.latchkey.party.Members.MemberDraft;
+import io.latchkey.party.OrgKind;
+import io.latchkey.party.Organization;
+import io.latchkey.party.Organizations.OrganizationDraft;
+import io.latchkey.party.Requisites;
 import io.latchkey.store.Store;
 import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
@@ -26,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,7 +187,7 @@ public abstract class CredentialPoolContractTest {
         CredentialView returned = credentials.credentials().credential(partner.manager(), label);
         assertEquals(CredentialState.FREE, returned.credential().state());
         assertTrue(returned.issuance().isEmpty());
-        IssuanceView history = credentials.credentials().issuances(partner.manager(), null, null, null, null,
+        IssuanceView history = credentials.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null,
                 10).get(0);
         assertEquals(CredentialState.DEACTIVATED, history.status());
         assertEquals(EndReason.EXPIRED, history.issuance().endReason());
@@ -280,7 +290,7 @@ public abstract class CredentialPoolContractTest {
         fx.runDueWork();
         assertEquals(before.free() - 1, credentials.credentials().pool(partner.manager(), null).free());
         assertTrue(fx.mail.attempts() > mailsBefore);
-        assertEquals(1, credentials.credentials().issuances(partner.manager(), null, null, null, null, 10).size());
+        assertEquals(1, credentials.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null, 10).size());
     }
 
     @Test
@@ -308,7 +318,8 @@ public abstract class CredentialPoolContractTest {
         refused(ErrorCode.CREDENTIAL_NOT_FOUND, () -> credentials.issuing().resend(other.admin(), label));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.credentials().pool(other.manager(), partner.id()));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND,
-                () -> credentials.credentials().issuances(other.manager(), partner.id(), null, null, null, 10));
+                () -> credentials.credentials().issuances(other.manager(), new IssuanceFilter(partner.id(), null, null,
+                        null, null), null, 10));
         refused(ErrorCode.ORGANIZATION_NOT_FOUND, () -> credentials.clients().clients(other.manager(), partner.id(),
                 null, 10));
         refused(ErrorCode.CLIENT_NOT_FOUND, () -> credentials.clients().client(other.manager(), client.id()));
@@ -366,7 +377,7 @@ public abstract class CredentialPoolContractTest {
         PoolSummary pool = credentials.credentials().pool(partner.manager(), null);
         assertEquals(0, pool.free());
         assertEquals(poolSize, pool.issued());
-        assertEquals(poolSize, credentials.credentials().issuances(partner.manager(), null, null, null, null,
+        assertEquals(poolSize, credentials.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null,
                 1000).size());
     }
 
@@ -475,6 +486,13 @@ public abstract class CredentialPoolContractTest {
                 new ClientDraft("a@b.test", "x", "Europe/Moscow", "de", null)));
         refused(ErrorCode.FIELD_REQUIRED, "language", () -> credentials.clients().createClient(partner.manager(),
                 new ClientDraft("a@b.test", "x", "Europe/Moscow", null, null)));
+        // "Заполнить Email адрес …, имя клиента, часовой пояс и язык. Эти поля обязательны для заполнения."
+        for (String noName : new String[] {null, "", "  "}) {
+            refused(ErrorCode.FIELD_REQUIRED, "fullName", () -> credentials.clients().createClient(partner.manager(),
+                    new ClientDraft("a@b.test", noName, "Europe/Moscow", "ru", null)));
+            refused(ErrorCode.FIELD_REQUIRED, "fullName", () -> credentials.clients().updateClient(partner.manager(),
+                    client.id(), new ClientDraft("sav@elics.ru", noName, "Europe/Moscow", "ru", null)));
+        }
         refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> fx.client(partner, "SAV@elics.ru"));
         assertEquals(1, credentials.clients().clients(partner.manager(), null, null, 10).size(), "nothing was added");
 
@@ -489,10 +507,128 @@ public abstract class CredentialPoolContractTest {
         Client second = fx.client(partner, "sav@elics.ru");
         refused(ErrorCode.CLIENT_EMAIL_TAKEN, "email", () -> credentials.clients().updateClient(partner.manager(),
                 second.id(),
-                new ClientDraft("vlad@elics.ru", "", "Europe/Moscow", "ru", null)));
+                new ClientDraft("vlad@elics.ru", "Другой", "Europe/Moscow", "ru", null)));
         assertEquals(List.of("sav@elics.ru", "vlad@elics.ru"), credentials.clients().clients(partner.manager(), null,
                 null, 10)
                 .stream().map(Client::email).toList());
         assertFalse(credentials.clients().clients(partner.manager(), null, "sav@elics.ru", 10).isEmpty());
+    }
+
+    @Test
+    public void theLabelsListShowsTheClientAndTheTwoFactsThatMakeALabelActivated() {
+        // "A45EFD1553FB806C  НОВАЯ  Влад (sav@elics.ru)  2021-09-08 14:50:12  2021-09-09 14:49:15", issued at
+        // 14:50:12 and still NEW: activation needs the window started and the phone to have it.
+        fx.filledPool(partner, 3, PoolTerm.UNLIMITED);
+        Instant day = now.plus(Duration.ofDays(1));
+        Label early = issue(day, day.plus(Duration.ofDays(1))).issuance().label();
+        credentials.provisioning().provision(lastToken(), "phone");
+        Label waiting = issue(now, day).issuance().label();
+        Label active = issue(now, day).issuance().label();
+        credentials.provisioning().provision(lastToken(), "phone");
+
+        List<String> rows = credentials.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null, 10)
+                .stream().map(v -> v.issuance().label() + " " + v.status() + " " + v.client().fullName() + " ("
+                        + v.client().email() + ") downloaded " + v.downloadedAt().map(Instant::toString).orElse("no")
+                        + ", window started " + (v.windowStarted() ? "yes" : "no")).toList();
+        assertEquals(List.of(
+                active + " ACTIVATED Влад (sav@elics.ru) downloaded " + now + ", window started yes",
+                waiting + " NEW Влад (sav@elics.ru) downloaded no, window started yes",
+                early + " NEW Влад (sav@elics.ru) downloaded " + now + ", window started no"), rows);
+    }
+
+    @Test
+    public void theLabelsListFiltersByStatusClientAndPeriodAndPages() {
+        fx.filledPool(partner, 4, PoolTerm.UNLIMITED);
+        Client other = credentials.clients().createClient(partner.manager(), new ClientDraft("anna@elics.ru", "Анна",
+                "Europe/Moscow", "ru", null));
+        Instant day = now.plus(Duration.ofDays(1));
+        Label tomorrow = issue(day, day.plus(Duration.ofDays(1))).issuance().label();
+        Label today = issue(now, day).issuance().label();
+        Label anna = credentials.issuing().issue(partner.manager(), new IssueRequest(other.id(), now, day, null),
+                null).issuance().label();
+        Label revoked = issue(now, day).issuance().label();
+        credentials.issuing().revoke(partner.manager(), revoked, "lost phone");
+
+        assertEquals(List.of(anna, today, tomorrow), labels(new IssuanceFilter(null, null, CredentialState.NEW, null,
+                null), null, 10));
+        assertEquals(List.of(anna), labels(new IssuanceFilter(null, other.id(), null, null, null), null, 10));
+        assertEquals(List.of(tomorrow), labels(new IssuanceFilter(null, null, null, day, null), null, 10),
+                "a window that ends when the period starts is outside it");
+        assertEquals(List.of(revoked, anna, today), labels(new IssuanceFilter(null, null, null, null, day), null, 10),
+                "one that starts when the period ends too");
+        List<IssuanceView> first = credentials.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null, 3);
+        assertEquals(List.of(tomorrow), labels(IssuanceFilter.ALL, first.get(2).issuance().id(), 3), "the next page");
+        refused(ErrorCode.FIELD_MALFORMED, "to", () -> labels(new IssuanceFilter(null, null, null, day, now), null,
+                10));
+        refused(ErrorCode.FIELD_MALFORMED, "to", () -> labels(new IssuanceFilter(null, null, null, day, day), null,
+                10));
+    }
+
+    private List<Label> labels(IssuanceFilter filter, IssuanceId before, int limit) {
+        return credentials.credentials().issuances(partner.manager(), filter, before, limit).stream()
+                .map(v -> v.issuance().label()).toList();
+    }
+
+    @Test
+    public void theDealerSeesEveryOrderAwaitingItsDecisionInOneInboxAndIsEmailed() {
+        // "Для того чтобы оформить заказ у Вашего дилера необходимо нажать Создать заказ. … статус "новый"."
+        Actor first = subPartner("Дилерский центр 1");
+        Actor second = subPartner("Дилерский центр 2");
+        fx.mail.clear();
+        PoolOrder a = credentials.poolOrders().placeOrder(first, 3, PoolTerm.ONE_YEAR, null);
+        PoolOrder b = credentials.poolOrders().placeOrder(second, 1, PoolTerm.UNLIMITED, null);
+        PoolOrder c = credentials.poolOrders().placeOrder(first, 2, PoolTerm.TWO_YEARS, null);
+        PoolOrder own = credentials.poolOrders().placeOrder(partner.manager(), 5, PoolTerm.UNLIMITED, null);
+        assertEquals(partner.id(), a.dealer());
+        assertEquals(fx.operator.id(), own.dealer());
+
+        assertEquals(List.of(c.id(), b.id(), a.id()), ids(credentials.poolOrders().inbox(partner.manager(), null, 10)),
+                "every partner below it, newest first");
+        assertEquals(List.of(c.id(), b.id()), ids(credentials.poolOrders().inbox(partner.admin(), null, 2)));
+        assertEquals(List.of(a.id()), ids(credentials.poolOrders().inbox(partner.admin(), b.number(), 2)));
+        assertEquals(List.of(own.id()), ids(credentials.poolOrders().inbox(fx.operatorAdmin, null, 10)),
+                "the operator decides only what was placed with it");
+        assertEquals(List.of(), credentials.poolOrders().inbox(first, null, 10));
+        credentials.poolOrders().completeOrder(partner.admin(), b.id());
+        credentials.poolOrders().rejectOrder(partner.manager(), a.id(), "too many");
+        assertEquals(List.of(c.id()), ids(credentials.poolOrders().inbox(partner.manager(), null, 10)),
+                "decided ones leave it");
+
+        fx.runDueWork();
+        Notification toManager = fx.mail.last(Templates.POOL_ORDER_PLACED, partner.managerMember().email());
+        assertEquals(List.of(Long.toString(c.number()), "Дилерский центр 1", "2", "2 lata",
+                "https://portal.example.test/pool-orders/inbox"), List.of(toManager.parameter("orderNumber"),
+                toManager.parameter("partner"), toManager.parameter("size"), toManager.parameter("term"),
+                toManager.parameter("link")));
+        assertEquals(Language.PL, toManager.language());
+        assertEquals(3, fx.mail.deliveredTo(partner.managerMember().email()).stream()
+                .filter(n -> n.template().equals(Templates.POOL_ORDER_PLACED)).count(), "one per order placed");
+        assertEquals("unlimited", fx.mail.last(Templates.POOL_ORDER_PLACED, "admin@operator.test").parameter("term"));
+    }
+
+    @Test
+    public void aManagerChangesItsOwnLanguageInTheProfileAndHearsInIt() {
+        // "Профиль Rus Выход": the profile is the channel's own (members().updateDetails), one implementation.
+        fx.latchkey.members().updateDetails(partner.manager(), partner.managerMember().id(),
+                new MemberDetails("Manager", "ru", null));
+        PoolOrder placed = credentials.poolOrders().placeOrder(partner.manager(), 1, PoolTerm.UNLIMITED, null);
+        credentials.poolOrders().completeOrder(fx.operatorAdmin, placed.id());
+        fx.runDueWork();
+        assertEquals(Language.RU, fx.mail.last(Templates.POOL_ORDER_COMPLETED, partner.managerMember().email())
+                .language());
+    }
+
+    /** A partner below {@link #partner} (its dealer), with its first administrator signed in. */
+    private Actor subPartner(String name) {
+        Organization organization = fx.latchkey.organizations().createOrganization(fx.operatorAdmin,
+                new OrganizationDraft(OrgKind.PARTNER, name, partner.id(), "Europe/Moscow", "ru", new Requisites(
+                        "7707083893", "Екатеринбург, ул. Ленина, 1", "Петров П. П.", "+7 343 123-45-67", "ru")));
+        Member admin = fx.latchkey.members().addMember(fx.operatorAdmin, organization.id(),
+                new MemberDraft(Math.abs(name.hashCode()) + "@dealer.test", "Admin", "ru", Set.of(Role.ADMIN)));
+        return fx.confirmed(admin, Fixture.MEMBER_PASSWORD);
+    }
+
+    private static List<PoolOrderId> ids(List<PoolOrder> orders) {
+        return orders.stream().map(PoolOrder::id).toList();
     }
 }

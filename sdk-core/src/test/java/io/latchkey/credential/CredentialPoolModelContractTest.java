@@ -296,7 +296,7 @@ public abstract class CredentialPoolModelContractTest {
             List<SeenPool> pools = new ArrayList<>();
             for (int partner = 0; partner < 2; partner++) {
                 Actor manager = partners.get(partner).manager();
-                for (IssuanceView view : sdk.credentials().issuances(manager, null, null, null, null, 1000)) {
+                for (IssuanceView view : sdk.credentials().issuances(manager, IssuanceFilter.ALL, null, 1000)) {
                     Issuance i = view.issuance();
                     int index = Integer.parseInt(i.description().substring(1));
                     while (issuances.size() <= index) {

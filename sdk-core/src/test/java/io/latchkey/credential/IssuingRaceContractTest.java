@@ -196,7 +196,7 @@ public abstract class IssuingRaceContractTest {
             boolean aHolds = false;
             boolean aRevoked = false;
             boolean aProvisioned = false;
-            for (IssuanceView view : fx.latchkey.credentials().issuances(partner.manager(), null, null, null, null,
+            for (IssuanceView view : fx.latchkey.credentials().issuances(partner.manager(), IssuanceFilter.ALL, null,
                     100)) {
                 Issuance i = view.issuance();
                 boolean live = view.status() == CredentialState.NEW || view.status() == CredentialState.ACTIVATED;

@@ -15,6 +15,8 @@ import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
 import io.latchkey.internal.Actors;
 import io.latchkey.lifecycle.JournalEntry;
+import io.latchkey.notify.Notification;
+import io.latchkey.notify.Templates;
 import io.latchkey.party.Customer;
 import io.latchkey.party.Organization;
 import io.latchkey.store.Store;
@@ -25,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,37 +118,191 @@ public abstract class DeviceContractTest {
     }
 
     @Test
-    public void commissioningByHandNeedsToKnowWhereTheDeviceStands() {
-        advanceTo(DeviceStatus.RELEASED);
-        refused(ErrorCode.DEVICE_DETAILS_MISSING, "country", () -> sdk.deviceSteps().commission(engineer, SERIAL,
+    public void theStatusIsALineAndNextStatusMovesOneStepAlongIt() {
+        // "Создан → Произведен → Выпущен → Отгружен → Эксплуатируется → В сервисе → Выведен"
+        List<DeviceStatus> line = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            line.add(sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword()).device().status());
+        }
+        assertEquals(List.of(DeviceStatus.PRODUCED, DeviceStatus.RELEASED, DeviceStatus.SHIPPED,
+                DeviceStatus.IN_OPERATION, DeviceStatus.IN_SERVICE, DeviceStatus.DECOMMISSIONED), line);
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> sdk.deviceSteps().advance(engineer, SERIAL,
                 engineerPassword()));
-        sdk.claims().updateDetails(engineer, SERIAL, new DeviceDetails("RU", "Свердловская область", "PRIVATE_HOUSE",
-                null, null));
-        DeviceCard card = sdk.deviceSteps().commission(engineer, SERIAL, engineerPassword());
-        assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
-        assertEquals(ZoneId.of("Asia/Yekaterinburg"), card.device().timezone());
     }
 
     @Test
-    public void theFirstConnectionAfterReleasePutsTheDeviceIntoOperationOnce() {
-        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
-        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:00:00Z"));
-        assertEquals(DeviceStatus.CREATED, sdk.devices().card(engineer, SERIAL).device().status(), "factory tests");
-        advanceTo(DeviceStatus.SHIPPED);
+    public void anyOtherMoveIsTheServerAdministratorsAloneWithAReason() {
+        // "Ручной перевод статуса на любой из списка доступен только Администратору сервера."
+        advanceTo(DeviceStatus.IN_SERVICE);
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.deviceSteps().setStatus(engineer, SERIAL,
+                DeviceStatus.IN_OPERATION, "back from the service"));
+        refused(ErrorCode.FIELD_REQUIRED, "reason", () -> sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL,
+                DeviceStatus.IN_OPERATION, " "));
+        assertEquals(DeviceStatus.IN_OPERATION, sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL,
+                DeviceStatus.IN_OPERATION, "back from the service").device().status());
+        JournalEntry back = last(sdk.devices().history(engineer, SERIAL, null, 100));
+        assertEquals(List.of("SET_IN_OPERATION", "IN_SERVICE", "IN_OPERATION",
+                        "back from the service; asks for country, region, objectType"),
+                List.of(back.event(), back.fromState(), back.toState(), back.reason()));
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.DECOMMISSIONED, "flooded");
+        assertEquals("flooded", sdk.devices().card(engineer, SERIAL).device()
+                .fact(StageField.DECOMMISSIONING_REASON).orElseThrow().value(), "the move's reason is the stage's");
+        assertEquals(DeviceStatus.SHIPPED, sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL,
+                DeviceStatus.SHIPPED, "written off by mistake").device().status(), "even leaving DECOMMISSIONED");
+    }
 
-        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:30:00Z"));
+    @Test
+    public void commissioningByHandIsNeverRefusedForMissingDetailsButAsksForThem() {
+        // "Либо сотрудник службы сервиса нажимает в карточке насоса на кнопку «Ввести в эксплуатацию»"
+        advanceTo(DeviceStatus.RELEASED);
+        fx.mail.clear();
+        DeviceCard card = sdk.deviceSteps().commission(engineer, SERIAL, engineerPassword());
+        assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
+        DataRequest request = card.device().dataRequest();
+        assertEquals(List.of("country", "region", "objectType"), request.fields());
+        assertEquals(DeviceStatus.IN_OPERATION, request.status());
+        assertEquals(fx.clock.instant(), request.openedAt());
+
+        // No partner answers for it yet: the operator's people who may fill it in are told, each in its language.
+        fx.runDueWork();
+        Notification toEngineer = fx.mail.last(Templates.DEVICE_DATA_REQUESTED, engineerEmail());
+        assertEquals("страна установки, регион установки, тип объекта", toEngineer.parameter("fields"));
+        assertEquals("Эксплуатируется", toEngineer.parameter("status"));
+        assertEquals("https://portal.example.test/devices/" + SERIAL, toEngineer.parameter("link"));
+        assertEquals("country of installation, region of installation, object type",
+                fx.mail.last(Templates.DEVICE_DATA_REQUESTED, "admin@operator.test").parameter("fields"));
+
+        DeviceCard located = sdk.claims().updateDetails(engineer, SERIAL, new DeviceDetails("RU",
+                "Свердловская область", "PRIVATE_HOUSE", null, null));
+        assertNull(located.device().dataRequest(), "closed once its fields are filled");
+        assertEquals(ZoneId.of("Asia/Yekaterinburg"), located.device().timezone());
+    }
+
+    @Test
+    public void nextStatusAsksTheResponsiblePartnerForWhatTheNewStatusNeeds() {
+        // "кнопка … которая будет переводить на следующий статус и запускать запрос доп.данных, если применимо"
+        sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED);
+        advanceTo(DeviceStatus.SHIPPED);
+        assertNull(sdk.devices().card(engineer, SERIAL).device().dataRequest(), "the warehouse needs nothing");
+        fx.mail.clear();
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        fx.runDueWork();
+        assertEquals("kraj instalacji, region instalacji, typ obiektu", fx.mail.last(Templates.DEVICE_DATA_REQUESTED,
+                partner.managerMember().email()).parameter("fields"));
+        assertEquals(List.of(), fx.mail.deliveredTo(engineerEmail()), "the partner answers for it, not the operator");
+        sdk.claims().updateDetails(partner.manager(), SERIAL, new DeviceDetails("PL", "mazowieckie", "OFFICE",
+                null, null));
+
+        DeviceCard inService = sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        assertEquals(List.of("serviceReason"), inService.device().dataRequest().fields());
+        DeviceCard given = sdk.deviceSteps().fill(partner.manager(), SERIAL, Map.of(StageField.SERVICE_REASON,
+                "шум компрессора"));
+        assertNull(given.device().dataRequest());
+        JournalEntry fill = last(sdk.devices().history(engineer, SERIAL, null, 100));
+        assertEquals(List.of("FILL_DATA", "serviceReason"), List.of(fill.event(), fill.reason()));
+
+        DeviceCard out = sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        assertEquals(DeviceStatus.DECOMMISSIONED, out.device().status());
+        assertEquals(List.of("decommissioningReason"), out.device().dataRequest().fields());
+    }
+
+    @Test
+    public void eachStageRecordsWhatItAddsWithWhoAndWhen() {
+        // "На каждой из этих стадий появляются / изменяются регистрационные и общие информационные данные"
+        Instant t0 = fx.clock.instant();
+        refused(ErrorCode.TRANSITION_NOT_ALLOWED, () -> sdk.deviceSteps().fill(engineer, SERIAL,
+                Map.of(StageField.FIRMWARE, "2.4.1")));
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        refused(ErrorCode.DEVICE_STAGE_NOT_REACHED, "consignee", () -> sdk.deviceSteps().fill(engineer, SERIAL,
+                Map.of(StageField.CONSIGNEE, "ООО Тепло")));
+        refused(ErrorCode.FIELD_MALFORMED, "productionDate", () -> sdk.deviceSteps().fill(engineer, SERIAL,
+                Map.of(StageField.PRODUCTION_DATE, "2020-01-01T00:00:00Z")));
+        refused(ErrorCode.FIELD_TOO_LONG, "firmware", () -> sdk.deviceSteps().fill(engineer, SERIAL,
+                Map.of(StageField.FIRMWARE, "9".repeat(65))));
+        sdk.deviceSteps().fill(engineer, SERIAL, Map.of(StageField.FIRMWARE, "2.4.1"));
+        fx.clock.advance(Duration.ofDays(1));
+        Instant t1 = fx.clock.instant();
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        sdk.deviceSteps().fill(engineer, SERIAL, Map.of(StageField.CONSIGNEE, "ООО Тепло"));
+        sdk.claims().claim(partner.admin(), SERIAL, partner.id(), PRINTED);
+        fx.clock.advance(Duration.ofDays(1));
+        Instant t2 = fx.clock.instant();
+        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
+        fx.clock.advance(Duration.ofDays(1));
+        Instant t3 = fx.clock.instant();
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.IN_SERVICE, "замена насоса");
+        fx.clock.advance(Duration.ofDays(1));
+        Instant t4 = fx.clock.instant();
+        sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.IN_OPERATION, "отремонтирован");
+
+        String by = engineer.describe();
+        String admin = fx.operatorAdmin.describe();
+        assertEquals(List.of(
+                new StageFact(StageField.PRODUCTION_DATE, t0.toString(), by, t0),
+                new StageFact(StageField.FIRMWARE, "2.4.1", by, t0),
+                new StageFact(StageField.RELEASE_DATE, t1.toString(), by, t1),
+                new StageFact(StageField.SHIPMENT_DATE, t1.toString(), by, t1),
+                new StageFact(StageField.CONSIGNEE, "ООО Тепло", by, t1),
+                new StageFact(StageField.INSTALLER, partner.id().toString(), by, t2),
+                new StageFact(StageField.COMMISSIONING_DATE, t2.toString(), by, t2),
+                new StageFact(StageField.SERVICE_OPENED, t3.toString(), admin, t3),
+                new StageFact(StageField.SERVICE_REASON, "замена насоса", admin, t3),
+                new StageFact(StageField.SERVICE_CLOSED, t4.toString(), admin, t4)),
+                sdk.devices().card(partner.manager(), SERIAL).device().facts(),
+                "commissioned once: the return from the service keeps its date");
+
+        // A new visit to the service starts afresh: its own opening, and a reason asked for again.
+        fx.clock.advance(Duration.ofDays(1));
+        Device again = sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword()).device();
+        assertEquals(fx.clock.instant().toString(), again.fact(StageField.SERVICE_OPENED).orElseThrow().value());
+        assertTrue(again.fact(StageField.SERVICE_REASON).isEmpty());
+        assertTrue(again.fact(StageField.SERVICE_CLOSED).isEmpty());
+        assertEquals(List.of("country", "region", "objectType", "serviceReason"), again.dataRequest().fields());
+    }
+
+    @Test
+    public void thePartnerThatFirstTakesOnAPumpInTheFieldIsItsInstaller() {
+        advanceTo(DeviceStatus.IN_OPERATION);
+        assertTrue(sdk.devices().card(engineer, SERIAL).device().fact(StageField.INSTALLER).isEmpty(),
+                "installed by someone we do not know");
+        sdk.deviceSteps().assignPartner(engineer, SERIAL, partner.id());
+        Partner other = fx.partner();
+        sdk.deviceSteps().assignPartner(engineer, SERIAL, other.id());
+        assertEquals(partner.id().toString(), sdk.devices().card(engineer, SERIAL).device()
+                .fact(StageField.INSTALLER).orElseThrow().value());
+    }
+
+    @Test
+    public void theFirstConnectionReceivedAfterReleasePutsThePumpIntoOperationOnce() {
+        // "По триггеру первого после перевода в статус «Выпущен» входа насоса в сеть … Эксплуатируется"
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        Instant factoryTest = fx.clock.instant();
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, factoryTest, null, null));
+        assertEquals(DeviceStatus.CREATED, sdk.devices().card(engineer, SERIAL).device().status(), "factory tests");
+        fx.clock.advance(Duration.ofHours(1));
+        advanceTo(DeviceStatus.SHIPPED);
+        Instant released = fx.clock.instant();
+        fx.clock.advance(Duration.ofHours(1));
+
+        // A connection made before the release, delivered late, or replayed, never commissions it.
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, released.minusSeconds(1), null,
+                null));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, factoryTest, null, null));
+        assertEquals(DeviceStatus.SHIPPED, sdk.devices().card(engineer, SERIAL).device().status());
+
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, released.plusSeconds(60), null,
+                null));
         DeviceCard card = sdk.devices().card(engineer, SERIAL);
         assertEquals(DeviceStatus.IN_OPERATION, card.device().status());
         assertEquals(fx.clock.instant(), card.device().autoCommissionedAt());
+        assertEquals(List.of("country", "region", "objectType"), card.device().dataRequest().fields());
 
-        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
-        sdk.deviceSteps().advance(engineer, SERIAL, engineerPassword());
         sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, DeviceStatus.SHIPPED, "sent back for repair");
-        sdk.telemetry().report(pump, SERIAL, at(ReportType.CONNECT, "2026-11-23T09:45:00Z"));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.CONNECT, fx.clock.instant(), null, null));
         assertEquals(DeviceStatus.SHIPPED, sdk.devices().card(engineer, SERIAL).device().status(), "once in its life");
-        long automatic = sdk.devices().history(engineer, SERIAL, null, 100).stream().filter(e -> e.event().equals("FIRST_CONNECT"))
-                .count();
-        assertEquals(1, automatic);
+        assertEquals(1, sdk.devices().history(engineer, SERIAL, null, 100).stream()
+                .filter(e -> e.event().equals("FIRST_CONNECT")).count());
     }
 
     @Test
@@ -189,7 +347,8 @@ public abstract class DeviceContractTest {
         }
         refused(ErrorCode.DEVICE_ALARMS_FULL, "code", () -> sdk.telemetry().report(pump, SERIAL,
                 new DeviceReport(ReportType.ALARM, t.plusSeconds(100), "E-more", null)));
-        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, t.plusSeconds(101), "E0", null));
+        sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, t.plusSeconds(101), "E0",
+                null));
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM, t.plusSeconds(102), "E-more", null));
         for (int i = 0; i < 100; i++) {
             sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED, t.plusSeconds(200 + i),
@@ -216,7 +375,7 @@ public abstract class DeviceContractTest {
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
                 Instant.parse("2026-11-23T09:59:10Z"), "E42", null));
         DeviceCard card = sdk.devices().card(engineer, SERIAL);
-        assertEquals(Instant.parse("2026-11-23T09:59:00Z"), card.device().lastDataAt());
+        assertEquals(Instant.parse("2026-11-23T09:59:00Z"), card.device().lastDataReportedAt());
         assertEquals(Connectivity.GSM, card.device().connectivity());
         assertEquals(List.of("E42"), card.activeAlarms(), "the older clearing is ignored");
         assertTrue(card.online());
@@ -229,13 +388,38 @@ public abstract class DeviceContractTest {
         DeviceCard offline = sdk.devices().card(engineer, SERIAL);
         assertFalse(offline.online());
         assertEquals(Instant.parse("2026-11-23T10:09:30Z"), offline.device().lastDisconnectAt());
+        sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2026-11-23T10:09:20Z"));
+        assertFalse(sdk.devices().card(engineer, SERIAL).online(), "made before it disconnected");
         sdk.telemetry().report(pump, SERIAL, new DeviceReport(ReportType.ALARM_CLEARED,
                 Instant.parse("2026-11-23T10:09:40Z"), "E42", null));
         assertEquals(List.of(), sdk.devices().card(engineer, SERIAL).activeAlarms());
 
         sdk.telemetry().report(pump, SERIAL, at(ReportType.DATA, "2027-01-01T00:00:00Z"));
-        assertEquals(fx.clock.instant(), sdk.devices().card(engineer, SERIAL).device().lastDataAt(),
+        assertEquals(fx.clock.instant(), sdk.devices().card(engineer, SERIAL).device().lastDataReportedAt(),
                 "a device clock ahead of ours counts as now");
+    }
+
+    @Test
+    public void timeComesFromTheServerSoAPumpWhoseClockRunsSlowStaysOnline() {
+        // "Дата и время получения последних данных": when the server received them.
+        Actor pump = sdk.telemetry().authenticateDevice(SERIAL, PRINTED, "10.0.0.5");
+        Duration slow = Duration.ofHours(3);
+        for (int minute = 0; minute < 60; minute += 5) {
+            Instant pumpTime = fx.clock.instant().minus(slow);
+            sdk.telemetry().report(pump, SERIAL, new DeviceReport(minute == 0 ? ReportType.CONNECT : ReportType.DATA,
+                    pumpTime, null, null));
+            DeviceCard card = sdk.devices().card(engineer, SERIAL);
+            assertTrue(card.online(), "minute " + minute);
+            if (minute > 0) {
+                assertEquals(fx.clock.instant(), card.device().lastDataAt(), "received now");
+                assertEquals(pumpTime, card.device().lastDataReportedAt(), "its own time, shown as such");
+            }
+            fx.clock.advance(Duration.ofMinutes(5));
+        }
+        assertEquals(fx.clock.instant().minus(Duration.ofHours(4)), sdk.devices().card(engineer, SERIAL).device()
+                .lastConnectAt(), "connections are shown in the pump's own time");
+        fx.clock.advance(Duration.ofMinutes(10));
+        assertFalse(sdk.devices().card(engineer, SERIAL).online(), "silent for the timeout by the server's clock");
     }
 
     @Test
@@ -410,12 +594,61 @@ public abstract class DeviceContractTest {
     }
 
     @Test
-    public void theManualComesFromTheCatalogByModel() {
-        DeviceCatalog catalog = DeviceCatalog.defaults().withManual("TN-12",
-                URI.create("https://example.test/tn-12.pdf"));
-        assertEquals(URI.create("https://example.test/tn-12.pdf"), catalog.manual("TN-12").orElseThrow());
-        assertTrue(catalog.manual("TN-16").isEmpty());
-        assertTrue(sdk.devices().card(engineer, SERIAL).manual().isEmpty());
+    public void theCardShowsTheManualOfItsModel() {
+        // "Ссылка на pdf инструкцию по монтажу и эксплуатации (подгружается по модели ТН)"
+        URI manual = URI.create("https://example.test/tn-12.pdf");
+        Latchkey configured = Latchkey.builder().store(fx.store).clock(fx.clock).masterKey(Fixture.MASTER_KEY)
+                .passwordHasher(fx.hasher).deviceCatalog(DeviceCatalog.defaults().withManual("TN-12", manual))
+                .build();
+        assertEquals(Optional.of(manual), configured.devices().card(engineer, SERIAL).manual());
+        configured.deviceSteps().create(engineer, "HP-16", "TN-16", PRINTED);
+        assertEquals(Optional.empty(), configured.devices().card(engineer, "HP-16").manual(), "no manual configured");
+        assertEquals(Optional.empty(), sdk.devices().card(engineer, SERIAL).manual(), "the default catalog has none");
+    }
+
+    @Test
+    public void theOwnerRenamesThePumpInTheAppWithoutRegisteringAgain() {
+        // "Также Владелец как-то назовет свой насос, надо это где-то сохранить и использовать только для его
+        // приложения."
+        Actor owner = sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration("+79123456789", "123456789",
+                "RU", "Москва", "Дача", null), "app").newOwner().orElseThrow();
+        assertEquals("Баня", sdk.owners().rename(owner, SERIAL, "Баня").device().ownerNickname());
+        assertEquals("Баня", sdk.devices().card(owner, SERIAL).device().ownerNickname());
+        assertNull(sdk.devices().card(engineer, SERIAL).device().ownerNickname(), "the owner's only");
+        JournalEntry renamed = last(sdk.devices().history(engineer, SERIAL, null, 100));
+        assertEquals("RENAME", renamed.event());
+        assertNull(renamed.reason(), "the journal, which staff read, keeps no nickname");
+        refused(ErrorCode.PERMISSION_DENIED, () -> sdk.owners().rename(engineer, SERIAL, "Склад"));
+        refused(ErrorCode.FIELD_TOO_LONG, "nickname", () -> sdk.owners().rename(owner, SERIAL, "x".repeat(101)));
+    }
+
+    @Test
+    public void theFeedbackEmailIsAttachedEvenWhenTheCustomerAlreadyExists() {
+        // "Если Владелец обратится через форму обратной связи по email …, привязываем к карточке юзера его email."
+        Actor owner = sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration("+79123456789", "123456789",
+                "RU", "Москва", null, null), "app").newOwner().orElseThrow();
+        sdk.deviceSteps().create(engineer, "HP-2026-0002", "TN-12", PRINTED);
+        sdk.owners().registerOwner("HP-2026-0002", PRINTED, new OwnerRegistration("+79123456789", "123456789", "RU",
+                "Москва", null, "Owner@Example.test"), "app");
+        assertEquals("owner@example.test", customer(owner).email());
+        sdk.deviceSteps().create(engineer, "HP-2026-0003", "TN-12", PRINTED);
+        sdk.owners().registerOwner("HP-2026-0003", PRINTED, new OwnerRegistration("+79123456789", "123456789", "RU",
+                "Москва", null, "stranger@example.test"), "app");
+        assertEquals("owner@example.test", customer(owner).email(), "a phone number alone replaces no address");
+    }
+
+    private Customer customer(Actor owner) {
+        return fx.store.inTransaction(() -> fx.partyStore().customers()
+                .find(io.latchkey.access.CustomerId.parse(owner.subject())).orElseThrow());
+    }
+
+    private String engineerEmail() {
+        return fx.store.inTransaction(() -> fx.partyStore().members().find(engineer.memberId().orElseThrow())
+                .orElseThrow().email());
+    }
+
+    private static JournalEntry last(List<JournalEntry> history) {
+        return history.get(history.size() - 1);
     }
 
     private static List<String> serials(List<DeviceCard> cards) {

@@ -15,6 +15,7 @@ import io.latchkey.testkit.Fixture;
 import io.latchkey.testkit.Fixture.Partner;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ class DeviceLifecycleTest {
     private static final String SERIAL = "HP-1";
     private static final char[] PRINTED = "pump-1".toCharArray();
     private static final Set<DeviceEvent> BY_HAND = Set.of(DeviceEvent.ADVANCE, DeviceEvent.COMMISSION,
-            DeviceEvent.DECOMMISSION, DeviceEvent.SET_CREATED, DeviceEvent.SET_PRODUCED, DeviceEvent.SET_RELEASED,
+            DeviceEvent.SET_CREATED, DeviceEvent.SET_PRODUCED, DeviceEvent.SET_RELEASED,
             DeviceEvent.SET_SHIPPED, DeviceEvent.SET_IN_OPERATION, DeviceEvent.SET_IN_SERVICE,
             DeviceEvent.SET_DECOMMISSIONED);
 
@@ -45,9 +46,12 @@ class DeviceLifecycleTest {
         final Latchkey sdk = fx.latchkey;
         final Actor engineer = fx.engineer();
         final Partner partner = fx.partner();
+        final Actor owner;
 
         OneDevice(DeviceStatus status) {
             sdk.deviceSteps().create(engineer, SERIAL, "TN-12", PRINTED);
+            owner = sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration("+79123456789", "123456789",
+                    "RU", "Москва", null, null), "app").newOwner().orElseThrow();
             sdk.claims().updateDetails(engineer, SERIAL, new DeviceDetails("RU", "Москва", "OFFICE", null, null));
             if (status != DeviceStatus.CREATED) {
                 sdk.deviceSteps().setStatus(fx.operatorAdmin, SERIAL, status, "test set-up");
@@ -68,7 +72,9 @@ class DeviceLifecycleTest {
             switch (event) {
                 case ADVANCE -> sdk.deviceSteps().advance(actor, SERIAL, confirm);
                 case COMMISSION -> sdk.deviceSteps().commission(actor, SERIAL, confirm);
-                case DECOMMISSION -> sdk.deviceSteps().decommission(actor, SERIAL, confirm, "end of life");
+                case FILL_DATA -> sdk.deviceSteps().fill(actor, SERIAL, Map.of(typedUpTo(device().status()),
+                        "typed"));
+                case RENAME -> sdk.owners().rename(actor, SERIAL, "Дача");
                 case FIRST_CONNECT -> sdk.telemetry().report(sdk.telemetry().authenticateDevice(SERIAL, PRINTED,
                         "pump"), SERIAL, new DeviceReport(ReportType.CONNECT, Instant.parse(Fixture.START), null,
                                 null));
@@ -83,14 +89,32 @@ class DeviceLifecycleTest {
         }
     }
 
+    /** The typed field of the latest stage the device has reached (before any, the first). */
+    private static StageField typedUpTo(DeviceStatus status) {
+        StageField latest = StageField.FIRMWARE;
+        for (StageField field : StageField.values()) {
+            boolean typed = field.source() == StageField.Source.TYPED || field.source() == StageField.Source.REASON;
+            if (typed && DeviceLifecycle.LINE.indexOf(field.stage()) <= DeviceLifecycle.LINE.indexOf(status)) {
+                latest = field;
+            }
+        }
+        return latest;
+    }
+
     private static DeviceStatus target(DeviceEvent setTo) {
         return DeviceStatus.valueOf(setTo.name().substring("SET_".length()));
     }
 
-    /** Who takes a step in the walk: the ADMIN where only the ADMIN may, a partner claims, else an engineer. */
+    /**
+     * Who takes a step in the walk: the ADMIN where only the ADMIN may, a partner claims, the owner renames, else
+     * an engineer.
+     */
     private static Actor actorFor(OneDevice one, Optional<Row<DeviceStatus, DeviceEvent>> row, DeviceEvent event) {
         if (event == DeviceEvent.CLAIM) {
             return one.partner.admin();
+        }
+        if (event == DeviceEvent.RENAME) {
+            return one.owner;
         }
         boolean adminOnly = event.name().startsWith("SET_")
                 || row.map(r -> r.permission() == Permission.DEVICE_SET_STATUS).orElse(false);
@@ -133,8 +157,7 @@ class DeviceLifecycleTest {
         OneDevice one = new OneDevice(status);
         Partner other = one.fx.partner();
         one.sdk.claims().claim(one.partner.admin(), SERIAL, one.partner.id(), PRINTED);
-        Actor owner = one.sdk.owners().registerOwner(SERIAL, PRINTED, new OwnerRegistration("+79123456789",
-                "123456789", "RU", "Москва", null, null), "app").newOwner().orElseThrow();
+        Actor owner = one.owner;
 
         refused(ErrorCode.PERMISSION_DENIED, () -> one.take(event, one.partner.admin(), Fixture.MEMBER_PASSWORD));
         refused(ErrorCode.DEVICE_NOT_FOUND, () -> one.take(event, other.admin(), Fixture.MEMBER_PASSWORD));

@@ -33,6 +33,9 @@ import io.latchkey.device.Device;
 import io.latchkey.device.DeviceId;
 import io.latchkey.device.DeviceSearch;
 import io.latchkey.device.DeviceStatus;
+import io.latchkey.device.StageFact;
+import io.latchkey.device.StageField;
+import io.latchkey.device.DataRequest;
 import io.latchkey.device.DeviceStore;
 import io.latchkey.keys.KeyRepository;
 import io.latchkey.keys.StoredKey;
@@ -173,8 +176,8 @@ public abstract class StoreContractTest {
     }
 
     private PoolOrder order(Organization partner, long number) {
-        return new PoolOrder(new PoolOrderId(ids.next()), number, partner.id(), 100, PoolTerm.UNLIMITED, T0, null,
-                PoolOrderStatus.COMPLETED, T0, "system:test", 0);
+        return new PoolOrder(new PoolOrderId(ids.next()), number, partner.id(), partner.parentId(), 100,
+                PoolTerm.UNLIMITED, T0, null, PoolOrderStatus.COMPLETED, T0, "system:test", 0);
     }
 
     private Organization org(OrgKind kind, String name, OrgId parent) {
@@ -264,8 +267,8 @@ public abstract class StoreContractTest {
         for (Organization partner : List.of(partnerA, partnerB, partnerA)) {
             placed.add(tx(() -> {
                 PoolOrder o = new PoolOrder(new PoolOrderId(ids.next()), pools().poolOrders().nextNumber(),
-                        partner.id(),
-                        3, PoolTerm.ONE_YEAR, T0, PoolTerm.ONE_YEAR.validUntil(T0).orElseThrow(), PoolOrderStatus.NEW,
+                        partner.id(), partner.parentId(), 3, PoolTerm.ONE_YEAR, T0,
+                        PoolTerm.ONE_YEAR.validUntil(T0).orElseThrow(), PoolOrderStatus.NEW,
                         null, null, 0);
                 pools().poolOrders().insert(o);
                 return o;
@@ -446,12 +449,20 @@ public abstract class StoreContractTest {
         }
         store.inTransaction(() -> made.forEach(pools().issuances()::insert));
         assertEquals(List.of(made.get(4), made.get(3)), tx(() -> pools().issuances().list(partnerA.id(), null, null,
-                2)));
+                null, null, 2)));
         assertEquals(List.of(made.get(2), made.get(1)),
-                tx(() -> pools().issuances().list(partnerA.id(), null, made.get(3).id(), 2)));
+                tx(() -> pools().issuances().list(partnerA.id(), null, null, null, made.get(3).id(), 2)));
         assertEquals(List.of(made.get(4), made.get(2), made.get(0)),
-                tx(() -> pools().issuances().list(partnerA.id(), clientA.id(), null, 10)));
-        assertEquals(List.of(), tx(() -> pools().issuances().list(partnerB.id(), null, null, 10)));
+                tx(() -> pools().issuances().list(partnerA.id(), clientA.id(), null, null, null, 10)));
+        assertEquals(List.of(), tx(() -> pools().issuances().list(partnerB.id(), null, null, null, null, 10)));
+        // A period finds the windows that overlap it: [T0, T0 + 60 s) ends at its end, starts before its start.
+        assertEquals(5, tx(() -> pools().issuances().list(partnerA.id(), null, T0.plusSeconds(59), T0.plusSeconds(61),
+                null, 10)).size());
+        assertEquals(List.of(), tx(() -> pools().issuances().list(partnerA.id(), null, T0.plusSeconds(60), null, null,
+                10)));
+        assertEquals(List.of(), tx(() -> pools().issuances().list(partnerA.id(), null, null, T0, null, 10)));
+        assertEquals(5, tx(() -> pools().issuances().list(partnerA.id(), null, null, T0.plusNanos(1_000), null, 10))
+                .size());
         Issuance ended = tx(() -> pools().issuances().update(new Issuance(made.get(0).id(), made.get(0).credentialId(),
                 made.get(0).label(), partnerA.id(), clientA.id(), T0, T0.plusSeconds(60), "#0", T0, "member:x",
                 T0.plusSeconds(1), T0.plusSeconds(2), io.latchkey.credential.EndReason.REVOKED,
@@ -481,10 +492,14 @@ public abstract class StoreContractTest {
         Device full = new Device(new DeviceId(ids.next()), "HP-2", "TN-16", "$argon2id$hash", operator.id(),
                 DeviceStatus.IN_OPERATION, partnerA.id(), "RU", "Москва", "OFFICE", "Иван", "подвал", owner.id(),
                         "Дача",
-                "89701990123456789", ZoneId.of("Europe/Moscow"), T0.plusSeconds(1), T0.plusSeconds(2),
-                T0.plusSeconds(3), T0.plusSeconds(4), Connectivity.WIFI,
-                List.of(new Alarm("E42", true, T0.plusNanos(5_000)), new Alarm("E1", false, T0)), T0.plusSeconds(6),
-                T0, 0);
+                "89701990123456789", ZoneId.of("Europe/Moscow"), T0.plusSeconds(1), T0.plusSeconds(7),
+                T0.plusSeconds(2), T0.plusSeconds(3), T0.plusSeconds(4), Connectivity.WIFI,
+                List.of(new Alarm("E42", true, T0.plusNanos(5_000)), new Alarm("E1", false, T0)),
+                List.of(new StageFact(StageField.SERVICE_REASON, "шум\tв\\компрессоре\nи вибрация", "member:x\ty",
+                                T0.plusSeconds(8)),
+                        new StageFact(StageField.FIRMWARE, "2.4.1", "member:z", T0)),
+                new DataRequest(DeviceStatus.IN_SERVICE, List.of("objectType", "serviceReason"), T0.plusSeconds(9)),
+                T0.plusSeconds(6), T0, 0);
         store.inTransaction(() -> {
             party().customers().insert(owner);
             devices().devices().insert(bare);
@@ -843,9 +858,8 @@ public abstract class StoreContractTest {
 
     private Device device(String serial) {
         return new Device(new DeviceId(ids.next()), serial, "TN-12", "$argon2id$hash", operator.id(),
-                DeviceStatus.CREATED,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, List.of(),
-                null, T0, 0);
+                DeviceStatus.CREATED, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, List.of(), List.of(), null, null, T0, 0);
     }
 
     private List<String> serials(DeviceSearch search) {

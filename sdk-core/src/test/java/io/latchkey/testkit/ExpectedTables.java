@@ -11,9 +11,9 @@ import static io.latchkey.access.Permission.CREDENTIAL_REVOKE;
 import static io.latchkey.access.Permission.DEVICE_ADVANCE;
 import static io.latchkey.access.Permission.DEVICE_ASSIGN;
 import static io.latchkey.access.Permission.DEVICE_CLAIM;
-import static io.latchkey.access.Permission.DEVICE_DECOMMISSION;
 import static io.latchkey.access.Permission.DEVICE_EDIT;
 import static io.latchkey.access.Permission.DEVICE_OWNER_REGISTER;
+import static io.latchkey.access.Permission.DEVICE_RENAME;
 import static io.latchkey.access.Permission.DEVICE_REPORT;
 import static io.latchkey.access.Permission.DEVICE_SET_STATUS;
 import static io.latchkey.access.Permission.EMPLOYMENT_ACCEPT;
@@ -158,10 +158,10 @@ public final class ExpectedTables {
                     .timed(SubscriptionState.EXPIRES_SOON, SubscriptionEvent.END, SubscriptionState.ENDED);
 
     /**
-     * A heat pump: the line CREATED → PRODUCED → RELEASED → SHIPPED → IN_OPERATION ⇄ IN_SERVICE; put into
-     * operation by hand or by its first connection; decommissioned by an ADMIN from any status, by an ENGINEER
-     * from the field; the server administrator's hand from any status to any other; claims, assignments,
-     * details and owners in any status.
+     * A heat pump, seed 003 written out: the line Создан → Произведен → Выпущен → Отгружен → Эксплуатируется →
+     * В сервисе → Выведен, one "next status" step at a time; put into operation from the warehouse by hand or by
+     * its first connection; the server administrator's hand from any status to any other; claims, assignments,
+     * details, owners and their names in any status; stage data from PRODUCED on.
      */
     public static final ExpectedTable<DeviceStatus, DeviceEvent> DEVICE = device();
 
@@ -172,19 +172,11 @@ public final class ExpectedTables {
                 .row(DeviceStatus.RELEASED, DeviceEvent.ADVANCE, DeviceStatus.SHIPPED, DEVICE_ADVANCE)
                 .row(DeviceStatus.SHIPPED, DeviceEvent.ADVANCE, DeviceStatus.IN_OPERATION, DEVICE_ADVANCE)
                 .row(DeviceStatus.IN_OPERATION, DeviceEvent.ADVANCE, DeviceStatus.IN_SERVICE, DEVICE_ADVANCE)
-                .row(DeviceStatus.IN_SERVICE, DeviceEvent.ADVANCE, DeviceStatus.IN_OPERATION, DEVICE_ADVANCE)
+                .row(DeviceStatus.IN_SERVICE, DeviceEvent.ADVANCE, DeviceStatus.DECOMMISSIONED, DEVICE_ADVANCE)
                 .row(DeviceStatus.RELEASED, DeviceEvent.COMMISSION, DeviceStatus.IN_OPERATION, DEVICE_ADVANCE)
                 .row(DeviceStatus.SHIPPED, DeviceEvent.COMMISSION, DeviceStatus.IN_OPERATION, DEVICE_ADVANCE)
                 .row(DeviceStatus.RELEASED, DeviceEvent.FIRST_CONNECT, DeviceStatus.IN_OPERATION, DEVICE_REPORT)
-                .row(DeviceStatus.SHIPPED, DeviceEvent.FIRST_CONNECT, DeviceStatus.IN_OPERATION, DEVICE_REPORT)
-                .row(DeviceStatus.CREATED, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED, DEVICE_SET_STATUS)
-                .row(DeviceStatus.PRODUCED, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED, DEVICE_SET_STATUS)
-                .row(DeviceStatus.RELEASED, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED, DEVICE_SET_STATUS)
-                .row(DeviceStatus.SHIPPED, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED, DEVICE_SET_STATUS)
-                .row(DeviceStatus.IN_OPERATION, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED,
-                        DEVICE_DECOMMISSION)
-                .row(DeviceStatus.IN_SERVICE, DeviceEvent.DECOMMISSION, DeviceStatus.DECOMMISSIONED,
-                        DEVICE_DECOMMISSION);
+                .row(DeviceStatus.SHIPPED, DeviceEvent.FIRST_CONNECT, DeviceStatus.IN_OPERATION, DEVICE_REPORT);
         DeviceEvent[] setTo = {DeviceEvent.SET_CREATED, DeviceEvent.SET_PRODUCED, DeviceEvent.SET_RELEASED,
                 DeviceEvent.SET_SHIPPED, DeviceEvent.SET_IN_OPERATION, DeviceEvent.SET_IN_SERVICE,
                 DeviceEvent.SET_DECOMMISSIONED};
@@ -199,7 +191,11 @@ public final class ExpectedTables {
             t.row(from, DeviceEvent.CLAIM, from, DEVICE_CLAIM)
                     .row(from, DeviceEvent.ASSIGN, from, DEVICE_ASSIGN)
                     .row(from, DeviceEvent.EDIT_DETAILS, from, DEVICE_EDIT)
-                    .row(from, DeviceEvent.REGISTER_OWNER, from, DEVICE_OWNER_REGISTER);
+                    .row(from, DeviceEvent.REGISTER_OWNER, from, DEVICE_OWNER_REGISTER)
+                    .row(from, DeviceEvent.RENAME, from, DEVICE_RENAME);
+            if (from != DeviceStatus.CREATED) {
+                t.row(from, DeviceEvent.FILL_DATA, from, DEVICE_EDIT);
+            }
         }
         return t;
     }
