@@ -15,6 +15,7 @@ import io.latchkey.crypto.RandomSource;
 import io.latchkey.device.DeviceStore;
 import io.latchkey.license.LicenseStore;
 import io.latchkey.notify.InMemoryMailSender;
+import io.latchkey.notify.MailSender;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Member;
 import io.latchkey.party.Members.MemberDraft;
@@ -78,6 +79,14 @@ public final class Fixture implements AutoCloseable {
     }
 
     public Fixture(Store store, Duration cooldown) {
+        this(store, cooldown, null);
+    }
+
+    /**
+     * A fixture whose mail also goes to {@code alsoTo} (a real mail sender under test), which decides the
+     * outcome; {@link #mail} still sees every message, for the fixture's own links.
+     */
+    public Fixture(Store store, Duration cooldown, MailSender alsoTo) {
         this.underlying = store;
         this.store = JournalAuditStore.of(store);
         this.latchkey = Latchkey.builder()
@@ -85,7 +94,10 @@ public final class Fixture implements AutoCloseable {
                 .clock(clock)
                 .random(RandomSource.seeded(42))
                 .masterKey(MASTER_KEY)
-                .mailSender(mail)
+                .mailSender(alsoTo == null ? mail : (key, notification) -> {
+                    mail.send(key, notification);
+                    return alsoTo.send(key, notification);
+                })
                 .publicUrl(URI.create("https://portal.example.test/"))
                 .credentialCooldown(cooldown)
                 .passwordHasher(hasher)
