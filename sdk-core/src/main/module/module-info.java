@@ -12,6 +12,7 @@ module io.latchkey.sdk.core {
 
     exports io.latchkey;
     exports io.latchkey.access;
+    exports io.latchkey.billing;
     exports io.latchkey.credential;
     exports io.latchkey.crypto;
     exports io.latchkey.device;

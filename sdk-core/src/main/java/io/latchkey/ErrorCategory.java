@@ -17,5 +17,7 @@ public enum ErrorCategory {
     /** Too many attempts; try again later (HTTP 429). */
     RATE_LIMITED,
     /** The caller could not be identified (HTTP 401). */
-    UNAUTHENTICATED
+    UNAUTHENTICATED,
+    /** A system Latchkey relies on (the billing) could not be reached or answered nonsense; try later (HTTP 503). */
+    UNAVAILABLE
 }

@@ -7,13 +7,14 @@ import static io.latchkey.ErrorCategory.INVALID;
 import static io.latchkey.ErrorCategory.NOT_FOUND;
 import static io.latchkey.ErrorCategory.RATE_LIMITED;
 import static io.latchkey.ErrorCategory.UNAUTHENTICATED;
+import static io.latchkey.ErrorCategory.UNAVAILABLE;
 
 /**
  * Every refusal the SDK can give, each with a unique number (stable across releases, so clients may store
  * it), a category and a message template ({@link String#format} style).
  *
  * <p>Numbers are grouped by area: 1xxx general, 2xxx party and access, 3xxx credential pools, 4xxx licenses,
- * 5xxx devices, 6xxx subscriptions.
+ * 5xxx devices, 6xxx subscriptions, 7xxx billing.
  */
 public enum ErrorCode {
     /** A required field is missing or blank. */
@@ -175,7 +176,10 @@ public enum ErrorCode {
     /** Live subscriptions prevent this. */
     ACTIVE_SUBSCRIPTIONS(6007, CONFLICT, "stop the active subscriptions first"),
     /** The reseller is not an approved reseller of the seller. */
-    RESELLER_NOT_APPROVED(6008, INVALID, "organization %s is not an approved reseller of this seller");
+    RESELLER_NOT_APPROVED(6008, INVALID, "organization %s is not an approved reseller of this seller"),
+
+    /** The billing could not be read (down, session lost, or an answer that makes no sense); the sync resumes. */
+    BILLING_UNAVAILABLE(7001, UNAVAILABLE, "the billing could not be read: %s");
 
     private final int number;
     private final ErrorCategory category;

@@ -16,12 +16,18 @@ import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.Sealer;
 import io.latchkey.device.Claims;
+import io.latchkey.billing.BillingArea;
+import io.latchkey.billing.BillingProfiles;
+import io.latchkey.billing.BillingStore;
+import io.latchkey.billing.InMemoryBillingGateway;
+import io.latchkey.billing.SyncReport;
 import io.latchkey.device.DeviceArea;
 import io.latchkey.device.DeviceSteps;
 import io.latchkey.device.DeviceStore;
 import io.latchkey.device.Devices;
 import io.latchkey.device.Owners;
 import io.latchkey.device.Telemetry;
+import io.latchkey.internal.Actors;
 import io.latchkey.internal.RetryingStore;
 import io.latchkey.license.Activations;
 import io.latchkey.license.Documents;
@@ -91,6 +97,7 @@ public final class Latchkey implements AutoCloseable {
     private final LicenseArea licenses;
     private final SubscriptionArea subscriptions;
     private final DeviceArea devices;
+    private final BillingArea billing;
     private final Scheduler scheduler;
     private final Store store;
     private final Duration retention;
@@ -131,6 +138,8 @@ public final class Latchkey implements AutoCloseable {
                 b.random, keys, sealer, outbox, rateLimiter, b.licenseFormat);
         this.devices = new DeviceArea(store, store.port(DeviceStore.class), partyStore, journal, steps, access, clock,
                 ids, b.deviceCatalog, hasher, verifier, rateLimiter, outbox, b.publicUrl);
+        this.billing = new BillingArea(store, store.port(BillingStore.class), b.billingGateway != null
+                ? b.billingGateway : new InMemoryBillingGateway(clock), steps, access, clock, ids);
         this.scheduler = new Scheduler(clock, List.of(credentials.timers(), subscriptions.timers()), b.schedulerBatch);
     }
 
@@ -256,6 +265,22 @@ public final class Latchkey implements AutoCloseable {
     /** Device cards, journals and search. */
     public Devices devices() {
         return devices.devices();
+    }
+
+    /** Platform profiles kept in step with the billing, and what each resident may do (billing accounts). */
+    public BillingProfiles billingProfiles() {
+        return billing.profiles();
+    }
+
+    /**
+     * Runs the billing sync as the kernel's background work: hosts call it on their own schedule (a full pass
+     * reads every account of the billing).
+     *
+     * @throws LatchkeyException {@link ErrorCode#BILLING_UNAVAILABLE} if the billing cannot be read; the next
+     *                           call resumes where this one stopped
+     */
+    public SyncReport syncBilling() {
+        return billing.profiles().sync(Actors.system("billing-sync"));
     }
 
     // --- the kernel ----------------------------------------------------------------------------------------

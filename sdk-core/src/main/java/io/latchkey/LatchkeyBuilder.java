@@ -6,6 +6,7 @@ import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.MasterKey;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.crypto.RandomSource;
+import io.latchkey.billing.BillingGateway;
 import io.latchkey.device.DeviceCatalog;
 import io.latchkey.keys.StoredKeyStore;
 import io.latchkey.license.CodeFormat;
@@ -36,6 +37,7 @@ public final class LatchkeyBuilder {
     int schedulerBatch = 200;
     Duration retention = Duration.ofDays(30);
     DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
+    BillingGateway billingGateway;
     CodeFormat licenseFormat = CodeFormat.NUMERIC_12;
     PasswordHasher passwordHasher;
     PasswordVerifier passwordVerifier;
@@ -131,6 +133,12 @@ public final class LatchkeyBuilder {
      */
     public LatchkeyBuilder deviceCatalog(DeviceCatalog value) {
         this.deviceCatalog = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /** The billing system of record the billing sync reads; default: a billing in memory. */
+    public LatchkeyBuilder billingGateway(BillingGateway value) {
+        this.billingGateway = Objects.requireNonNull(value);
         return this;
     }
 

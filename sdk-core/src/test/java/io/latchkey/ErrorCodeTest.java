@@ -35,7 +35,7 @@ class ErrorCodeTest {
     void numbersAreGroupedByArea() {
         for (ErrorCode code : ErrorCode.values()) {
             int group = code.number() / 1000;
-            assertTrue(group >= 1 && group <= 6, code + " has number " + code.number() + " outside 1xxx-6xxx");
+            assertTrue(group >= 1 && group <= 7, code + " has number " + code.number() + " outside 1xxx-7xxx");
         }
         // Declared in number order, so each area's codes form one block.
         ErrorCode[] codes = ErrorCode.values();
@@ -48,7 +48,8 @@ class ErrorCodeTest {
                         ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.DUPLICATE),
                 () -> assertGroup(2, ErrorCode.PERMISSION_DENIED, ErrorCode.ORGANIZATION_NOT_FOUND,
                         ErrorCode.MEMBER_NOT_FOUND, ErrorCode.EMAIL_INVALID, ErrorCode.TOO_MANY_ATTEMPTS),
-                () -> assertGroup(3, codesNamed("POOL_", "CLIENT_", "CREDENTIAL_", "PROVISIONING_")));
+                () -> assertGroup(3, codesNamed("POOL_", "CLIENT_", "CREDENTIAL_", "PROVISIONING_")),
+                () -> assertGroup(7, codesNamed("BILLING_")));
     }
 
     private static ErrorCode[] codesNamed(String... prefixes) {

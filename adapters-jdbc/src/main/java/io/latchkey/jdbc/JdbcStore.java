@@ -10,6 +10,10 @@ import io.latchkey.credential.CredentialStore;
 import io.latchkey.credential.IssuanceRepository;
 import io.latchkey.credential.PoolOrderRepository;
 import io.latchkey.device.DeviceRepository;
+import io.latchkey.billing.AddressRepository;
+import io.latchkey.billing.BillingStore;
+import io.latchkey.billing.CheckpointRepository;
+import io.latchkey.billing.ProfileRepository;
 import io.latchkey.device.DeviceStore;
 import io.latchkey.keys.KeyRepository;
 import io.latchkey.license.ActivationRepository;
@@ -79,23 +83,26 @@ public final class JdbcStore implements Store, AutoCloseable {
         this.ownedPool = ownedPool;
         migrate(dataSource);
         Supplier<Handle> handle = this::handle;
-        this.ports = Map.of(
-                PartyStore.class, new Party(new JdbiOrganizationRepository(handle), new JdbiMemberRepository(handle),
-                        new JdbiCustomerRepository(handle), new JdbiConnectionRepository(handle),
-                        new JdbiFirmRepository(handle), new JdbiSiteRepository(handle)),
-                CredentialStore.class, new Credentials(new JdbiPoolOrderRepository(handle, dialect),
+        this.ports = Map.ofEntries(
+                Map.entry(PartyStore.class, new Party(new JdbiOrganizationRepository(handle),
+                        new JdbiMemberRepository(handle), new JdbiCustomerRepository(handle),
+                        new JdbiConnectionRepository(handle), new JdbiFirmRepository(handle),
+                        new JdbiSiteRepository(handle))),
+                Map.entry(CredentialStore.class, new Credentials(new JdbiPoolOrderRepository(handle, dialect),
                         new JdbiClientRepository(handle), new JdbiCredentialRepository(handle, dialect),
-                        new JdbiIssuanceRepository(handle)),
-                LicenseStore.class, new Licenses(new JdbiLicenseRepository(handle),
-                        new JdbiDocumentRepository(handle, dialect), new JdbiActivationRepository(handle)),
-                SubscriptionStore.class, new Subscriptions(new JdbiPackageRepository(handle),
-                        new JdbiHubRepository(handle), new JdbiSubscriptionRepository(handle, dialect)),
-                DeviceStore.class, new Devices(new JdbiDeviceRepository(handle)),
-                JournalRepository.class, new JdbiJournalRepository(handle),
-                OutboxRepository.class, new JdbiOutboxRepository(handle, dialect),
-                IdempotencyRepository.class, new JdbiIdempotencyRepository(handle),
-                KeyRepository.class, new JdbiKeyRepository(handle),
-                AttemptRepository.class, new JdbiAttemptRepository(handle));
+                        new JdbiIssuanceRepository(handle))),
+                Map.entry(LicenseStore.class, new Licenses(new JdbiLicenseRepository(handle),
+                        new JdbiDocumentRepository(handle, dialect), new JdbiActivationRepository(handle))),
+                Map.entry(SubscriptionStore.class, new Subscriptions(new JdbiPackageRepository(handle),
+                        new JdbiHubRepository(handle), new JdbiSubscriptionRepository(handle, dialect))),
+                Map.entry(DeviceStore.class, new Devices(new JdbiDeviceRepository(handle))),
+                Map.entry(BillingStore.class, new Billing(new JdbiProfileRepository(handle),
+                        new JdbiAddressRepository(handle), new JdbiCheckpointRepository(handle))),
+                Map.entry(JournalRepository.class, new JdbiJournalRepository(handle)),
+                Map.entry(OutboxRepository.class, new JdbiOutboxRepository(handle, dialect)),
+                Map.entry(IdempotencyRepository.class, new JdbiIdempotencyRepository(handle)),
+                Map.entry(KeyRepository.class, new JdbiKeyRepository(handle)),
+                Map.entry(AttemptRepository.class, new JdbiAttemptRepository(handle)));
     }
 
     /** Each area's store: its repositories on this store's connection. */
@@ -118,6 +125,10 @@ public final class JdbcStore implements Store, AutoCloseable {
     }
 
     private record Devices(DeviceRepository devices) implements DeviceStore {
+    }
+
+    private record Billing(ProfileRepository profiles, AddressRepository addresses, CheckpointRepository checkpoint)
+            implements BillingStore {
     }
 
     /** A store on a data source the host owns (and closes); migrates its schema first. */

@@ -48,10 +48,10 @@ class ModulePathIT {
         Module core = layer().findModule("io.latchkey.sdk.core").orElseThrow();
         Set<String> exported = new TreeSet<>();
         core.getDescriptor().exports().forEach(e -> exported.add(e.source()));
-        assertEquals(new TreeSet<>(List.of("io.latchkey", "io.latchkey.access", "io.latchkey.credential",
-                "io.latchkey.crypto", "io.latchkey.device", "io.latchkey.keys", "io.latchkey.license",
-                "io.latchkey.lifecycle", "io.latchkey.limits", "io.latchkey.notify", "io.latchkey.party",
-                "io.latchkey.store", "io.latchkey.subscription", "io.latchkey.time")), exported);
+        assertEquals(new TreeSet<>(List.of("io.latchkey", "io.latchkey.access", "io.latchkey.billing",
+                "io.latchkey.credential", "io.latchkey.crypto", "io.latchkey.device", "io.latchkey.keys",
+                "io.latchkey.license", "io.latchkey.lifecycle", "io.latchkey.limits", "io.latchkey.notify",
+                "io.latchkey.party", "io.latchkey.store", "io.latchkey.subscription", "io.latchkey.time")), exported);
         assertFalse(core.isExported("io.latchkey.internal"));
     }
 

@@ -127,6 +127,10 @@ public enum Permission {
     DEVICE_REPORT(Scope.OWN, ITSELF),
     /** Register the owner of a device from the app, signed in with the device's printed password. */
     DEVICE_OWNER_REGISTER(Scope.OWN, ITSELF),
+    /** Run the billing sync: the operator's administrator by hand, and the kernel's background work. */
+    BILLING_SYNC(Scope.OPERATOR, ADMIN, KERNEL),
+    /** See the platform profiles the billing sync keeps, with their addresses and features. */
+    BILLING_VIEW(Scope.OPERATOR, ADMIN, MANAGER, ENGINEER),
     /** Rename one's device in the app: its owner. */
     DEVICE_RENAME(Scope.OWN, ITS_CUSTOMER),
     /** Keep one's own details as a customer (the e-mail given with a feedback message). */

@@ -66,6 +66,8 @@ class PermissionTableTest {
             DEVICE_OWNER_REGISTER  OWN               .   .   .   .   .   .   .   ITSELF
             DEVICE_RENAME          OWN               .   .   .   .   .   .   .   ITS_CUSTOMER
             CUSTOMER_EDIT          OWN               .   .   .   .   .   .   .   ITS_CUSTOMER
+            BILLING_SYNC           OPERATOR          .   x   .   .   .   .   .   KERNEL
+            BILLING_VIEW           OPERATOR          .   x   x   x   .   .   .   -
             """;
 
     private record Row(Scope scope, Set<Role> roles, Set<Bearer> bearers) {

@@ -1,5 +1,6 @@
 package io.latchkey.lifecycle;
 
+import io.latchkey.billing.BillingLifecycle;
 import io.latchkey.credential.CredentialLifecycle;
 import io.latchkey.device.DeviceLifecycle;
 import io.latchkey.license.LicenseLifecycle;
@@ -59,5 +60,11 @@ class LifecycleTablesTest {
     @Test
     void devices() {
         ExpectedTables.DEVICE.assertIsTheTableOf(DeviceLifecycle.TABLE);
+    }
+
+    @Test
+    void billingProfilesAndAddresses() {
+        ExpectedTables.BILLING_PROFILE.assertIsTheTableOf(BillingLifecycle.PROFILE);
+        ExpectedTables.BILLING_ADDRESS.assertIsTheTableOf(BillingLifecycle.ADDRESS);
     }
 }

@@ -1,6 +1,7 @@
 package io.latchkey.testkit;
 
 import static io.latchkey.access.Permission.ACCOUNT_CONFIRM;
+import static io.latchkey.access.Permission.BILLING_SYNC;
 import static io.latchkey.access.Permission.CONNECTION_CONSENT;
 import static io.latchkey.access.Permission.CONNECTION_DECIDE;
 import static io.latchkey.access.Permission.CONNECTION_REQUEST;
@@ -29,6 +30,10 @@ import static io.latchkey.access.Permission.REQUISITES_EDIT;
 import static io.latchkey.access.Permission.SELLER_MANAGE;
 import static io.latchkey.access.Permission.SUBSCRIPTION_MANAGE;
 
+import io.latchkey.billing.AddressEvent;
+import io.latchkey.billing.AddressState;
+import io.latchkey.billing.ProfileEvent;
+import io.latchkey.billing.ProfileState;
 import io.latchkey.credential.CredentialEvent;
 import io.latchkey.credential.CredentialState;
 import io.latchkey.credential.PoolOrderEvent;
@@ -146,6 +151,28 @@ public final class ExpectedTables {
                             LICENSE_ACTIVATE);
 
     /** A subscription: ACTIVE ⇄ EXPIRES_SOON → ENDED on the 1st; a stop ends either at once (Ajax). */
+    /** A platform profile: it goes with its last address and comes back with one; only the billing sync moves it. */
+    public static final ExpectedTable<ProfileState, ProfileEvent> BILLING_PROFILE =
+            ExpectedTable.of("billing-profile", ProfileState.class, ProfileEvent.class)
+                    .row(ProfileState.ACTIVE, ProfileEvent.REMOVE, ProfileState.REMOVED, BILLING_SYNC)
+                    .row(ProfileState.REMOVED, ProfileEvent.RESTORE, ProfileState.ACTIVE, BILLING_SYNC);
+
+    /**
+     * An address of a profile (seed 001): blocked ⇒ the door key only, active again ⇒ every feature, disabled or
+     * service ended ⇒ removed, and back; it moves (address text, login) in place.
+     */
+    public static final ExpectedTable<AddressState, AddressEvent> BILLING_ADDRESS =
+            ExpectedTable.of("billing-address", AddressState.class, AddressEvent.class)
+                    .row(AddressState.FULL, AddressEvent.RESTRICT, AddressState.DOOR_KEY_ONLY, BILLING_SYNC)
+                    .row(AddressState.DOOR_KEY_ONLY, AddressEvent.RESTORE, AddressState.FULL, BILLING_SYNC)
+                    .row(AddressState.FULL, AddressEvent.REMOVE, AddressState.REMOVED, BILLING_SYNC)
+                    .row(AddressState.DOOR_KEY_ONLY, AddressEvent.REMOVE, AddressState.REMOVED, BILLING_SYNC)
+                    .row(AddressState.REMOVED, AddressEvent.RELINK_FULL, AddressState.FULL, BILLING_SYNC)
+                    .row(AddressState.REMOVED, AddressEvent.RELINK_DOOR_KEY_ONLY, AddressState.DOOR_KEY_ONLY,
+                            BILLING_SYNC)
+                    .row(AddressState.FULL, AddressEvent.MOVE, AddressState.FULL, BILLING_SYNC)
+                    .row(AddressState.DOOR_KEY_ONLY, AddressEvent.MOVE, AddressState.DOOR_KEY_ONLY, BILLING_SYNC);
+
     public static final ExpectedTable<SubscriptionState, SubscriptionEvent> SUBSCRIPTION =
             ExpectedTable.of("subscription", SubscriptionState.class, SubscriptionEvent.class)
                     .row(SubscriptionState.ACTIVE, SubscriptionEvent.DEACTIVATE, SubscriptionState.EXPIRES_SOON,
