@@ -76,8 +76,8 @@ public final class DeviceSteps {
 
     /**
      * Any other move (back from the service, skipping ahead, leaving DECOMMISSIONED): the server administrator's
-     * alone, with a reason for the journal; moving into the service or out of operation, the reason is also the
-     * stage's.
+     * alone, with a reason for the journal; a move into the service or to DECOMMISSIONED records it as that
+     * stage's reason too.
      */
     public DeviceCard setStatus(Actor actor, String serial, DeviceStatus status, String reason) {
         DeviceStatus target = Checks.required("status", status);
@@ -103,6 +103,9 @@ public final class DeviceSteps {
             }
             typed.put(field, Checks.required(name, value, field.maxLength()));
         });
+        if (typed.isEmpty()) {
+            throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "values");
+        }
         return transactions.inTransaction(() -> {
             Device device = records.found(actor, serial);
             var fill = records.steps.checkOver(actor, DeviceRecords.viewer(device), records.devices, device,

@@ -219,6 +219,7 @@ public abstract class DeviceContractTest {
                 Map.of(StageField.PRODUCTION_DATE, "2020-01-01T00:00:00Z")));
         refused(ErrorCode.FIELD_TOO_LONG, "firmware", () -> sdk.deviceSteps().fill(engineer, SERIAL,
                 Map.of(StageField.FIRMWARE, "9".repeat(65))));
+        refused(ErrorCode.FIELD_REQUIRED, "values", () -> sdk.deviceSteps().fill(engineer, SERIAL, Map.of()));
         sdk.deviceSteps().fill(engineer, SERIAL, Map.of(StageField.FIRMWARE, "2.4.1"));
         fx.clock.advance(Duration.ofDays(1));
         Instant t1 = fx.clock.instant();
