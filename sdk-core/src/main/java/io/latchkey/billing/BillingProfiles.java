@@ -77,26 +77,11 @@ public final class BillingProfiles {
         SyncCheckpoint at = transactions.inTransaction(() -> store.checkpoint().current());
         while (!RECONCILING.equals(at.cursor())) {
             AccountPage page = page(at.cursor());
-            SyncCheckpoint from = at;
-            int[] applied = new int[1];
-            at = transactions.inTransaction(() -> {
-                SyncCheckpoint stored = store.checkpoint().current();
-                if (!stored.equals(from)) {
-                    throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, "billing sync");
-                }
-                for (BillingAccount account : page.accounts()) {
-                    String unfit = unfit(account);
-                    if (unfit == null) {
-                        applied[0] += apply(actor, account, stored.pass());
-                    } else {
-                        refused.add(account.accountId() + ": " + unfit);
-                    }
-                }
-                return store.checkpoint().save(new SyncCheckpoint(stored.pass(), page.next() == null ? RECONCILING
-                        : page.next(), stored.completedAt(), stored.version()));
-            });
+            Applied applied = applied(actor, at, page);
+            at = applied.checkpoint();
             read += page.accounts().size();
-            changes += applied[0];
+            changes += applied.changes();
+            refused.addAll(applied.refused());
         }
         long pass = at.pass();
         int removed;
@@ -114,6 +99,44 @@ public final class BillingProfiles {
         transactions.inTransaction(() -> store.checkpoint().save(new SyncCheckpoint(pass + 1, null,
                 clock.instant(), done.version())));
         return new SyncReport(pass, read, changes, refused);
+    }
+
+    /** What a page did: the checkpoint after it, the changes it made, the accounts it refused. */
+    private record Applied(SyncCheckpoint checkpoint, int changes, List<String> refused) {
+    }
+
+    /**
+     * Applies a page with the checkpoint after it, in one transaction, if the checkpoint is still where the page
+     * was read from. Another sync at the same page (another node) makes this one give way.
+     */
+    private Applied applied(Actor actor, SyncCheckpoint from, AccountPage page) {
+        try {
+            return transactions.inTransaction(() -> {
+                SyncCheckpoint stored = store.checkpoint().current();
+                if (!stored.equals(from)) {
+                    throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, "billing sync");
+                }
+                int changes = 0;
+                List<String> refused = new ArrayList<>();
+                for (BillingAccount account : page.accounts()) {
+                    String unfit = unfit(account);
+                    if (unfit == null) {
+                        changes += apply(actor, account, stored.pass());
+                    } else {
+                        refused.add(account.accountId() + ": " + unfit);
+                    }
+                }
+                return new Applied(store.checkpoint().save(new SyncCheckpoint(stored.pass(),
+                        page.next() == null ? RECONCILING : page.next(), stored.completedAt(), stored.version())),
+                        changes, refused);
+            });
+        } catch (LatchkeyException e) {
+            if (e.code() == ErrorCode.DUPLICATE) {
+                // The other sync made the same profile or address first.
+                throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, "billing sync");
+            }
+            throw e;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.lifecycle.JournalEntry;
 import io.latchkey.store.Store;
@@ -18,6 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -263,6 +268,45 @@ public abstract class BillingContractTest {
             assertEquals(ALL, features("user" + (i % 120), String.format("дом 1, кв. %03d", i)));
         }
         assertEquals(2L, sync().pass());
+    }
+
+    @Test
+    public void twoSyncsAtOnceOnTwoNodesApplyEachChangeOnce() throws Exception {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            accounts.add(apartment("user" + (i % 40), "дом 3, кв. " + i).account());
+        }
+        Latchkey otherNode = Latchkey.builder().store(fx.store).clock(fx.clock).masterKey(Fixture.MASTER_KEY)
+                .passwordHasher(fx.hasher).billingGateway(billing).build();
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = List.of(nodes.submit(() -> givingWay(sdk)),
+                    nodes.submit(() -> givingWay(otherNode)));
+            for (Future<?> run : runs) {
+                run.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            nodes.shutdown();
+        }
+        sync();
+        List<ProfileView> profiles = sdk.billingProfiles().profiles(fx.operatorAdmin, null, 1000);
+        assertEquals(40, profiles.size());
+        assertEquals(120, profiles.stream().mapToInt(p -> p.addresses().size()).sum());
+        for (String account : accounts) {
+            assertEquals(List.of("CREATE"), journal(BillingLifecycle.ADDRESS_AGGREGATE, account).stream()
+                    .map(JournalEntry::event).toList(), account);
+        }
+    }
+
+    /** A sync that gives way to another one running at the same place, as it should. */
+    private static void givingWay(Latchkey node) {
+        try {
+            node.syncBilling();
+        } catch (LatchkeyException e) {
+            if (e.code() != ErrorCode.CONCURRENT_MODIFICATION) {
+                throw e;
+            }
+        }
     }
 
     @Test
