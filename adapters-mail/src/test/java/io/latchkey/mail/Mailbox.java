@@ -41,6 +41,11 @@ final class Mailbox implements AutoCloseable {
         return greenMail.getSmtps().getPort();
     }
 
+    /** A mail account the server signs in (AUTH). */
+    void user(String login, String password) {
+        greenMail.setUser(login + "@latchkey.test", login, password);
+    }
+
     /** Every message received so far, oldest first. */
     List<MimeMessage> all() {
         return List.of(greenMail.getReceivedMessages());

@@ -135,6 +135,24 @@ class SmtpOutcomesTest {
     }
 
     @Test
+    public void aLoginTheServerRefusesSendsNothing() {
+        mailbox.user("outbox", "s3cret");
+        SmtpMailSender right = SmtpMailSender.builder().server("localhost", mailbox.smtpPort())
+                .security(SmtpMailSender.Security.NONE).login("outbox", "s3cret").from("no-reply@latchkey.test", null)
+                .build();
+        SmtpMailSender wrong = SmtpMailSender.builder().server("localhost", mailbox.smtpPort())
+                .security(SmtpMailSender.Security.NONE).login("outbox", "guess").from("no-reply@latchkey.test", null)
+                .build();
+        opened.add(right);
+        opened.add(wrong);
+        assertInstanceOf(DeliveryResult.Delivered.class, right.send("auth/1", to("signed@example.test")));
+        assertInstanceOf(DeliveryResult.Unknown.class, wrong.send("auth/2", to("refused@example.test")),
+                "a wrong password is a configuration to fix, retried meanwhile");
+        assertEquals(List.of(), mailbox.to("refused@example.test"));
+        assertEquals(0, wrong.connectionsOpened());
+    }
+
+    @Test
     public void anAddressNoServerTakesIsDeclinedWithoutAConnection() {
         SmtpMailSender sender = sender(mailbox.smtpPort(), SmtpMailSender.Security.NONE, null);
         assertInstanceOf(DeliveryResult.Declined.class, sender.send("bad/1", to("no at sign")));
