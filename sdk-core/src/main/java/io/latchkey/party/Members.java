@@ -9,6 +9,8 @@ import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
 import io.latchkey.internal.Checks;
 import io.latchkey.lifecycle.Steps.Step;
+import io.latchkey.limits.Limit;
+import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Transactions;
@@ -39,11 +41,13 @@ public final class Members {
     private final Transactions transactions;
     private final PartyRecords records;
     private final MemberLinks links;
+    private final RateLimiter rateLimiter;
 
-    Members(Transactions transactions, PartyRecords records, MemberLinks links) {
+    Members(Transactions transactions, PartyRecords records, MemberLinks links, RateLimiter rateLimiter) {
         this.transactions = transactions;
         this.records = records;
         this.links = links;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
@@ -223,9 +227,16 @@ public final class Members {
      * partner's people, who corrects a mistyped address). The new address is sent a link that confirms it
      * (good for {@link #INVITATION_TTL}, {@code accounts().confirmEmail}); until then the member signs in with
      * the old one, which is told. An invited member's address is corrected at once ({@link #correctEmail}).
+     * Each change mails an address the caller chose: changes are limited per acting member
+     * ({@link Limit#MAIL_FROM_SOURCE}) and per address ({@link Limit#MAIL_TO_ADDRESS}).
      */
     public void changeEmail(Actor actor, MemberId id, String email) {
         String address = Checks.email("email", email);
+        rateLimiter.spending(Limit.MAIL_FROM_SOURCE, actor.subject(), () -> rateLimiter.spending(
+                Limit.MAIL_TO_ADDRESS, address, () -> changingEmail(actor, id, address)));
+    }
+
+    private void changingEmail(Actor actor, MemberId id, String address) {
         transactions.inTransaction(() -> {
             Member member = records.visibleMember(actor, id);
             if (member.status() == MemberStatus.INVITED) {

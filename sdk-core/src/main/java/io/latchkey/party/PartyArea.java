@@ -31,7 +31,7 @@ public final class PartyArea {
         MemberLinks links = new MemberLinks(store, keys, outbox, clock, publicUrl);
         this.organizations = new Organizations(transactions, records, hasher, closingGuards);
         this.registrations = new Registrations(transactions, records, links, outbox, rateLimiter);
-        this.members = new Members(transactions, records, links);
+        this.members = new Members(transactions, records, links, rateLimiter);
         this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter);
         this.connections = new Connections(transactions, records, outbox, publicUrl, rateLimiter);
     }

@@ -4,8 +4,10 @@ import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latchkey.ErrorCategory;
 import io.latchkey.ErrorCode;
 import io.latchkey.Latchkey;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
@@ -133,6 +135,26 @@ public abstract class ChannelContractTest {
                 Templates.MEMBER_EMAIL_CHANGE, "admin@operator.test")));
         refused(ErrorCode.PERMISSION_DENIED, () -> sdk.members().changeEmail(partner.manager(),
                 partner.admin().memberId().orElseThrow(), "elsewhere@partner.test"));
+    }
+
+    @Test
+    public void changingAddressesMailsAnAddressOnlySoOftenAndAMemberOnlySoMuch() {
+        Member manager = partner.managerMember();
+        for (int i = 0; i < 5; i++) {
+            sdk.members().changeEmail(partner.manager(), manager.id(), "target@victim.test");
+        }
+        LatchkeyException toAddress = refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.members().changeEmail(
+                partner.manager(), manager.id(), "target@victim.test"));
+        assertEquals(ErrorCategory.RATE_LIMITED, toAddress.category());
+        for (int i = 0; i < 15; i++) {
+            sdk.members().changeEmail(partner.manager(), manager.id(), "other" + i + "@partner.test");
+        }
+        refused(ErrorCode.TOO_MANY_ATTEMPTS, () -> sdk.members().changeEmail(partner.manager(), manager.id(),
+                "one-more@partner.test"));
+        // A refused change spends nothing: the licensor's administrator still corrects the address.
+        sdk.members().changeEmail(fx.operatorAdmin, manager.id(), "manager.fixed@partner.test");
+        fx.runDueWork();
+        assertEquals(1, fx.mail.deliveredTo("target@victim.test").size(), "the same change asked again is one message");
     }
 
     @Test
