@@ -10,6 +10,9 @@ import javax.net.ssl.SSLSocketFactory;
  * Sockets with Nagle's algorithm off. SMTP is a dialogue of small writes, each waiting for its answer: with Nagle
  * on, the last short write of a message (the closing dot) waits for the server's delayed acknowledgement, some
  * 40 ms per message, which caps a connection at a few dozen messages a second.
+ *
+ * <p>Two factories, not one: Angus takes any {@link SSLSocketFactory} it is given for a TLS one, so the plain
+ * one must not be an SSL factory, though both delegate the same overloads.
  */
 final class NoDelaySockets {
 

@@ -11,6 +11,7 @@ import io.latchkey.access.Role;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.RandomSource;
+import io.latchkey.internal.Portal;
 import io.latchkey.lifecycle.Aggregate;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.notify.Attachment;
@@ -149,7 +150,7 @@ final class PoolRecords {
 
     /** The portal's address of {@code path}. */
     String link(String path) {
-        return settings.publicUrl().toString().replaceAll("/+$", "") + path;
+        return Portal.link(settings.publicUrl(), path);
     }
 
     /** E-mails the client the provisioning link of the credential's current generation, with its QR code. */

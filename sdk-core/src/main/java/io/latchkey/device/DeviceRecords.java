@@ -10,6 +10,7 @@ import io.latchkey.access.Role;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.internal.Checks;
+import io.latchkey.internal.Portal;
 import io.latchkey.lifecycle.Aggregate;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.notify.Language;
@@ -131,7 +132,7 @@ final class DeviceRecords {
      */
     private void requested(Device device) {
         DataRequest request = device.dataRequest();
-        String link = publicUrl.toString().replaceAll("/+$", "") + "/devices/" + device.serial();
+        String link = Portal.link(publicUrl, "/devices/" + device.serial());
         for (Member member : party.members().byOrganization(device.visibleTo())) {
             if (member.status() == MemberStatus.ACTIVE && member.hasAnyRole(ANSWERING)) {
                 Language language = member.language();

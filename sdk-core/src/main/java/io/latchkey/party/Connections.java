@@ -8,6 +8,7 @@ import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
+import io.latchkey.internal.Portal;
 import io.latchkey.limits.Limit;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Language;
@@ -80,7 +81,7 @@ public final class Connections {
             Connection request = records.steps.create(actor, records.connections, new Connection(
                     new ConnectionId(records.ids.next()), checkedKind, from.id(), to.id(), ConnectionState.PENDING,
                     records.clock.instant(), null, null, null, 0), checkedKind + " " + from.id() + " -> " + to.id());
-            String link = publicUrl.toString().replaceAll("/+$", "") + "/connections";
+            String link = Portal.link(publicUrl, "/connections");
             for (Member admin : records.store.administrators(to.id())) {
                 outbox.enqueue("connection.requested/" + request.id() + "/" + admin.id(), new Notification(
                         Templates.CONNECTION_REQUESTED, admin.language(), admin.email(), admin.fullName(),
@@ -160,8 +161,8 @@ public final class Connections {
             if (!seller.isSeller()) {
                 throw LatchkeyException.ofField(ErrorCode.NOT_A_SELLER, "fromOrgId", seller.id());
             }
-            String link = publicUrl.toString().replaceAll("/+$", "") + "/register?invitedBy="
-                    + URLEncoder.encode(seller.id().toString(), StandardCharsets.UTF_8);
+            String link = Portal.link(publicUrl, "/register?invitedBy="
+                    + URLEncoder.encode(seller.id().toString(), StandardCharsets.UTF_8));
             outbox.enqueue("reseller.invited/" + seller.id() + "/" + to, new Notification(
                     Templates.RESELLER_INVITED, lang != null ? lang : seller.language(), to, "",
                     Map.of("seller", seller.name(), "link", link), List.of()));

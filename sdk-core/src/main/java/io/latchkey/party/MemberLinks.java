@@ -5,6 +5,7 @@ import io.latchkey.LatchkeyException;
 import io.latchkey.access.MemberId;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.SignedToken;
+import io.latchkey.internal.Portal;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
@@ -87,15 +88,15 @@ final class MemberLinks {
     void notice(String email, String fullName, Language language, String template, String path,
                 Map<String, String> parameters) {
         Map<String, String> all = new HashMap<>(parameters);
-        all.put("link", publicUrl.toString().replaceAll("/+$", "") + path);
+        all.put("link", Portal.link(publicUrl, path));
         outbox.enqueue(template + "/" + email + "/" + clock.instant(),
                 new Notification(template, language, email, fullName, all, List.of()));
     }
 
     /** A page of the portal, e.g. {@code /register}, with query parameters. */
     String link(String path, String token) {
-        return publicUrl.toString().replaceAll("/+$", "") + path + "?token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return Portal.link(publicUrl, path + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 
     /** The member a link's token was made for, if the token is good and not yet used or replaced. */
