@@ -96,6 +96,8 @@ public enum ErrorCode {
     AGREEMENT_REQUIRED(2031, INVALID, "the user agreement must be accepted to register"),
     /** A tax id that fails its country's rule (a Polish NIP, a Ukrainian EDRPOU, a free id elsewhere). */
     TAX_ID_INVALID(2032, INVALID, "%s is not a valid tax id of %s"),
+    /** A session token that is unknown, expired, signed out, or whose holder has since lost access. */
+    SESSION_INVALID(2033, UNAUTHENTICATED, "the session has ended; sign in again"),
 
     /** No pool order with that id is visible to the actor. */
     POOL_ORDER_NOT_FOUND(3001, NOT_FOUND, "pool order %s not found"),

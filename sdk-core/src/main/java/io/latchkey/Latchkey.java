@@ -51,6 +51,8 @@ import io.latchkey.party.PartyStore;
 import io.latchkey.party.Registrations;
 import io.latchkey.store.Idempotency;
 import io.latchkey.store.IdempotencyRepository;
+import io.latchkey.store.Replies;
+import io.latchkey.store.ReplyRepository;
 import io.latchkey.store.Store;
 import io.latchkey.subscription.Catalog;
 import io.latchkey.subscription.Hubs;
@@ -102,6 +104,7 @@ public final class Latchkey implements AutoCloseable {
     private final Store store;
     private final Duration retention;
     private final StoredRateLimiter attempts;
+    private final Replies replies;
     private final List<AutoCloseable> running = new ArrayList<>();
 
     Latchkey(LatchkeyBuilder b) {
@@ -116,6 +119,8 @@ public final class Latchkey implements AutoCloseable {
         this.outbox = new Outbox(store, store.port(OutboxRepository.class), b.mailSender, sealer, clock, ids,
                 b.retryPolicy);
         this.attempts = new StoredRateLimiter(store, sealer, clock);
+        this.replies = new Replies(store, store.port(ReplyRepository.class), clock,
+                body -> sealer.seal(body, "reply"), sealed -> sealer.open(sealed, "reply"));
         RateLimiter rateLimiter = b.rateLimiter != null ? b.rateLimiter : attempts;
         PartyStore partyStore = store.port(PartyStore.class);
         JournalRepository journal = store.port(JournalRepository.class);
@@ -130,7 +135,7 @@ public final class Latchkey implements AutoCloseable {
         this.subscriptions = new SubscriptionArea(store, store.port(SubscriptionStore.class), partyStore, steps, access,
                 clock, ids, outbox);
         this.party = new PartyArea(store, partyStore, steps, access, clock, ids, keys, outbox, b.publicUrl, hasher,
-                rateLimiter, List.of(subscriptions.closingGuard()));
+                rateLimiter, List.of(subscriptions.closingGuard()), b.random, b.sessionTtl);
         this.credentials = new CredentialArea(store, store.port(CredentialStore.class), partyStore, journal, steps,
                 access, clock, ids, b.random, keys, outbox, idempotency, rateLimiter,
                 new CredentialSettings(b.publicUrl, b.credentialCooldown, 0.10, 100_000));
@@ -286,6 +291,11 @@ public final class Latchkey implements AutoCloseable {
     // --- the kernel ----------------------------------------------------------------------------------------
 
     /** The scheduler of timed transitions. */
+    /** Answers a host gave to write requests with an idempotency key, to give again to a repeat. */
+    public Replies replies() {
+        return replies;
+    }
+
     public Scheduler scheduler() {
         return scheduler;
     }
@@ -315,8 +325,8 @@ public final class Latchkey implements AutoCloseable {
     }
 
     /**
-     * Deletes idempotency records and sent notifications older than the retention, and attempt counters whose
-     * windows are over, in batches; returns how many. Pending and failed notifications stay, and the journal is
+     * Deletes idempotency records, replies and sent notifications older than the retention, expired sessions,
+     * and attempt counters whose windows are over, in batches; returns how many. Pending and failed notifications stay, and the journal is
      * never pruned.
      */
     public int pruneExpired() {
@@ -325,8 +335,9 @@ public final class Latchkey implements AutoCloseable {
         int batch;
         do {
             batch = store.inTransaction(() -> store.port(IdempotencyRepository.class).deleteMadeBefore(cutoff,
-                    PRUNE_BATCH) + store.port(OutboxRepository.class).deleteSentBefore(cutoff, PRUNE_BATCH))
-                    + attempts.prune(PRUNE_BATCH);
+                    PRUNE_BATCH) + store.port(ReplyRepository.class).deleteMadeBefore(cutoff, PRUNE_BATCH)
+                    + store.port(OutboxRepository.class).deleteSentBefore(cutoff, PRUNE_BATCH))
+                    + attempts.prune(PRUNE_BATCH) + party.accounts().pruneSessions(PRUNE_BATCH);
             pruned += batch;
         } while (batch > 0);
         return pruned;

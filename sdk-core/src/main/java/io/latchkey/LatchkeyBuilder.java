@@ -36,6 +36,7 @@ public final class LatchkeyBuilder {
     Outbox.RetryPolicy retryPolicy = Outbox.RetryPolicy.defaults();
     int schedulerBatch = 200;
     Duration retention = Duration.ofDays(30);
+    Duration sessionTtl = Duration.ofHours(12);
     DeviceCatalog deviceCatalog = DeviceCatalog.defaults();
     BillingGateway billingGateway;
     CodeFormat licenseFormat = CodeFormat.NUMERIC_12;
@@ -175,6 +176,15 @@ public final class LatchkeyBuilder {
             throw new IllegalArgumentException("the retention must be positive");
         }
         this.retention = value;
+        return this;
+    }
+
+    /** How long a session ({@code accounts().signIn}) lasts before its holder signs in again; default 12 hours. */
+    public LatchkeyBuilder sessionTtl(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("a session must last a while");
+        }
+        this.sessionTtl = value;
         return this;
     }
 

@@ -29,8 +29,10 @@ import io.latchkey.party.FirmRepository;
 import io.latchkey.party.MemberRepository;
 import io.latchkey.party.OrganizationRepository;
 import io.latchkey.party.PartyStore;
+import io.latchkey.party.SessionRepository;
 import io.latchkey.party.SiteRepository;
 import io.latchkey.store.IdempotencyRepository;
+import io.latchkey.store.ReplyRepository;
 import io.latchkey.store.Store;
 import io.latchkey.subscription.HubRepository;
 import io.latchkey.subscription.PackageRepository;
@@ -87,7 +89,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                 Map.entry(PartyStore.class, new Party(new JdbiOrganizationRepository(handle),
                         new JdbiMemberRepository(handle), new JdbiCustomerRepository(handle),
                         new JdbiConnectionRepository(handle), new JdbiFirmRepository(handle),
-                        new JdbiSiteRepository(handle))),
+                        new JdbiSiteRepository(handle), new JdbiSessionRepository(handle))),
                 Map.entry(CredentialStore.class, new Credentials(new JdbiPoolOrderRepository(handle, dialect),
                         new JdbiClientRepository(handle), new JdbiCredentialRepository(handle, dialect),
                         new JdbiIssuanceRepository(handle))),
@@ -101,14 +103,15 @@ public final class JdbcStore implements Store, AutoCloseable {
                 Map.entry(JournalRepository.class, new JdbiJournalRepository(handle)),
                 Map.entry(OutboxRepository.class, new JdbiOutboxRepository(handle, dialect)),
                 Map.entry(IdempotencyRepository.class, new JdbiIdempotencyRepository(handle)),
+                Map.entry(ReplyRepository.class, new JdbiReplyRepository(handle)),
                 Map.entry(KeyRepository.class, new JdbiKeyRepository(handle)),
                 Map.entry(AttemptRepository.class, new JdbiAttemptRepository(handle)));
     }
 
     /** Each area's store: its repositories on this store's connection. */
     private record Party(OrganizationRepository organizations, MemberRepository members, CustomerRepository customers,
-                         ConnectionRepository connections, FirmRepository firms, SiteRepository sites)
-            implements PartyStore {
+                         ConnectionRepository connections, FirmRepository firms, SiteRepository sites,
+                         SessionRepository sessions) implements PartyStore {
     }
 
     private record Credentials(PoolOrderRepository poolOrders, ClientRepository clients,

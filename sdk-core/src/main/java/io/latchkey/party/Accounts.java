@@ -8,7 +8,9 @@ import io.latchkey.access.Holder;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
+import io.latchkey.crypto.Digests;
 import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.crypto.RandomSource;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
 import io.latchkey.limits.Attempt;
@@ -20,6 +22,7 @@ import io.latchkey.store.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +30,7 @@ import java.util.Optional;
 
 /**
  * Signing in and the accounts behind it: confirming an invitation, sign-in by e-mail and password, sessions
- * ({@link #actorFor}), changing and resetting passwords, and the customers of the app. Passwords are kept only
+ * ({@link #signIn}, {@link #session}, {@link #signOut}), changing and resetting passwords, and the customers of the app. Passwords are kept only
  * as Argon2id hashes; failures are rate-limited and say nothing about which part was wrong.
  *
  * <p>Thread-safe.
@@ -37,21 +40,36 @@ public final class Accounts {
     /** How long a password-reset link stays good. */
     public static final Duration RESET_TTL = Duration.ofHours(1);
 
+    /** A session token: the bearer token a host hands to a signed-in client, and when it stops working. */
+    public record SignedIn(String token, Instant expiresAt, Actor actor) {
+
+        @Override
+        public String toString() {
+            return "SignedIn[" + actor.describe() + " until " + expiresAt + "]";
+        }
+    }
+
+    private static final int TOKEN_BYTES = 32;
+
     private final Transactions transactions;
     private final PartyRecords records;
     private final MemberLinks links;
     private final PasswordHasher hasher;
     private final RateLimiter rateLimiter;
+    private final RandomSource random;
+    private final Duration sessionTtl;
     /** Verified when no account matches, so that a failed sign-in costs the same either way. */
     private final String decoy;
 
     Accounts(Transactions transactions, PartyRecords records, MemberLinks links, PasswordHasher hasher,
-             RateLimiter rateLimiter) {
+             RateLimiter rateLimiter, RandomSource random, Duration sessionTtl) {
         this.transactions = transactions;
         this.records = records;
         this.links = links;
         this.hasher = hasher;
         this.rateLimiter = rateLimiter;
+        this.random = random;
+        this.sessionTtl = sessionTtl;
         this.decoy = hasher.hash("no account has this password".toCharArray());
     }
 
@@ -126,6 +144,74 @@ public final class Accounts {
     }
 
     /**
+     * Signs a member in ({@link #authenticate}) and opens a session: a random bearer token, stored only as its
+     * hash, good until it expires, the member signs out, or changes or resets the password.
+     */
+    public SignedIn signIn(String email, char[] password, String source) {
+        return openSession(authenticate(email, password, source));
+    }
+
+    /**
+     * Opens a session for an actor the SDK gave the host: a member's, or a customer's made by
+     * {@code owners().registerOwner}.
+     */
+    public SignedIn openSession(Actor actor) {
+        String token = "lk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(TOKEN_BYTES));
+        Instant now = records.clock.instant();
+        Session session = switch (actor.kind()) {
+            case MEMBER -> new Session(Digests.sha256Hex(token), actor.memberId().orElseThrow(), null, now,
+                    now.plus(sessionTtl));
+            case CUSTOMER -> new Session(Digests.sha256Hex(token), null, CustomerId.parse(actor.subject()), now,
+                    now.plus(sessionTtl));
+            default -> throw new IllegalArgumentException("only members and customers sign in: " + actor.kind());
+        };
+        transactions.inTransaction(() -> {
+            records.store.sessions().insert(session);
+            return null;
+        });
+        return new SignedIn(token, session.expiresAt(), actor);
+    }
+
+    /**
+     * The actor behind a session token, with its organization and roles as stored now: a session never outlives
+     * its holder's access.
+     *
+     * @throws LatchkeyException {@link ErrorCode#SESSION_INVALID} if the token is unknown, expired or ended, or
+     *                           its member was disabled or its organization closed since
+     */
+    public Actor session(String token) {
+        if (token == null || token.length() > 100) {
+            throw LatchkeyException.of(ErrorCode.SESSION_INVALID);
+        }
+        return transactions.inTransaction(() -> {
+            Session session = records.store.sessions().find(Digests.sha256Hex(token))
+                    .filter(s -> records.clock.instant().isBefore(s.expiresAt()))
+                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.SESSION_INVALID));
+            if (session.customer() != null) {
+                return records.store.customers().find(session.customer()).map(c -> Actors.customer(c.id()))
+                        .orElseThrow(() -> LatchkeyException.of(ErrorCode.SESSION_INVALID));
+            }
+            Member member = records.store.members().find(session.member())
+                    .filter(m -> m.status() == MemberStatus.ACTIVE).filter(m -> records.open(m.organization()))
+                    .orElseThrow(() -> LatchkeyException.of(ErrorCode.SESSION_INVALID));
+            return Actors.member(member.id(), member.organization(), member.roles());
+        });
+    }
+
+    /** Ends a session; a token that is unknown or ended already is ignored. */
+    public void signOut(String token) {
+        if (token != null && token.length() <= 100) {
+            transactions.inTransaction(() -> records.store.sessions().remove(Digests.sha256Hex(token)));
+        }
+    }
+
+    /** Deletes up to {@code limit} expired sessions; returns how many. */
+    public int pruneSessions(int limit) {
+        return transactions.inTransaction(() -> records.store.sessions().removeExpired(records.clock.instant(),
+                limit));
+    }
+
+    /**
      * The actor of a signed-in member (a session the host keeps): its organization and roles as stored now.
      * A member that was disabled since, or never confirmed, is refused.
      */
@@ -162,7 +248,10 @@ public final class Accounts {
         String hash = hasher.hash(checkedPassword(member.email(), newPassword, repeat));
         transactions.inTransaction(() -> records.steps.checkSecret(actor, records.members,
                         records.store.members().find(id).orElseThrow(), MemberEvent.CHANGE_PASSWORD)
-                .take((m, to) -> m.withPassword(hash), "with the current password"));
+                .take((m, to) -> {
+                    records.store.sessions().removeOfMember(id);
+                    return m.withPassword(hash);
+                }, "with the current password"));
     }
 
     /**
@@ -232,7 +321,10 @@ public final class Accounts {
             }
             Actor resetting = Actors.member(member.id(), member.organization(), member.roles());
             return records.steps.checkSecret(resetting, records.members, member, MemberEvent.CHANGE_PASSWORD)
-                    .take((m, to) -> m.withPassword(hash), "with a reset link").withoutSecrets();
+                    .take((m, to) -> {
+                        records.store.sessions().removeOfMember(m.id());
+                        return m.withPassword(hash);
+                    }, "with a reset link").withoutSecrets();
         });
     }
 

@@ -6,6 +6,7 @@ import io.latchkey.access.OrgId;
 import io.latchkey.store.InMemoryStore;
 import io.latchkey.store.InMemoryStore.Index;
 import io.latchkey.store.InMemoryStore.Table;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ final class InMemoryPartyStore implements PartyStore {
     private final Connections connections;
     private final Firms firms;
     private final Sites sites;
+    private final Sessions sessions;
 
     InMemoryPartyStore(InMemoryStore store) {
         organizations = new Organizations(store);
@@ -28,6 +30,7 @@ final class InMemoryPartyStore implements PartyStore {
         connections = new Connections(store);
         firms = new Firms(store);
         sites = new Sites(store);
+        sessions = new Sessions(store);
     }
 
     private static final class Organizations extends Table<OrgId, Organization> implements OrganizationRepository {
@@ -171,6 +174,39 @@ final class InMemoryPartyStore implements PartyStore {
         public int count(OrgId organization) {
             return (int) rows().filter(s -> s.organization().equals(organization)).count();
         }
+    }
+
+    private static final class Sessions extends Table<String, Session> implements SessionRepository {
+        Sessions(InMemoryStore store) {
+            super(store, Session::tokenHash);
+        }
+
+        @Override
+        public boolean remove(String tokenHash) {
+            boolean found = find(tokenHash).isPresent();
+            delete(tokenHash);
+            return found;
+        }
+
+        @Override
+        public int removeOfMember(MemberId member) {
+            List<Session> his = rows().filter(s -> member.equals(s.member())).toList();
+            his.forEach(s -> delete(s.tokenHash()));
+            return his.size();
+        }
+
+        @Override
+        public int removeExpired(Instant cutoff, int limit) {
+            List<Session> old = rows().filter(s -> s.expiresAt().isBefore(cutoff))
+                    .sorted(Comparator.comparing(Session::expiresAt)).limit(limit).toList();
+            old.forEach(s -> delete(s.tokenHash()));
+            return old.size();
+        }
+    }
+
+    @Override
+    public SessionRepository sessions() {
+        return sessions;
     }
 
     @Override

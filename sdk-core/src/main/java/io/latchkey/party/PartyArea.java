@@ -4,12 +4,14 @@ import io.latchkey.access.Access;
 import io.latchkey.crypto.Ids;
 import io.latchkey.crypto.KeyStore;
 import io.latchkey.crypto.PasswordHasher;
+import io.latchkey.crypto.RandomSource;
 import io.latchkey.lifecycle.Steps;
 import io.latchkey.limits.RateLimiter;
 import io.latchkey.notify.Outbox;
 import io.latchkey.store.Transactions;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,13 +28,13 @@ public final class PartyArea {
 
     public PartyArea(Transactions transactions, PartyStore store, Steps steps, Access access, Clock clock, Ids ids,
                      KeyStore keys, Outbox outbox, URI publicUrl, PasswordHasher hasher, RateLimiter rateLimiter,
-                     List<ClosingGuard> closingGuards) {
+                     List<ClosingGuard> closingGuards, RandomSource random, Duration sessionTtl) {
         PartyRecords records = new PartyRecords(store, steps, access, clock, ids);
         MemberLinks links = new MemberLinks(store, keys, outbox, clock, publicUrl);
         this.organizations = new Organizations(transactions, records, hasher, closingGuards);
         this.registrations = new Registrations(transactions, records, links, outbox, rateLimiter);
         this.members = new Members(transactions, records, links, rateLimiter);
-        this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter);
+        this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter, random, sessionTtl);
         this.connections = new Connections(transactions, records, outbox, publicUrl, rateLimiter);
     }
 

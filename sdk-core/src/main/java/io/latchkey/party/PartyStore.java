@@ -6,8 +6,9 @@ import io.latchkey.store.Port;
 import java.util.List;
 
 /**
- * The storage port of the channel: organizations, members, end customers, connection requests, firms and
- * sites. Every repository must be used inside {@link io.latchkey.store.Transactions#inTransaction}.
+ * The storage port of the channel: organizations, members, end customers, connection requests, firms, sites
+ * and signed-in sessions. Every repository must be used inside
+ * {@link io.latchkey.store.Transactions#inTransaction}.
  */
 @Port(inMemory = InMemoryPartyStore.class)
 public interface PartyStore {
@@ -23,6 +24,8 @@ public interface PartyStore {
     FirmRepository firms();
 
     SiteRepository sites();
+
+    SessionRepository sessions();
 
     /** The operator's active administrators: whom the SDK tells of what needs the operator. */
     default List<Member> operatorAdministrators() {

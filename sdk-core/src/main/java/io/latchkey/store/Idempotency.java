@@ -36,6 +36,16 @@ public final class Idempotency {
         if (key == null) {
             return Optional.empty();
         }
+        check(key);
+        Optional<IdempotencyRecord> first = records.find(scope, key);
+        if (first.isPresent() && !first.get().requestHash().equals(requestHash)) {
+            throw LatchkeyException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        return first.map(IdempotencyRecord::resultId);
+    }
+
+    /** Refuses a key that is too long or not one line of printable characters. */
+    static void check(String key) {
         if (key.length() > MAX_KEY) {
             throw LatchkeyException.ofField(ErrorCode.FIELD_TOO_LONG, "idempotencyKey", "idempotencyKey", MAX_KEY);
         }
@@ -43,11 +53,6 @@ public final class Idempotency {
             throw LatchkeyException.ofField(ErrorCode.FIELD_MALFORMED, "idempotencyKey", "idempotencyKey",
                     "one line of printable characters");
         }
-        Optional<IdempotencyRecord> first = records.find(scope, key);
-        if (first.isPresent() && !first.get().requestHash().equals(requestHash)) {
-            throw LatchkeyException.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-        }
-        return first.map(IdempotencyRecord::resultId);
     }
 
     /** Records the outcome of the first request with this key; does nothing without a key. */

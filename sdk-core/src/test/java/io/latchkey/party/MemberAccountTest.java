@@ -167,6 +167,63 @@ class MemberAccountTest {
     }
 
     @Test
+    void aSessionSignsInUntilItExpiresOrItsMemberSignsOut() {
+        String email = partner.managerMember().email();
+        Accounts.SignedIn first = sdk.accounts().signIn(email, Fixture.MEMBER_PASSWORD.toCharArray(), "ip");
+        Accounts.SignedIn second = sdk.accounts().signIn(email, Fixture.MEMBER_PASSWORD.toCharArray(), "ip");
+        assertNotEquals(first.token(), second.token());
+        assertEquals(fx.clock.instant().plus(Duration.ofHours(12)), first.expiresAt());
+        assertEquals(partner.manager(), sdk.accounts().session(first.token()));
+        assertFalse(first.toString().contains(first.token()), "a token never reaches a log through toString");
+        String stored = fx.store.inTransaction(() -> fx.partyStore().sessions()
+                .find(io.latchkey.crypto.Digests.sha256Hex(first.token()))).orElseThrow().tokenHash();
+        assertFalse(stored.contains(first.token()), "only the token's hash is kept");
+
+        sdk.accounts().signOut(first.token());
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(first.token()));
+        assertEquals(partner.manager(), sdk.accounts().session(second.token()), "other sessions go on");
+        fx.clock.advance(Duration.ofHours(12).minusSeconds(1));
+        assertEquals(partner.manager(), sdk.accounts().session(second.token()));
+        fx.clock.advance(Duration.ofSeconds(1));
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(second.token()));
+        fx.clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, sdk.accounts().pruneSessions(10), "the expired session is pruned, the ended one is gone");
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session("lk_made-up"));
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(null));
+    }
+
+    @Test
+    void aSessionNeverOutlivesItsMembersAccessOrPassword() {
+        String email = partner.managerMember().email();
+        char[] current = Fixture.MEMBER_PASSWORD.toCharArray();
+        String token = sdk.accounts().signIn(email, current, "ip").token();
+        sdk.members().changeRoles(partner.admin(), partner.managerMember().id(), Set.of(Role.ADMIN));
+        assertEquals(Set.of(Role.ADMIN), sdk.accounts().session(token).roles(), "roles as stored now");
+        sdk.members().disable(partner.admin(), partner.managerMember().id());
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(token));
+        sdk.members().enable(partner.admin(), partner.managerMember().id());
+        assertEquals(Set.of(Role.ADMIN), sdk.accounts().session(token).roles());
+
+        String other = sdk.accounts().signIn(email, current, "ip").token();
+        char[] next = "another long secret".toCharArray();
+        sdk.accounts().changePassword(sdk.accounts().session(token), current, next, next);
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(token));
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(other)); // every session of the member ends
+
+        String afterChange = sdk.accounts().signIn(email, next, "ip").token();
+        sdk.accounts().requestPasswordReset(email, "ip");
+        char[] reset = "a third long secret".toCharArray();
+        sdk.accounts().resetPassword(token(Templates.PASSWORD_RESET, email), reset, reset);
+        refused(ErrorCode.SESSION_INVALID, () -> sdk.accounts().session(afterChange)); // a reset ends them too
+        String operatorAdmin = sdk.accounts().signIn("admin@operator.test", Fixture.ADMIN_PASSWORD.toCharArray(),
+                "ip").token();
+        sdk.accounts().requestPasswordReset(email, "ip");
+        char[] fourth = "a fourth long secret".toCharArray();
+        sdk.accounts().resetPassword(token(Templates.PASSWORD_RESET, email), fourth, fourth);
+        assertEquals(fx.operatorAdmin, sdk.accounts().session(operatorAdmin), "other members' sessions go on");
+    }
+
+    @Test
     void aMemberChangesItsPasswordWithTheOldOneAndTheNewOneTwice() {
         char[] current = Fixture.MEMBER_PASSWORD.toCharArray();
         char[] next = "another long secret".toCharArray();

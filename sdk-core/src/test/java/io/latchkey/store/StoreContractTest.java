@@ -2,6 +2,7 @@ package io.latchkey.store;
 
 import static io.latchkey.testkit.Refusals.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,7 @@ import io.latchkey.party.Organization;
 import io.latchkey.party.OrganizationState;
 import io.latchkey.party.PartyStore;
 import io.latchkey.party.PhoneNumber;
+import io.latchkey.party.Session;
 import io.latchkey.party.Requisites;
 import io.latchkey.party.Site;
 import io.latchkey.party.SiteId;
@@ -146,6 +148,10 @@ public abstract class StoreContractTest {
 
     private OutboxRepository outbox() {
         return store.port(OutboxRepository.class);
+    }
+
+    private ReplyRepository replies() {
+        return store.port(ReplyRepository.class);
     }
 
     private IdempotencyRepository idempotency() {
@@ -921,6 +927,51 @@ public abstract class StoreContractTest {
         assertEquals(record, tx(() -> idempotency().find("credential.issue/a", "k1").orElseThrow()));
         assertTrue(tx(() -> idempotency().find("credential.issue/b", "k1")).isEmpty());
         refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> idempotency().insert(record)));
+    }
+
+    @Test
+    public void sessionsAreFoundByTheirHashAndEndOneByOneByMemberOrByExpiry() {
+        Member member = new Member(new MemberId(ids.next()), partnerA.id(), "s@a.test", "S", Language.EN, null,
+                Set.of(Role.MANAGER), MemberStatus.ACTIVE, "hash", 0, T0, 0);
+        Customer customer = new Customer(new CustomerId(ids.next()), PhoneNumber.parse("phone", "+48123456789"), null,
+                T0, 0);
+        Session first = new Session("a".repeat(64), member.id(), null, T0, T0.plusSeconds(60));
+        Session second = new Session("b".repeat(64), member.id(), null, T0, T0.plusSeconds(120));
+        Session app = new Session("c".repeat(64), null, customer.id(), T0, T0.plusSeconds(30));
+        store.inTransaction(() -> {
+            party().members().insert(member);
+            party().customers().insert(customer);
+            List.of(first, second, app).forEach(party().sessions()::insert);
+        });
+        assertEquals(Optional.of(first), tx(() -> party().sessions().find(first.tokenHash())));
+        assertEquals(Optional.of(app), tx(() -> party().sessions().find(app.tokenHash())));
+        assertTrue(tx(() -> party().sessions().find("d".repeat(64))).isEmpty());
+
+        assertEquals(1, tx(() -> party().sessions().removeExpired(T0.plusSeconds(90), 1)), "the oldest first");
+        assertTrue(tx(() -> party().sessions().find(app.tokenHash())).isEmpty());
+        assertTrue(tx(() -> party().sessions().remove(first.tokenHash())));
+        assertFalse(tx(() -> party().sessions().remove(first.tokenHash())));
+        assertEquals(1, tx(() -> party().sessions().removeOfMember(member.id())));
+        assertTrue(tx(() -> party().sessions().find(second.tokenHash())).isEmpty());
+    }
+
+    @Test
+    public void repliesAreUniquePerScopeKeepTheirBytesAndArePrunedOldestFirst() {
+        Reply old = new Reply("member:a", "k1", "h1", 201, "application/json", new byte[] {1, 2, 3}, T0);
+        Reply older = new Reply("member:a", "k0", "h0", 200, "application/json", new byte[0], T0.minusSeconds(1));
+        Reply young = new Reply("source:b", "k1", "h2", 202, "text/plain", new byte[] {4}, T0.plusSeconds(60));
+        store.inTransaction(() -> List.of(old, older, young).forEach(replies()::insert));
+        Reply found = tx(() -> replies().find("member:a", "k1").orElseThrow());
+        assertEquals(List.of(old.scope(), old.key(), old.requestHash(), old.status(), old.contentType(),
+                old.createdAt()), List.of(found.scope(), found.key(), found.requestHash(), found.status(),
+                found.contentType(), found.createdAt()));
+        assertArrayEquals(old.sealedBody(), found.sealedBody());
+        refused(ErrorCode.DUPLICATE, () -> store.inTransaction(() -> replies().insert(old)));
+
+        assertEquals(1, tx(() -> replies().deleteMadeBefore(T0.plusSeconds(30), 1)));
+        assertTrue(tx(() -> replies().find("member:a", "k0")).isEmpty(), "the oldest went first");
+        assertEquals(1, tx(() -> replies().deleteMadeBefore(T0.plusSeconds(30), 10)));
+        assertTrue(tx(() -> replies().find("source:b", "k1")).isPresent());
     }
 
     @Test
