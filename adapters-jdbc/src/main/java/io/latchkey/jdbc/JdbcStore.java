@@ -159,8 +159,12 @@ public final class JdbcStore implements Store, AutoCloseable {
 
     /** The embedded default: an H2 database in {@code directory} (created if missing). */
     public static JdbcStore h2(Path directory) {
-        Path file = directory.toAbsolutePath().resolve("latchkey");
-        return connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "latchkey", "");
+        return connect(h2Url(directory), "latchkey", "");
+    }
+
+    /** The JDBC URL of the embedded H2 database in {@code directory}, for hosts that make their own pool. */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("latchkey") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Applies the schema migrations that are not applied yet; returns how many were applied. */

@@ -169,6 +169,17 @@ public final class BillingProfiles {
         };
     }
 
+    /**
+     * Where the sync stands: the pass under way, the cursor of its next page (null between passes) and when the
+     * last full pass completed; the operator's staff.
+     */
+    public SyncCheckpoint checkpoint(Actor actor) {
+        return transactions.inTransaction(() -> {
+            access.requireOperator(actor, Permission.BILLING_VIEW);
+            return store.checkpoint().current();
+        });
+    }
+
     /** A page of profiles in login order after {@code afterLogin}, with their addresses: the operator's staff. */
     public List<ProfileView> profiles(Actor actor, String afterLogin, int limit) {
         String after = Checks.optional("afterLogin", afterLogin, 200);

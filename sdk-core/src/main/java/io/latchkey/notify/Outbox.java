@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -123,6 +124,11 @@ public final class Outbox {
             }
         }
         return new DispatchReport(delivered, retried, failed);
+    }
+
+    /** How many notifications wait, were sent or failed for good: the backlog an operator watches. */
+    public Map<OutboxStatus, Long> counts() {
+        return transactions.inTransaction(messages::countByStatus);
     }
 
     /** Dispatches until nothing is due now; returns the total. */

@@ -74,13 +74,15 @@ public final class Accounts {
     }
 
     /**
-     * Confirms an invitation with the link's token and sets the member's password; returns the member, now
-     * ACTIVE. A link works once, until a newer invitation replaces it or it expires. A company owner's
+     * Confirms an invitation with the link's token and sets the member's password (null for an owner who chose
+     * it when registering the company: it stays); returns the member, now ACTIVE. A link works once, until a newer invitation replaces it or it expires. A company owner's
      * confirmation is also the company's consent to the partner that registered it.
      */
     public Member confirm(String token, char[] password, char[] repeat) {
         Member invited = transactions.inTransaction(() -> links.open(token, MemberLinks.CONFIRM).member());
-        String hash = hasher.hash(checkedPassword(invited.email(), password, repeat));
+        // An owner who chose a password when registering the company confirms without one.
+        String hash = password == null && invited.passwordHash() != null ? invited.passwordHash()
+                : hasher.hash(checkedPassword(invited.email(), password, repeat));
         return transactions.inTransaction(() -> {
             Member member = links.open(token, MemberLinks.CONFIRM).member();
             if (records.members.table().find(member.status(), MemberEvent.CONFIRM).isEmpty()) {

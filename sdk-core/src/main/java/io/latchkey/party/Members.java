@@ -290,6 +290,13 @@ public final class Members {
         return transactions.inTransaction(() -> switchAccount(actor, id, MemberEvent.ENABLE));
     }
 
+    /** The signed-in member's own record (its profile), without secrets. */
+    public Member self(Actor actor) {
+        MemberId id = actor.memberId().orElseThrow(() -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, "self"));
+        return transactions.inTransaction(() -> records.store.members().find(id)).map(Member::withoutSecrets)
+                .orElseThrow(() -> LatchkeyException.of(ErrorCode.MEMBER_NOT_FOUND, id));
+    }
+
     /**
      * A page of the members of an organization the actor may view, in the order they were added: those
      * after {@code after} (from the first when it is null), at most {@code limit} (up to 1,000).

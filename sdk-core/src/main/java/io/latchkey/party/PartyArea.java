@@ -32,7 +32,7 @@ public final class PartyArea {
         PartyRecords records = new PartyRecords(store, steps, access, clock, ids);
         MemberLinks links = new MemberLinks(store, keys, outbox, clock, publicUrl);
         this.organizations = new Organizations(transactions, records, hasher, closingGuards);
-        this.registrations = new Registrations(transactions, records, links, outbox, rateLimiter);
+        this.registrations = new Registrations(transactions, records, links, outbox, rateLimiter, hasher);
         this.members = new Members(transactions, records, links, rateLimiter);
         this.accounts = new Accounts(transactions, records, links, hasher, rateLimiter, random, sessionTtl);
         this.connections = new Connections(transactions, records, outbox, publicUrl, rateLimiter);

@@ -6,6 +6,7 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.access.Role;
+import io.latchkey.crypto.PasswordHasher;
 import io.latchkey.internal.Actors;
 import io.latchkey.internal.Checks;
 import io.latchkey.limits.Attempt;
@@ -40,9 +41,11 @@ public final class Registrations {
     private final MemberLinks links;
     private final Outbox outbox;
     private final RateLimiter rateLimiter;
+    private final PasswordHasher hasher;
 
     Registrations(Transactions transactions, PartyRecords records, MemberLinks links, Outbox outbox,
-                  RateLimiter rateLimiter) {
+                  RateLimiter rateLimiter, PasswordHasher hasher) {
+        this.hasher = hasher;
         this.transactions = transactions;
         this.records = records;
         this.links = links;
@@ -140,11 +143,39 @@ public final class Registrations {
      * @param source where the registration came from (an IP address), for rate limiting
      */
     public void registerCompany(CompanyRegistration registration, String source) {
+        registerCompany(registration, null, null, source);
+    }
+
+    /**
+     * As {@link #registerCompany(CompanyRegistration, String)}, with the owner's password chosen on the form (then
+     * confirming the e-mailed link needs none) and the partner the company asks to work with: linked to it when
+     * the owner confirms, as a company a partner registers is; without one, it stays with the licensor.
+     *
+     * @param ownerPassword null: the owner chooses it when confirming
+     * @param partnerId     null: the licensor's; else an open partner, or {@link ErrorCode#ORGANIZATION_NOT_FOUND}
+     */
+    public void registerCompany(CompanyRegistration registration, char[] ownerPassword, OrgId partnerId,
+                                String source) {
         String address = Checks.email("email", registration.ownerEmail());
+        String hash = ownerPassword == null ? null
+                : hasher.hash(Accounts.checkedPassword(address, ownerPassword, ownerPassword));
         rateLimiter.spending(Limit.MAIL_FROM_SOURCE, Actor.source(source), () -> rateLimiter.spending(
                 Limit.MAIL_TO_ADDRESS, address, () -> transactions.inTransaction(() -> {
                     Organization licensor = operator();
-                    company(Actors.system("self-registration"), licensor, licensor, registration, true);
+                    Organization partner = partnerId == null ? null : records.store.organizations().find(partnerId)
+                            .filter(o -> o.kind() == OrgKind.PARTNER && o.isOpen()).orElseThrow(() -> LatchkeyException
+                                    .ofField(ErrorCode.ORGANIZATION_NOT_FOUND, "partnerId", partnerId));
+                    Actor registering = Actors.system("self-registration");
+                    company(registering, licensor, partner != null ? partner : licensor, registration, true, hash)
+                            .ifPresent(company -> {
+                                if (partner != null) {
+                                    // Made at the company's instant: the request its owner's confirmation consents to.
+                                    records.steps.create(registering, records.connections, new Connection(
+                                            new ConnectionId(records.ids.next()), ConnectionKind.COMPANY_TO_PARTNER,
+                                            company.id(), partner.id(), ConnectionState.PENDING, company.createdAt(),
+                                            null, null, null, 0), "asked for at registration");
+                                }
+                            });
                 })));
     }
 
@@ -177,7 +208,7 @@ public final class Registrations {
                 throw LatchkeyException.ofField(ErrorCode.ORGANIZATION_KIND_INVALID, "kind", OrgKind.COMPANY,
                         partner.kind());
             }
-            Organization company = company(actor, operator(), partner, registration, false).orElseThrow();
+            Organization company = company(actor, operator(), partner, registration, false, null).orElseThrow();
             // Made with the company, at its very instant: the one request its owner's confirmation consents to.
             records.steps.create(actor, records.connections, new Connection(new ConnectionId(records.ids.next()),
                     ConnectionKind.COMPANY_TO_PARTNER, company.id(), partner.id(), ConnectionState.PENDING,
@@ -191,7 +222,7 @@ public final class Registrations {
      * an {@code anonymous} registration whose owner's address has an account, none (see {@link #taken}).
      */
     private Optional<Organization> company(Actor actor, Organization parent, Organization defaults,
-                                           CompanyRegistration r, boolean anonymous) {
+                                           CompanyRegistration r, boolean anonymous, String ownerPasswordHash) {
         String companyName = PartyRecords.name(r.companyName());
         String firmName = PartyRecords.name(r.firmName());
         String country = r.country() == null ? defaults.requisites().country() : Organizations.country(r.country());
@@ -215,8 +246,10 @@ public final class Registrations {
                 now, 0));
         records.store.sites().insert(new Site(new SiteId(records.ids.next()), company.id(), siteName, siteAddress,
                 now, 0));
-        Member owner = records.insertMember(actor, company, new Members.MemberDraft(r.ownerEmail(), r.ownerFullName(),
-                r.language(), Set.of(Role.OWNER, Role.ADMIN)));
+        Member invited = records.insertMember(actor, company, new Members.MemberDraft(r.ownerEmail(),
+                r.ownerFullName(), r.language(), Set.of(Role.OWNER, Role.ADMIN)));
+        Member owner = ownerPasswordHash == null ? invited
+                : records.store.members().update(invited.withPassword(ownerPasswordHash));
         // Who ticked "Согласен": the partner's member who registered the company, or the owner registering it.
         String acceptedBy = anonymous ? Actors.member(owner.id(), company.id(), owner.roles()).describe()
                 : actor.describe();

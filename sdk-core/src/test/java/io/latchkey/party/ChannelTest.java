@@ -56,6 +56,30 @@ class ChannelTest {
     }
 
     @Test
+    void anOwnerWhoChoseAPasswordAndAPartnerConfirmsWithoutOneAndTheCompanyMovesUnderThePartner() {
+        char[] chosen = "chosen on the form".toCharArray();
+        refused(ErrorCode.ORGANIZATION_NOT_FOUND, "partnerId", () -> sdk.registrations().registerCompany(
+                registration("owner@elsewhere.test"), chosen, fx.operator.id(), "198.51.100.21"));
+        refused(ErrorCode.PASSWORD_TOO_WEAK, "password", () -> sdk.registrations().registerCompany(
+                registration("owner@elsewhere.test"), "short".toCharArray(), partner.id(), "198.51.100.21"));
+        assertTrue(fx.store.inTransaction(() -> fx.partyStore().members().findByEmail("owner@elsewhere.test"))
+                .isEmpty(), "a refused registration makes nothing");
+
+        sdk.registrations().registerCompany(registration("owner@romashka.test"), chosen, partner.id(),
+                "198.51.100.20");
+        Organization company = fx.organizationOf("owner@romashka.test");
+        assertEquals(fx.operator.id(), company.parentId(), "with the licensor until the owner confirms");
+        fx.runDueWork();
+        String token = Fixture.token(fx.mail.last(Templates.MEMBER_INVITED, "owner@romashka.test").parameter("link"));
+        refused(ErrorCode.CREDENTIALS_INVALID, () -> sdk.accounts().authenticate("owner@romashka.test", chosen,
+                "ip"));
+        sdk.accounts().confirm(token, null, null);
+        Actor owner = sdk.accounts().authenticate("owner@romashka.test", chosen, "ip");
+        assertEquals(Set.of(Role.OWNER, Role.ADMIN), owner.roles());
+        assertEquals(partner.id(), sdk.organizations().organization(partner.admin(), company.id()).parentId());
+    }
+
+    @Test
     void aSelfRegisteredCompanyHangsUnderTheLicensorUntilAPartnerTakesIt() {
         sdk.registrations().registerCompany(registration("owner@romashka.test"), "198.51.100.20");
         Organization company = fx.organizationOf("owner@romashka.test");
