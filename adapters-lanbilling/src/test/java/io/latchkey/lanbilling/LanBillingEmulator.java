@@ -23,9 +23,10 @@ import org.w3c.dom.Element;
  * A LANBilling for the tests: an HTTP server on loopback that speaks the api3 SOAP envelopes and faults of the
  * operations the adapter uses (the shapes of {@code ../shared/lanbilling/}), keeps subscribers, agreements,
  * accounts with extra fields and block codes, and periodic services, and publishes a WSDL. It can expire its
- * sessions, fail calls, garble an answer and lock the period, as a real one does at the worst moment.
+ * sessions, fail calls, garble an answer and lock the period, as a real one does at the worst moment. Public
+ * (in the test-jar) for the reference server's tests, which sync from it through the server's settings.
  */
-final class LanBillingEmulator implements AutoCloseable {
+public final class LanBillingEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> sessions = new HashSet<>();
@@ -56,7 +57,7 @@ final class LanBillingEmulator implements AutoCloseable {
     private record Service(long vgid, long tarid, long catidx, String timefrom, String[] timeto) {
     }
 
-    LanBillingEmulator() throws IOException {
+    public LanBillingEmulator() throws IOException {
         // The JDK's server writes headers and body apart: with Nagle on, each answer waits ~40 ms for an ACK.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,7 +66,7 @@ final class LanBillingEmulator implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 

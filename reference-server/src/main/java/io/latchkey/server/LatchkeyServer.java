@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.latchkey.Latchkey;
 import io.latchkey.LatchkeyBuilder;
 import io.latchkey.access.Role;
@@ -115,6 +116,9 @@ public final class LatchkeyServer implements AutoCloseable {
                 cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new ForwardedRequestCustomizer()));
             }
             cfg.staticFiles.enableWebjars();
+            // The portal: its files, and its page for every other path a browser asks for (links in e-mails).
+            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            cfg.spaRoot.addHandler("/", Portal::page);
             Errors.install(cfg);
             AccessLog.install(cfg, metrics, settings.maxBodyBytes());
             api.install(cfg);
