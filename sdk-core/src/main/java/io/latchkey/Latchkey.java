@@ -326,8 +326,8 @@ public final class Latchkey implements AutoCloseable {
 
     /**
      * Deletes idempotency records, replies and sent notifications older than the retention, expired sessions,
-     * and attempt counters whose windows are over, in batches; returns how many. Pending and failed notifications stay, and the journal is
-     * never pruned.
+     * and attempt counters whose windows are over, in batches; returns how many. Pending and failed
+     * notifications stay, and the journal is never pruned.
      */
     public int pruneExpired() {
         Instant cutoff = clock.instant().minus(retention);

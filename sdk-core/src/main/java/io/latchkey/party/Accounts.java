@@ -30,8 +30,9 @@ import java.util.Optional;
 
 /**
  * Signing in and the accounts behind it: confirming an invitation, sign-in by e-mail and password, sessions
- * ({@link #signIn}, {@link #session}, {@link #signOut}), changing and resetting passwords, and the customers of the app. Passwords are kept only
- * as Argon2id hashes; failures are rate-limited and say nothing about which part was wrong.
+ * ({@link #signIn}, {@link #session}, {@link #signOut}), changing and resetting passwords, and the customers of
+ * the app. Passwords are kept only as Argon2id hashes; failures are rate-limited and say nothing about which part
+ * was wrong.
  *
  * <p>Thread-safe.
  */
@@ -75,8 +76,9 @@ public final class Accounts {
 
     /**
      * Confirms an invitation with the link's token and sets the member's password (null for an owner who chose
-     * it when registering the company: it stays); returns the member, now ACTIVE. A link works once, until a newer invitation replaces it or it expires. A company owner's
-     * confirmation is also the company's consent to the partner that registered it.
+     * it when registering the company: it stays); returns the member, now ACTIVE. A link works once, until a
+     * newer invitation replaces it or it expires. A company owner's confirmation is also the company's consent to
+     * the partner that registered it.
      */
     public Member confirm(String token, char[] password, char[] repeat) {
         Member invited = transactions.inTransaction(() -> links.open(token, MemberLinks.CONFIRM).member());
