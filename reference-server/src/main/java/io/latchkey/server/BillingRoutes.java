@@ -1,5 +1,7 @@
 package io.latchkey.server;
 
+import io.latchkey.ErrorCode;
+import io.latchkey.LatchkeyException;
 import io.latchkey.access.Actor;
 import io.latchkey.billing.AddressState;
 import io.latchkey.billing.BillingProfiles;
@@ -46,11 +48,28 @@ final class BillingRoutes {
     private BillingRoutes() {
     }
 
+    /**
+     * A sync pass now. The server's own background pass (or another node's) may be at the same page: that one
+     * gives way (CONCURRENT_MODIFICATION) and this request tries again from where the other got, a few times.
+     */
+    private static Object sync(Call c) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return c.sdk.billingProfiles().sync(c.actor());
+            } catch (LatchkeyException e) {
+                if (e.code() != ErrorCode.CONCURRENT_MODIFICATION || attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
     static void declare(Api api) {
         api.area("Billing");
         api.post("/api/v1/billing/sync").status(202)
                 .summary("Run a sync pass now (the operator); answers what it did: {pass, accounts, changes, refused}")
-                .handle(c -> c.sdk.billingProfiles().sync(c.actor()));
+                .handle(BillingRoutes::sync);
         api.get("/api/v1/billing/status")
                 .summary("Where the sync stands: the pass under way, whether it is mid-pass, the last completed pass")
                 .handle(c -> {

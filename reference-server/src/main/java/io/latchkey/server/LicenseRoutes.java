@@ -16,6 +16,7 @@ import io.latchkey.license.LicenseId;
 import io.latchkey.license.LicenseState;
 import io.latchkey.license.LicenseView;
 import io.latchkey.party.FirmId;
+import io.latchkey.notify.Language;
 import io.latchkey.party.Organization;
 import io.latchkey.party.Requisites;
 import io.latchkey.server.Api.Page;
@@ -139,7 +140,7 @@ final class LicenseRoutes {
             return new DocumentCard(document, c.sdk.documents().documentLicenses(c.actor(), id).stream()
                     .map(LicenseItem::of).toList());
         });
-        api.get("/api/v1/documents/{id}/print").produces("text/html")
+        api.get("/api/v1/documents/{id}/print").produces("text/html").query("lang")
                 .summary("The printable page of a document the caller posted; its licenses get the printed flag")
                 .handle(c -> new Api.Binary("text/html; charset=utf-8",
                         printable(c, document(c)).getBytes(StandardCharsets.UTF_8)));
@@ -201,12 +202,19 @@ final class LicenseRoutes {
     /** The printable page: the document, the seller's and buyer's requisites and the codes, every value escaped. */
     private static String printable(Call c, DocumentId id) {
         Actor actor = c.actor();
+        // The reader's language: asked for (?lang=, as the portal does), else the member's own; checked before
+        // print() marks the licenses printed.
+        String asked = c.query("lang");
+        PrintTexts w = new PrintTexts(asked != null ? Language.parse("lang", asked)
+                : c.sdk.members().self(actor).language());
         Document d = c.sdk.documents().document(actor, id);
         // print() refuses all but the seller's members, before the seller's card is read.
         List<LicenseView> licenses = c.sdk.documents().print(actor, id);
         Organization seller = c.sdk.organizations().organization(actor, d.seller());
         StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Document ")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(w.lang())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(w.of("Document"))).append(' ')
                 .append(d.number()).append("</title>\n<style>\n")
                 .append("body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:#111;")
                 .append("margin:2rem auto;max-width:60rem;padding:0 1rem}\n")
@@ -219,27 +227,30 @@ final class LicenseRoutes {
                 .append("@media print{body{margin:0;max-width:none;padding:0;font-size:11pt}")
                 .append("th{background:none}tr{break-inside:avoid}thead{display:table-header-group}")
                 .append("@page{margin:15mm}}\n</style>\n</head>\n<body>\n");
-        html.append("<h1>Document ").append(d.number()).append("</h1>\n<table class=\"requisites\">\n");
-        row(html, "Number", Long.toString(d.number()));
-        row(html, "Type", d.type().name());
-        row(html, "Date", PRINTED_AT.format(d.postedAt().atZone(seller.timezone())) + " ("
+        html.append("<h1>").append(escape(w.of("Document"))).append(' ').append(d.number())
+                .append("</h1>\n<table class=\"requisites\">\n");
+        row(html, w.of("Number"), Long.toString(d.number()));
+        row(html, w.of("Type"), w.of(d.type().name()));
+        row(html, w.of("Date"), PRINTED_AT.format(d.postedAt().atZone(seller.timezone())) + " ("
                 + seller.timezone().getId() + ")");
-        html.append("</table>\n<h2>Seller</h2>\n<table class=\"requisites\">\n");
+        html.append("</table>\n<h2>").append(escape(w.of("Seller")))
+                .append("</h2>\n<table class=\"requisites\">\n");
         Requisites r = seller.requisites();
-        row(html, "Name", r.legalName() != null && !r.legalName().isBlank() ? r.legalName() : seller.name());
-        requisites(html, r.inn(), r.address(), r.director());
-        row(html, "Phone", r.phone());
-        row(html, "E-mail", r.email());
-        html.append("</table>\n<h2>Buyer</h2>\n");
-        buyer(c, d, html);
-        html.append("<h2>Licenses (").append(licenses.size()).append(")</h2>\n<table class=\"codes\">\n")
-                .append("<thead><tr><th class=\"num\">#</th><th>Code</th><th>License id</th><th>State</th></tr>")
-                .append("</thead>\n<tbody>\n");
+        row(html, w.of("Name"), r.legalName() != null && !r.legalName().isBlank() ? r.legalName() : seller.name());
+        requisites(html, w, r.inn(), r.address(), r.director());
+        row(html, w.of("Phone"), r.phone());
+        row(html, w.of("E-mail"), r.email());
+        html.append("</table>\n<h2>").append(escape(w.of("Buyer"))).append("</h2>\n");
+        buyer(c, d, html, w);
+        html.append("<h2>").append(escape(w.of("Licenses"))).append(" (").append(licenses.size())
+                .append(")</h2>\n<table class=\"codes\">\n<thead><tr><th class=\"num\">#</th><th>")
+                .append(escape(w.of("Code"))).append("</th><th>").append(escape(w.of("License id")))
+                .append("</th><th>").append(escape(w.of("State"))).append("</th></tr></thead>\n<tbody>\n");
         int line = 0;
         for (LicenseView v : licenses) {
             html.append("<tr><td class=\"num\">").append(++line).append("</td><td class=\"code\">")
                     .append(escape(v.code().orElse("—"))).append("</td><td>").append(escape(v.license().id()))
-                    .append("</td><td>").append(escape(v.license().state())).append("</td></tr>\n");
+                    .append("</td><td>").append(escape(w.of(v.license().state().name()))).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</body>\n</html>\n").toString();
     }
@@ -248,7 +259,7 @@ final class LicenseRoutes {
      * The buyer's requisites: the copy a sale keeps (a company's firm, an unregistered buyer), else a partner's
      * card from the partner list (a sale to a partner may go to any open partner, not only ones the seller views).
      */
-    private static void buyer(Call c, Document d, StringBuilder html) {
+    private static void buyer(Call c, Document d, StringBuilder html, PrintTexts w) {
         BuyerRequisites kept = d.buyerRequisites();
         if (kept == null && d.buyer() == null) {
             html.append("<p>—</p>\n");
@@ -256,26 +267,27 @@ final class LicenseRoutes {
         }
         html.append("<table class=\"requisites\">\n");
         if (kept != null) {
-            row(html, "Name", kept.name());
-            requisites(html, kept.inn(), kept.address(), kept.director());
+            row(html, w.of("Name"), kept.name());
+            requisites(html, w, kept.inn(), kept.address(), kept.director());
         } else {
             Organization partner = c.sdk.organizations().searchPartners(c.actor(), d.buyer().toString(), null, 1)
                     .stream().filter(o -> o.id().equals(d.buyer())).findFirst().orElse(null);
             if (partner == null) {
-                row(html, "Id", d.buyer().toString());
+                row(html, w.of("Id"), d.buyer().toString());
             } else {
-                row(html, "Name", partner.name());
-                requisites(html, partner.requisites().inn(), partner.requisites().address(),
+                row(html, w.of("Name"), partner.name());
+                requisites(html, w, partner.requisites().inn(), partner.requisites().address(),
                         partner.requisites().director());
             }
         }
         html.append("</table>\n");
     }
 
-    private static void requisites(StringBuilder html, String taxId, String address, String director) {
-        row(html, "Tax id", taxId);
-        row(html, "Address", address);
-        row(html, "Director", director);
+    private static void requisites(StringBuilder html, PrintTexts w, String taxId, String address,
+                                   String director) {
+        row(html, w.of("Tax id"), taxId);
+        row(html, w.of("Address"), address);
+        row(html, w.of("Director"), director);
     }
 
     /** A row of a requisites table; a value not given leaves no row. */

@@ -3,7 +3,7 @@
 // server makes; the licenses an organization holds with their flags; and minting, for the licensor.
 
 import { ApiError, api, get, post, query } from '../api.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import {
   confirmStep, day, flash, form, h, label, message, options, page, pagedTable, section, when,
 } from '../ui.js';
@@ -329,7 +329,8 @@ async function printView(params) {
   const back = h('a', { href: `/documents/${encodeURIComponent(params.id)}` }, t('licenses.backToDocument'));
   let html;
   try {
-    const response = await api('GET', `/documents/${encodeURIComponent(params.id)}/print`, undefined, { raw: true });
+    const response = await api('GET', `/documents/${encodeURIComponent(params.id)}/print?lang=${language()}`,
+      undefined, { raw: true });
     html = await response.text();
   } catch (error) {
     return view(t('licenses.printView'), h('p', { class: 'form-error' }, message(error)), h('p', {}, back));

@@ -192,6 +192,15 @@ class LicenseApiTest {
         assertTrue(html.contains(codes.get(0)) && html.contains(codes.get(1)), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ltd"), html);
         assertFalse(html.contains("<script>"), html);
+        for (Map.Entry<String, String> language : Map.of("ru", "Покупатель", "pl", "Nabywca", "en", "Buyer")
+                .entrySet()) {
+            String printed = new String(server.get("/api/v1/documents/" + id + "/print?lang=" + language.getKey(),
+                    partner.token()).expect(200).bytes(), StandardCharsets.UTF_8);
+            assertTrue(printed.contains("<html lang=\"" + language.getKey() + "\"")
+                    && printed.contains(language.getValue()), printed);
+        }
+        server.get("/api/v1/documents/" + id + "/print?lang=de", partner.token())
+                .refused(422, "LANGUAGE_UNSUPPORTED");
 
         for (JsonNode license : server.get("/api/v1/documents/" + id, partner.token()).expect(200).json()
                 .path("licenses")) {
