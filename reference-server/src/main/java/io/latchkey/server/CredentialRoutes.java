@@ -20,8 +20,8 @@ import io.latchkey.credential.PoolOrderStatus;
 import io.latchkey.credential.PoolSummary;
 import io.latchkey.credential.PoolTerm;
 import io.latchkey.server.Api.Page;
-import io.latchkey.server.PartyRoutes.Reason;
-import io.latchkey.server.PartyRoutes.Token;
+import io.latchkey.server.AccountRoutes.Token;
+import io.latchkey.server.ConnectionRoutes.Reason;
 import java.time.Instant;
 import java.util.List;
 

@@ -93,7 +93,9 @@ public final class LatchkeyServer implements AutoCloseable {
         bootstrap(started, mail);
         Api api = new Api(sdk);
         Operations.declare(api, this);
+        AccountRoutes.declare(api);
         PartyRoutes.declare(api);
+        ConnectionRoutes.declare(api);
         CredentialRoutes.declare(api);
         LicenseRoutes.declare(api);
         ServiceRoutes.declare(api);

@@ -20,7 +20,7 @@ import io.latchkey.notify.Language;
 import io.latchkey.party.Organization;
 import io.latchkey.party.Requisites;
 import io.latchkey.server.Api.Page;
-import io.latchkey.server.PartyRoutes.Email;
+import io.latchkey.server.AccountRoutes.Email;
 import io.latchkey.server.Views.LicenseItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

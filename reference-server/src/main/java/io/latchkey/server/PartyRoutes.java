@@ -6,12 +6,7 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.MemberId;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Role;
-import io.latchkey.party.Accounts;
 import io.latchkey.party.CompanyRegistration;
-import io.latchkey.party.Connection;
-import io.latchkey.party.ConnectionId;
-import io.latchkey.party.ConnectionKind;
-import io.latchkey.party.ConnectionState;
 import io.latchkey.party.Firm;
 import io.latchkey.party.FirmId;
 import io.latchkey.party.Member;
@@ -33,31 +28,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sign-in and the channel: organizations, members, firms, profiles, sellers and connection requests. */
+/** The channel: organizations, their members and firms, companies registering themselves, sellers. */
 final class PartyRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartyRoutes.class);
-
-    record Login(String email, String password) {
-    }
-
-    record LoggedIn(String token, Instant expiresAt, MemberView member) {
-    }
-
-    record Token(String token) {
-    }
-
-    record Confirm(String token, String password) {
-    }
-
-    record PasswordChange(String oldPassword, String newPassword, String newPasswordRepeat) {
-    }
-
-    record Email(String email) {
-    }
-
-    record ResetConfirm(String token, String password) {
-    }
 
     record Admin(String email, String fullName) {
     }
@@ -89,9 +63,6 @@ final class PartyRoutes {
     record FirmBody(String name, String taxId, String address, String director) {
     }
 
-    record Profile(String fullName, String language, String phone) {
-    }
-
     record OrgCard(OrgView organization, List<MemberView> members) {
     }
 
@@ -105,12 +76,6 @@ final class PartyRoutes {
     }
 
     record Seller(String legalName, String country, String taxId, String address, String email, String phone) {
-    }
-
-    record NewConnection(String fromOrgId, String toOrgId, ConnectionKind kind) {
-    }
-
-    record Reason(String reason) {
     }
 
     record PartnerItem(String id, String name, String city) {
@@ -130,61 +95,7 @@ final class PartyRoutes {
     }
 
     static void declare(Api api) {
-        api.area("Accounts");
-        api.post("/api/v1/auth/login").open().body(Login.class).summary("Sign in; answers a bearer token")
-                .handle(c -> {
-                    Login body = c.body(Login.class);
-                    Accounts.SignedIn in = c.sdk.accounts().signIn(body.email(), Call.secret(body.password()),
-                            c.source());
-                    return new LoggedIn(in.token(), in.expiresAt(), MemberView.of(c.sdk.members().self(in.actor())));
-                });
-        api.post("/api/v1/auth/logout").status(204).summary("Sign out: the token stops working").handle(c -> {
-            c.actor();
-            c.sdk.accounts().signOut(c.bearer());
-            return null;
-        });
-        api.post("/api/v1/auth/confirm").open().body(Confirm.class)
-                .summary("Confirm an invitation (with a password) or a self-registration").handle(c -> {
-                    Confirm body = c.body(Confirm.class);
-                    char[] password = Call.secret(body.password());
-                    return MemberView.of(c.sdk.accounts().confirm(body.token(), password, password));
-                });
-        api.post("/api/v1/auth/confirm-email").open().body(Token.class)
-                .summary("Confirm a member's new e-mail address with the link sent to it")
-                .handle(c -> MemberView.of(c.sdk.accounts().confirmEmail(c.body(Token.class).token())));
-        api.post("/api/v1/auth/accept").body(Token.class).summary("Accept an employment invitation, signed in")
-                .handle(c -> MemberView.of(c.sdk.members().acceptEmployment(c.actor(), c.body(Token.class).token())));
-        api.post("/api/v1/auth/password").body(PasswordChange.class).status(204)
-                .summary("Change one's password; every session of the member ends").handle(c -> {
-                    PasswordChange body = c.body(PasswordChange.class);
-                    c.sdk.accounts().changePassword(c.actor(), Call.secret(body.oldPassword()),
-                            Call.secret(body.newPassword()), Call.secret(body.newPasswordRepeat()));
-                    return null;
-                });
-        api.post("/api/v1/auth/password-reset").open().body(Email.class).status(202)
-                .summary("Send a password-reset link (the same answer whether or not the address has an account)")
-                .handle(c -> {
-                    c.sdk.accounts().requestPasswordReset(c.body(Email.class).email(), c.source());
-                    return null;
-                });
-        api.post("/api/v1/auth/password-reset/confirm").open().body(ResetConfirm.class).status(204)
-                .summary("Set a new password with a reset link's token").handle(c -> {
-                    ResetConfirm body = c.body(ResetConfirm.class);
-                    char[] password = Call.secret(body.password());
-                    c.sdk.accounts().resetPassword(body.token(), password, password);
-                    return null;
-                });
-
         api.area("Organizations");
-        api.get("/api/v1/me").summary("Own profile").handle(c -> MemberView.of(c.sdk.members().self(c.actor())));
-        api.patch("/api/v1/me").body(Profile.class).summary("Change own name, language or phone").handle(c -> {
-            Profile body = c.body(Profile.class);
-            Member me = c.sdk.members().self(c.actor());
-            return MemberView.of(c.sdk.members().updateDetails(c.actor(), me.id(), new MemberDetails(
-                    body.fullName() != null ? body.fullName() : me.fullName(),
-                    body.language() != null ? body.language() : me.language().tag(),
-                    body.phone() != null ? body.phone() : me.phone())));
-        });
         api.post("/api/v1/orgs").body(NewOrg.class).status(201)
                 .summary("Create a partner (the operator) or a company, with its first administrator").handle(c -> {
                     NewOrg body = c.body(NewOrg.class);
@@ -345,51 +256,6 @@ final class PartyRoutes {
                     new FirmDraft(b.name(), b.taxId(), b.address(), b.director())), "inn", "taxId"));
         });
 
-        api.area("Connections");
-        api.get("/api/v1/resellers").list().query("country", "email").open()
-                .summary("Resellers a seller may connect to (by country, or the one with an e-mail)").handle(c -> {
-                    String email = c.query("email");
-                    if (email != null) {
-                        return new Page<>(c.sdk.organizations().resellerByEmail(email).map(o -> List.of(OrgView.of(o)))
-                                .orElse(List.of()), null);
-                    }
-                    int limit = c.limit();
-                    return Page.of(c.sdk.organizations().resellers(c.query("country"), c.cursorId(OrgId::parse),
-                            limit).stream().map(OrgView::of).toList(), limit, OrgView::id);
-                });
-        api.post("/api/v1/resellers/invite").body(Email.class).status(202)
-                .summary("Invite a company to register as a reseller").handle(c -> {
-                    Actor actor = c.actor();
-                    Member me = c.sdk.members().self(actor);
-                    c.sdk.connections().inviteReseller(actor, actor.organization(), c.body(Email.class).email(),
-                            me.language().tag());
-                    return null;
-                });
-        api.post("/api/v1/connections").body(NewConnection.class).status(201)
-                .summary("Ask to connect (the other side is e-mailed)").handle(c -> {
-                    NewConnection b = c.body(NewConnection.class);
-                    if (b.kind() == null) {
-                        throw LatchkeyException.ofField(ErrorCode.FIELD_REQUIRED, "kind", "kind");
-                    }
-                    return c.sdk.connections().requestConnection(c.actor(),
-                            Call.id("fromOrgId", Call.required("fromOrgId", b.fromOrgId()), OrgId::parse),
-                            Call.id("toOrgId", Call.required("toOrgId", b.toOrgId()), OrgId::parse), b.kind());
-                });
-        api.post("/api/v1/connections/{id}/approve").summary("Approve a connection request")
-                .handle(c -> c.sdk.connections().approveConnection(c.actor(), connection(c)));
-        api.post("/api/v1/connections/{id}/reject").summary("Reject a connection request (body optional)")
-                .handle(c -> {
-                    Reason reason = c.ctx.bodyAsBytes().length == 0 ? new Reason(null) : c.body(Reason.class);
-                    return c.sdk.connections().rejectConnection(c.actor(), connection(c), reason.reason());
-                });
-        api.get("/api/v1/connections").list().query("state", "kind")
-                .summary("The caller's organization's connection requests, newest first").handle(c -> {
-                    int limit = c.limit();
-                    List<Connection> items = c.sdk.connections().connections(c.actor(), c.actor().organization(),
-                            c.queryEnum("kind", ConnectionKind.class), c.queryEnum("state", ConnectionState.class),
-                            c.cursorId(ConnectionId::parse), limit);
-                    return Page.of(items, limit, Connection::id);
-                });
     }
 
     /** A partner registers a company for its customer, with its firm, its site and the owner to confirm. */
@@ -408,10 +274,6 @@ final class PartyRoutes {
                 accepted ? body.agreement().version() : null)), "firmInn", "taxId", "firmName", "name",
                 "companyName", "name", "siteName", "site.name", "siteAddress", "site.address", "email", "admin.email",
                 "fullName", "admin.fullName");
-    }
-
-    private static ConnectionId connection(Call c) {
-        return c.pathId("id", ConnectionId::parse, ErrorCode.CONNECTION_NOT_FOUND);
     }
 
     private static MemberView changeMember(Call c) {

@@ -11,7 +11,6 @@ import io.latchkey.license.RevocationList;
 import io.latchkey.server.TestServer.Party;
 import io.latchkey.server.TestServer.Response;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -213,7 +212,7 @@ class LicenseApiTest {
                 .path("licenses")) {
             assertTrue(license.path("sent").asBoolean(), "sending flags: " + license);
         }
-        String mail = mailTo("buyer.print@test.latchkey.local");
+        String mail = server.mail("buyer.print@test.latchkey.local");
         assertTrue(mail.contains(codes.get(0)) && mail.contains(codes.get(1)), mail);
     }
 
@@ -337,14 +336,4 @@ class LicenseApiTest {
         return items(page.expect(200)).stream().map(d -> d.path("id").asText()).toList();
     }
 
-    private static String mailTo(String recipient) {
-        server.deliverMail();
-        for (Path eml : server.mails()) {
-            String text = TestServer.text(eml);
-            if (text.contains(recipient)) {
-                return text;
-            }
-        }
-        throw new AssertionError("no e-mail to " + recipient);
-    }
 }

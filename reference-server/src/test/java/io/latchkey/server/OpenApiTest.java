@@ -57,7 +57,7 @@ class OpenApiTest {
         SwaggerParseResult result = new OpenAPIParser().readContents(json, null, null);
         assertEquals(java.util.List.of(), result.getMessages());
         assertEquals("3.0.3", result.getOpenAPI().getOpenapi());
-        assertTrue(result.getOpenAPI().getComponents().getSchemas().containsKey("PartyLogin"),
+        assertTrue(result.getOpenAPI().getComponents().getSchemas().containsKey("AccountLogin"),
                 () -> "request bodies have schemas: " + result.getOpenAPI().getComponents().getSchemas().keySet());
     }
 

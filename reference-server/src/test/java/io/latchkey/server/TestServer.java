@@ -155,30 +155,34 @@ final class TestServer implements AutoCloseable {
         server.sdk().outbox().dispatchAllDue();
     }
 
-    /**
-     * The token of the link in the newest e-mail to {@code recipient}. The server's own background work may be
-     * delivering it at this moment (it holds the message while it does), so this waits for the file a little.
-     */
+    /** The token of the link in the newest e-mail to {@code recipient} that has one. */
     String token(String recipient) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            deliverMail();
-            for (Path eml : mails()) {
-                String text = text(eml);
-                if (text.contains(recipient)) {
-                    Matcher m = LINK.matcher(text);
-                    if (m.find()) {
-                        return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-                    }
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        Matcher m = LINK.matcher(mail(recipient, text -> LINK.matcher(text).find()));
+        if (!m.find()) {
+            throw new AssertionError("no link in the e-mail to " + recipient);
         }
-        throw new AssertionError("no e-mail with a link to " + recipient + " among " + mails());
+        return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    /** The text of the newest e-mail to {@code recipient}. */
+    String mail(String recipient) {
+        return mail(recipient, text -> true);
+    }
+
+    /**
+     * The newest e-mail to {@code recipient} that {@code wanted}, delivering what waits first. The server's own
+     * background work may be delivering it at this moment (it holds the message while it does), so this waits for
+     * the file until a deadline.
+     */
+    private String mail(String recipient, java.util.function.Predicate<String> wanted) {
+        return new org.openqa.selenium.support.ui.FluentWait<>(this).withTimeout(java.time.Duration.ofSeconds(5))
+                .pollingEvery(java.time.Duration.ofMillis(100))
+                .withMessage(() -> "no e-mail to " + recipient + " among " + mails())
+                .until(server -> {
+                    server.deliverMail();
+                    return server.mails().stream().map(TestServer::text)
+                            .filter(text -> text.contains(recipient) && wanted.test(text)).findFirst().orElse(null);
+                });
     }
 
     /** The e-mails written so far, newest first. */
