@@ -31,6 +31,15 @@ final class Claims {
      */
     static <T> List<T> claim(Handle handle, Dialect dialect, Table<T> table, String where, String order, int limit,
                              Map<String, ?> binds) {
+        return claim(handle, dialect, table, null, where, order, limit, binds);
+    }
+
+    /**
+     * Like {@link #claim}; on H2 the candidates are read through {@code index} (null: H2's choice), which must
+     * give them in {@code order}. H2 may otherwise pick another index of the same prefix and sort every candidate.
+     */
+    private static <T> List<T> claim(Handle handle, Dialect dialect, Table<T> table, String index, String where,
+                                     String order, int limit, Map<String, ?> binds) {
         if (dialect == Dialect.POSTGRESQL) {
             return table.select(handle,
                     "WHERE " + where + " ORDER BY " + order + " LIMIT :limit FOR UPDATE SKIP LOCKED",
@@ -38,7 +47,8 @@ final class Claims {
         }
         List<T> claimed = new ArrayList<>();
         for (int offset = 0; claimed.size() < limit; offset += WINDOW) {
-            List<UUID> ids = Table.bind(handle.createQuery("SELECT id FROM " + table.name() + " WHERE " + where
+            List<UUID> ids = Table.bind(handle.createQuery("SELECT id FROM " + table.name()
+                            + (index == null ? "" : " USE INDEX (" + index + ")") + " WHERE " + where
                             + " ORDER BY " + order + " LIMIT :window OFFSET :offset"), binds)
                     .bind("window", WINDOW).bind("offset", offset).map((rs, ctx) -> new Row(rs).uuid("id")).list();
             for (UUID id : ids) {
@@ -57,15 +67,15 @@ final class Claims {
     }
 
     /**
-     * Like {@link #claim}, but when every matching row is held by another transaction, waits for the first of
+     * Like {@link #claim} (through {@code index} on H2, as below), but when every matching row is held by another transaction, waits for the first of
      * them (and then returns that one row): it returns nothing only when no row matches once the holders have
      * committed or rolled back. An issuer must not read a pool as empty while a scheduler is returning its
      * credentials.
      */
-    static <T> List<T> claimOrWait(Handle handle, Dialect dialect, Table<T> table, String where, String order,
-                                   int limit, Map<String, ?> binds) {
+    static <T> List<T> claimOrWait(Handle handle, Dialect dialect, Table<T> table, String index, String where,
+                                   String order, int limit, Map<String, ?> binds) {
         while (true) {
-            List<T> claimed = claim(handle, dialect, table, where, order, limit, binds);
+            List<T> claimed = claim(handle, dialect, table, index, where, order, limit, binds);
             if (!claimed.isEmpty()) {
                 return claimed;
             }

@@ -49,6 +49,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -74,14 +75,22 @@ public final class JdbcStore implements Store, AutoCloseable {
     private static final Set<String> ROLLED_BACK_WHOLE = Set.of("40001", "40P01");
 
     private final Dialect dialect;
+    /** Whether the data source's connections are READ COMMITTED already, so that no transaction has to ask. */
+    private final boolean readCommitted;
     private final AutoCloseable ownedPool;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final BeforeCommit beforeCommit = new BeforeCommit();
 
     private final Map<Class<?>, Object> ports;
 
     private JdbcStore(DataSource dataSource, AutoCloseable ownedPool) {
         this.jdbi = Jdbi.create(dataSource);
-        this.dialect = dialectOf(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            this.dialect = Dialect.of(connection.getMetaData().getDatabaseProductName());
+            this.readCommitted = connection.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database", e);
+        }
         this.ownedPool = ownedPool;
         migrate(dataSource);
         Supplier<Handle> handle = this::handle;
@@ -91,7 +100,7 @@ public final class JdbcStore implements Store, AutoCloseable {
                         new JdbiConnectionRepository(handle), new JdbiFirmRepository(handle),
                         new JdbiSiteRepository(handle), new JdbiSessionRepository(handle))),
                 Map.entry(CredentialStore.class, new Credentials(new JdbiPoolOrderRepository(handle, dialect),
-                        new JdbiClientRepository(handle), new JdbiCredentialRepository(handle, dialect),
+                        new JdbiClientRepository(handle), new JdbiCredentialRepository(handle, dialect, beforeCommit),
                         new JdbiIssuanceRepository(handle))),
                 Map.entry(LicenseStore.class, new Licenses(new JdbiLicenseRepository(handle),
                         new JdbiDocumentRepository(handle, dialect), new JdbiActivationRepository(handle))),
@@ -146,6 +155,7 @@ public final class JdbcStore implements Store, AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("latchkey");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setMaximumPoolSize(16);
         config.setMinimumIdle(2);
         HikariDataSource pool = new HikariDataSource(config);
@@ -178,14 +188,6 @@ public final class JdbcStore implements Store, AutoCloseable {
                 .migrationsExecuted;
     }
 
-    private static Dialect dialectOf(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return Dialect.of(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database", e);
-        }
-    }
-
     /**
      * {@inheritDoc} A transaction the database chose as a deadlock victim, or could not serialize, was rolled
      * back whole: it ends in {@link ErrorCode#CONCURRENT_MODIFICATION}, which the SDK retries. (PostgreSQL keeps
@@ -210,19 +212,27 @@ public final class JdbcStore implements Store, AutoCloseable {
     }
 
     private <T> T transaction(Supplier<T> work) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        // Asking for the level costs two round trips per transaction (the driver reads it before and after):
+        // only a data source whose connections start at another level pays them.
+        HandleCallback<T, RuntimeException> body = handle -> {
             if (dialect == Dialect.H2) {
                 // H2 gives up waiting for a row lock after a second; an issuer may wait for a scheduler's batch.
                 // Set here, not on the pool, so that a data source the host made gets it too.
                 handle.execute("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
             }
             current.set(handle);
+            beforeCommit.begin();
             try {
-                return work.get();
+                T result = work.get();
+                beforeCommit.writeAll();
+                return result;
             } finally {
+                beforeCommit.end();
                 current.remove();
             }
-        });
+        };
+        return readCommitted ? jdbi.inTransaction(body)
+                : jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, body);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -45,11 +47,70 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
                     r.time("valid_from"), r.time("valid_to"), r.time("provisioned_at"), r.integer("generation"),
                     r.integer("used_generation"), r.time("free_at"), r.bigint("version")));
 
-    private final Dialect dialect;
+    /** The stock row of credentials without a capacity limit (a key cannot be NULL). */
+    private static final Instant UNLIMITED = Instant.parse("9999-12-31T23:59:59Z");
+    /** Under this key a transaction gathers what it changes in its pools' stock. */
+    private static final Object STOCK = "credential_stock";
 
-    JdbiCredentialRepository(Supplier<Handle> handle, Dialect dialect) {
+    /** One row of {@code credential_stock}: a partner's free credentials of one capacity. */
+    private record Stock(UUID partner, Instant until) implements Comparable<Stock> {
+        static Stock of(Credential c) {
+            return new Stock(c.partner().value(), c.capacityExpiresAt() == null ? UNLIMITED : c.capacityExpiresAt());
+        }
+
+        @Override
+        public int compareTo(Stock o) {
+            int byPartner = partner.compareTo(o.partner);
+            return byPartner != 0 ? byPartner : until.compareTo(o.until);
+        }
+    }
+
+    private final Dialect dialect;
+    private final BeforeCommit beforeCommit;
+
+    JdbiCredentialRepository(Supplier<Handle> handle, Dialect dialect, BeforeCommit beforeCommit) {
         super(handle, TABLE);
         this.dialect = dialect;
+        this.beforeCommit = beforeCommit;
+    }
+
+    @Override
+    public void insert(Credential credential) {
+        super.insert(credential);
+        stock(credential, credential.state() == CredentialState.FREE ? 1 : 0);
+    }
+
+    /**
+     * Stores the credential and keeps its pool's stock: a credential leaves the stored FREE state only when it is
+     * issued (then it gets its first issuance, so the stored row had none) and enters it only when it returns.
+     */
+    @Override
+    public Credential update(Credential credential) {
+        if (credential.state() == CredentialState.NEW) {
+            Optional<Credential> issued = table.updateIf(handle(), credential, "issuance_id IS NULL");
+            if (issued.isPresent()) {
+                stock(credential, -1);
+                return issued.get();
+            }
+        }
+        Credential saved = super.update(credential);
+        stock(credential, credential.state() == CredentialState.FREE ? 1 : 0);
+        return saved;
+    }
+
+    /**
+     * Gathers a change of the stock for the commit, so that its hot row is locked only from there. A change of
+     * nought is kept too: the row's lock is what puts two issuers of one pool in turn (see countIssuable).
+     */
+    private void stock(Credential credential, long delta) {
+        beforeCommit.<Map<Stock, Long>>gathered(STOCK, TreeMap::new, this::writeStock)
+                .merge(Stock.of(credential), delta, Long::sum);
+    }
+
+    /** Writes the gathered changes, in key order so that no two transactions wait for each other. */
+    private void writeStock(Map<Stock, Long> changes) {
+        changes.forEach((stock, delta) -> Table.bind(handle().createUpdate(dialect.addToStock()),
+                Map.of("partner", stock.partner(), "until", stock.until(), "delta", delta)).execute());
     }
 
     @Override
@@ -59,9 +120,11 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
 
     @Override
     public List<Credential> claimFree(OrgId partner, Instant now, Instant until, int limit) {
-        return Claims.claimOrWait(handle(), dialect, TABLE, "partner_id = :partner AND free_at <= :now "
+        // The claim index's order, partner first: so H2 too walks the index instead of sorting the pool.
+        return Claims.claimOrWait(handle(), dialect, TABLE, "credential_claim",
+                "partner_id = :partner AND free_at <= :now "
                         + "AND (capacity_expires_at IS NULL OR capacity_expires_at >= :until)",
-                "capacity_expires_at ASC NULLS LAST, free_at, label", limit,
+                "partner_id, capacity_expires_at ASC NULLS LAST, free_at, label", limit,
                 Map.of("partner", partner, "now", now, "until", until));
     }
 
@@ -81,18 +144,33 @@ final class JdbiCredentialRepository extends JdbiRows<CredentialId, Credential> 
         return Claims.claim(handle(), dialect, TABLE, "due_at <= :now", "due_at, id", limit, Map.of("now", now));
     }
 
+    /**
+     * {@inheritDoc} Read from the stock, not counted: the partner's stock rows are locked first, in key order (so
+     * transactions that count one pool take turns, and each sees what the ones before it claimed), then summed with
+     * what this transaction changed; added to them, the credentials free by the clock that the scheduler has not
+     * returned yet (its backlog, found through the due index).
+     */
     @Override
-    public long countIssuable(OrgId partner, Instant now, long atMost) {
-        // The pool lock is the partner's row; under READ COMMITTED the count below then sees earlier claims.
-        // On PostgreSQL it must not conflict with the key-share lock this transaction's inserts already hold on
-        // it (their foreign keys), or two issuers would each wait for the other's.
-        String lock = dialect == Dialect.POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE";
-        Table.bind(handle().createQuery("SELECT id FROM organization WHERE id = :partner " + lock),
-                Map.of("partner", partner)).mapTo(String.class).findOne();
-        return Table.bind(handle().createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM credential "
-                        + "WHERE partner_id = :partner AND free_at <= :now AND (capacity_expires_at IS NULL "
-                        + "OR capacity_expires_at >= :now) LIMIT :atMost) AS issuable"),
-                Map.of("partner", partner, "now", now, "atMost", atMost)).mapTo(Long.class).one();
+    public long countIssuable(OrgId partner, Instant now) {
+        Map<Instant, Long> rows = new TreeMap<>();
+        Table.bind(handle().createQuery("SELECT capacity_until, free FROM credential_stock WHERE partner_id = :partner "
+                        + "ORDER BY capacity_until FOR UPDATE"), Map.of("partner", partner))
+                .map((rs, ctx) -> {
+                    Row row = new Row(rs);
+                    return Map.entry(row.time("capacity_until"), row.bigint("free"));
+                }).forEach(e -> rows.put(e.getKey(), e.getValue()));
+        beforeCommit.<Map<Stock, Long>>gathered(STOCK, TreeMap::new, this::writeStock).forEach((stock, delta) -> {
+            if (stock.partner().equals(partner.value())) {
+                rows.merge(stock.until(), delta, Long::sum);
+            }
+        });
+        long stored = rows.entrySet().stream().filter(e -> !e.getKey().isBefore(now)).mapToLong(Map.Entry::getValue)
+                .sum();
+        long dueBack = Table.bind(handle().createQuery("SELECT COUNT(*) FROM credential WHERE due_at <= :now "
+                        + "AND partner_id = :partner AND state <> 'FREE' AND free_at <= :now "
+                        + "AND (capacity_expires_at IS NULL OR capacity_expires_at >= :now)"),
+                Map.of("partner", partner, "now", now)).mapTo(Long.class).one();
+        return stored + dueBack;
     }
 
     @Override

@@ -153,6 +153,15 @@ final class Table<T> {
      *                           rule's refusal
      */
     T update(Handle handle, T row) {
+        return updateIf(handle, row, null).orElseThrow(() -> LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION,
+                name + " " + columns.get(0).value().apply(row)));
+    }
+
+    /**
+     * Like {@link #update}, where the stored row also meets {@code guard} (SQL, null for none); empty, changing
+     * nothing, where it does not.
+     */
+    Optional<T> updateIf(Handle handle, T row, String guard) {
         if (withVersion == null) {
             throw new UnsupportedOperationException("the rows of " + name + " never change");
         }
@@ -160,12 +169,13 @@ final class Table<T> {
         String set = columns.subList(1, columns.size() - 1).stream().map(c -> c.name() + " = :" + c.name())
                 .collect(Collectors.joining(", "));
         Update update = handle.createUpdate("UPDATE " + name + " SET " + set + ", version = version + 1 WHERE "
-                + key.name() + " = :" + key.name() + " AND version = :version");
+                + key.name() + " = :" + key.name() + " AND version = :version"
+                + (guard == null ? "" : " AND (" + guard + ")"));
         if (execute(bindAll(update, row), row) != 1) {
-            throw LatchkeyException.of(ErrorCode.CONCURRENT_MODIFICATION, name + " " + key.value().apply(row));
+            return Optional.empty();
         }
         long version = (Long) columns.get(columns.size() - 1).value().apply(row);
-        return withVersion.apply(row, version + 1);
+        return Optional.of(withVersion.apply(row, version + 1));
     }
 
     /** {@code SELECT columns FROM table} and the rest ({@code WHERE …, ORDER BY …}), bound by name. */

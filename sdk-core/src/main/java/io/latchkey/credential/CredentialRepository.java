@@ -45,13 +45,13 @@ public interface CredentialRepository extends VersionedRows<CredentialId, Creden
     List<Credential> claimDue(Instant now, int limit);
 
     /**
-     * How many of a partner's credentials are issuable at {@code now} (free, capacity not expired), counting no
-     * further than {@code atMost}: callers only ask whether few are left, and a pool may hold many thousands.
-     * Counting takes the partner's pool lock, held until commit, so transactions that count one pool take turns
-     * and each sees what the ones before it claimed: of two issues that empty a pool at once, one finds it at a
-     * threshold, never both.
+     * How many of a partner's credentials are free at {@code now}: stored FREE, or free by the clock (their
+     * {@link Credential#freeAt()} has come) though not returned yet; capacity not expired at {@code now}. A store
+     * keeps this as a stock rather than counting a pool of millions. Transactions that ask for one pool take turns
+     * until commit, and each sees what the ones before it claimed: of two issues that empty a pool at once, one
+     * finds it at a threshold, never both.
      */
-    long countIssuable(OrgId partner, Instant now, long atMost);
+    long countIssuable(OrgId partner, Instant now);
 
     /** Every credential of a partner's pool, by label. */
     List<Credential> byPartner(OrgId partner);

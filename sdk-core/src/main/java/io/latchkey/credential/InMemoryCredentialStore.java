@@ -111,9 +111,11 @@ final class InMemoryCredentialStore implements CredentialStore {
         }
 
         @Override
-        public long countIssuable(OrgId partner, Instant now, long atMost) {
+        public long countIssuable(OrgId partner, Instant now) {
             // No pool lock to take: transactions on this store take turns already.
-            return rows().filter(c -> c.partner().equals(partner) && c.issuableAt(now, now)).limit(atMost).count();
+            return rows().filter(c -> c.partner().equals(partner)
+                    && (c.state() == CredentialState.FREE || !c.freeAt().isAfter(now))
+                    && (c.capacityExpiresAt() == null || !c.capacityExpiresAt().isBefore(now))).count();
         }
 
         @Override

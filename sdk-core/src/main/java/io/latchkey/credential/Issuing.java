@@ -6,6 +6,7 @@ import io.latchkey.access.Actor;
 import io.latchkey.access.OrgId;
 import io.latchkey.access.Permission;
 import io.latchkey.internal.Checks;
+import io.latchkey.notify.Attachment;
 import io.latchkey.notify.QrCode;
 import io.latchkey.notify.Templates;
 import io.latchkey.store.Idempotency;
@@ -123,7 +124,7 @@ public final class Issuing {
 
     /** The QR code (PNG) of {@link #provisioningLink}. */
     public byte[] provisioningQr(Actor actor, Label label) {
-        return QrCode.png(provisioningLink(actor, label).toString(), PoolRecords.QR_SIZE);
+        return QrCode.png(provisioningLink(actor, label).toString(), Attachment.QR_CODE_SIZE);
     }
 
     private Credential claimFree(OrgId partner, Instant now, Instant until) {
@@ -146,13 +147,13 @@ public final class Issuing {
     }
 
     private void warnIfNearlyEmpty(OrgId partner, Instant now, IssuanceId cause) {
-        // Capacity from the completed orders (a few rows), free credentials counted only up to the threshold.
+        // Capacity from the completed orders (a few rows); the free ones from the store's stock, not counted.
         long capacity = records.store.poolOrders().list(partner, Integer.MAX_VALUE).stream()
                 .filter(o -> o.status() == PoolOrderStatus.COMPLETED)
                 .filter(o -> o.validUntil() == null || !o.validUntil().isBefore(now))
                 .mapToLong(PoolOrder::size).sum();
         long threshold = records.settings.nearlyEmptyAt(capacity);
-        long free = records.store.credentials().countIssuable(partner, now, threshold + 1);
+        long free = records.store.credentials().countIssuable(partner, now);
         if (free == threshold) {
             records.notifyManagers(partner, Templates.POOL_NEARLY_EMPTY, "pool.nearly-empty/" + cause,
                     (zone, language) -> Map.of("free", Long.toString(free), "capacity", Long.toString(capacity)));

@@ -18,7 +18,6 @@ import io.latchkey.notify.Attachment;
 import io.latchkey.notify.Language;
 import io.latchkey.notify.Notification;
 import io.latchkey.notify.Outbox;
-import io.latchkey.notify.QrCode;
 import io.latchkey.notify.Templates;
 import io.latchkey.party.Member;
 import io.latchkey.party.OrgKind;
@@ -43,7 +42,6 @@ import java.util.function.BiFunction;
  */
 final class PoolRecords {
 
-    static final int QR_SIZE = 300;
     static final int MAX_LIST = 1000;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -153,7 +151,10 @@ final class PoolRecords {
         return Portal.link(settings.publicUrl(), path);
     }
 
-    /** E-mails the client the provisioning link of the credential's current generation, with its QR code. */
+    /**
+     * E-mails the client the provisioning link of the credential's current generation, with its QR code (drawn when
+     * the e-mail is sent).
+     */
     void sendLink(Client client, Credential credential) {
         URI link = link(credential);
         ZoneId zone = client.timezone();
@@ -163,8 +164,7 @@ final class PoolRecords {
                                 "validFrom", shown(credential.validFrom(), zone),
                                 "validTo", shown(credential.validTo(), zone), "timezone", zone.getId(),
                                 "link", link.toString()),
-                        List.of(new Attachment("provisioning-qr.png", "image/png",
-                                QrCode.png(link.toString(), QR_SIZE)))));
+                        List.of(Attachment.qrCode("provisioning-qr.png", link.toString()))));
     }
 
     /** Tells the partner's administrators and managers, each in its language, with times in the partner's zone. */

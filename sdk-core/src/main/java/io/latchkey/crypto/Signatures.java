@@ -2,8 +2,10 @@ package io.latchkey.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -20,6 +22,12 @@ public final class Signatures {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    /**
+     * Public keys as points: decoding one costs a good part of a verification, and verifiers use a handful of
+     * keys (the current and the retired ones). Emptied when full, so that it stays small whatever it is shown.
+     */
+    private static final Map<VerificationKey, Ed25519PublicKeyParameters> DECODED = new ConcurrentHashMap<>();
+    private static final int MAX_DECODED = 256;
 
     private Signatures() {
     }
@@ -39,10 +47,22 @@ public final class Signatures {
             return false;
         }
         Ed25519Signer verifier = new Ed25519Signer();
-        verifier.init(false, new Ed25519PublicKeyParameters(key.publicKey(), 0));
+        verifier.init(false, decoded(key));
         byte[] message = message(domain, payload);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
+    }
+
+    private static Ed25519PublicKeyParameters decoded(VerificationKey key) {
+        Ed25519PublicKeyParameters point = DECODED.get(key);
+        if (point == null) {
+            if (DECODED.size() >= MAX_DECODED) {
+                DECODED.clear();
+            }
+            point = new Ed25519PublicKeyParameters(key.publicKey(), 0);
+            DECODED.put(key, point);
+        }
+        return point;
     }
 
     /** The compact signed form {@code keyId.payload.signature} of a UTF-8 payload. */

@@ -38,6 +38,12 @@ public record Notification(String template, Language language, String recipient,
         return value;
     }
 
+    /** The notification as it is sent: its attachments {@linkplain Attachment#drawn() drawn}. */
+    public Notification drawn() {
+        return new Notification(template, language, recipient, recipientName, parameters,
+                attachments.stream().map(Attachment::drawn).toList());
+    }
+
     /** Hides parameter values: links in them carry tokens, which never go to logs. */
     @Override
     public String toString() {

@@ -149,7 +149,7 @@ public final class Outbox {
     private DeliveryResult deliver(OutboxMessage message) {
         try {
             Notification notification = NotificationCodec.decode(sealer.open(message.sealedPayload(), SEAL_CONTEXT));
-            return sender.send(message.idempotencyKey(), notification);
+            return sender.send(message.idempotencyKey(), notification.drawn());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery of outbox message " + message.id() + " failed", e);
             return new DeliveryResult.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());

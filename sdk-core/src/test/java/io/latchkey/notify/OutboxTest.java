@@ -63,6 +63,23 @@ class OutboxTest {
     }
 
     @Test
+    void aQrCodeIsKeptAsItsTextAndDrawnWhenTheMessageIsSent() {
+        Notification n = new Notification(Templates.CREDENTIAL_ISSUED, Language.EN, RECIPIENT, "Anna Petrova",
+                Map.of("link", LINK), List.of(Attachment.qrCode("provisioning-qr.png", LINK)));
+        enqueue("issue-qr", n);
+        byte[] kept = NotificationCodec.decode(sealer.open(lastRow().sealedPayload(), "outbox/notification"))
+                .attachments().get(0).content();
+        assertEquals(LINK, new String(kept, StandardCharsets.UTF_8), "the outbox keeps the link, not a picture");
+
+        outbox.dispatchDue(10);
+
+        Attachment sent = sender.delivered().get(0).attachments().get(0);
+        assertEquals("provisioning-qr.png", sent.fileName());
+        assertEquals("image/png", sent.contentType());
+        assertEquals(LINK, io.latchkey.testkit.QrDecoder.decode(sent.content()));
+    }
+
+    @Test
     void aCommittedMessageIsDeliveredOnce() {
         Notification n = notification(RECIPIENT);
         enqueue("issue-1", n);
