@@ -27,27 +27,16 @@ final class BeforeCommit {
 
     /**
      * What this transaction has gathered under {@code key} (made by {@code start} the first time, and written by
-     * {@code write} before the commit or by an earlier {@link #write(Object)}).
+     * {@code write} before the commit).
      */
     @SuppressWarnings("unchecked")
     <T> T gathered(Object key, Supplier<T> start, Consumer<T> write) {
         return (T) running.get().computeIfAbsent(key, k -> new Work<>(start.get(), write)).gathered();
     }
 
-    /** Writes what is gathered under {@code key} now (before a read that must see it), and forgets it. */
-    void write(Object key) {
-        Work<?> work = running.get().remove(key);
-        if (work != null) {
-            work.writeIt();
-        }
-    }
-
-    /** Writes everything gathered; the transaction commits next. */
+    /** Writes everything gathered, in the order it was first gathered; the transaction commits next. */
     void writeAll() {
-        Map<Object, Work<?>> all = running.get();
-        while (!all.isEmpty()) {
-            write(all.keySet().iterator().next());
-        }
+        running.get().values().forEach(Work::writeIt);
     }
 
     void end() {
